@@ -1,0 +1,56 @@
+package org.comptoir.cli;
+
+import java.nio.file.Path;
+import org.comptoir.AppContext;
+import org.comptoir.i18n.Messages;
+import org.comptoir.store.DataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code comptoir}: the root command. Subcommands reach the services through {@link #context()}, which
+ * opens the store only when a command needs it (so {@code sms info} or {@code modem list} work without one).
+ */
+@Command(name = "comptoir", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Comptoir: consent-first promotion SMS for small shops.",
+        subcommands = {VersionCommand.class, ConfigCommand.class})
+public final class ComptoirCommand implements Runnable, AutoCloseable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Data folder (default: $COMPTOIR_HOME, else the platform's application data folder).")
+    Path dataDir;
+
+    private AppContext context;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), messages().get("cli.command.missing"));
+    }
+
+    /** The services over the data folder, opened on first use. */
+    public synchronized AppContext context() {
+        if (context == null) {
+            context = AppContext.open(DataDirectory.resolve(dataDir));
+        }
+        return context;
+    }
+
+    /** Messages in the settings' language when the store is open, else the system's. */
+    public synchronized Messages messages() {
+        return context != null ? context.messages() : Messages.forDefaultLocale();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.comptoir.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.comptoir.settings.SettingDefinition;
+import org.comptoir.settings.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code comptoir config list|get|set}: the settings the UI edits, validated the same way. */
+@Command(name = "config", description = "List, read or change settings (the same ones the application edits).",
+        subcommands = {ConfigCommand.List.class, ConfigCommand.Get.class, ConfigCommand.Set.class})
+public final class ConfigCommand {
+
+    @ParentCommand
+    ComptoirCommand root;
+
+    @Command(name = "list", description = "Every setting with its value and what it means.")
+    static final class List implements Runnable {
+        @ParentCommand
+        ConfigCommand config;
+
+        @Override
+        public void run() {
+            Settings settings = config.root.context().settings();
+            PrintWriter out = config.root.spec.commandLine().getOut();
+            var messages = config.root.messages();
+            for (Map.Entry<String, String> e : settings.list()) {
+                SettingDefinition d = settings.definition(e.getKey());
+                out.printf("%-28s %s%n", e.getKey(), e.getValue());
+                if (messages.has(d.helpKey())) {
+                    out.printf("%-28s   # %s%n", "", messages.get(d.helpKey()));
+                }
+            }
+        }
+    }
+
+    @Command(name = "get", description = "Print one setting's value.")
+    static final class Get implements Runnable {
+        @ParentCommand
+        ConfigCommand config;
+
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Override
+        public void run() {
+            Settings settings = config.root.context().settings();
+            String value = settings.definition(key).secret() ? "***" : settings.get(key);
+            config.root.spec.commandLine().getOut().println(value);
+        }
+    }
+
+    @Command(name = "set", description = "Change one setting, after the same checks as the application.")
+    static final class Set implements Runnable {
+        @ParentCommand
+        ConfigCommand config;
+
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Parameters(index = "1", paramLabel = "VALUE")
+        String value;
+
+        @Override
+        public void run() {
+            config.root.context().settings().set(key, value);
+            config.root.spec.commandLine().getOut().println(config.root.messages().get("config.set.done", key));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.comptoir.settings;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.comptoir.i18n.UserMessage;
+
+/**
+ * One documented setting: its key, default, validation and help text key ({@code setting.<key>.help}).
+ * The UI and {@code config set} validate through the same definition.
+ *
+ * @param key          dotted key, e.g. {@code shop.name}
+ * @param defaultValue value when never set (may be empty)
+ * @param validator    returns the problem with a value, or empty when it is acceptable
+ * @param secret       never printed back (PINs, keys); the CLI shows {@code ***}
+ */
+public record SettingDefinition(String key, String defaultValue,
+                                Function<String, Optional<UserMessage>> validator, boolean secret) {
+
+    public SettingDefinition {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(defaultValue, "defaultValue");
+        Objects.requireNonNull(validator, "validator");
+    }
+
+    public static SettingDefinition plain(String key, String defaultValue,
+                                          Function<String, Optional<UserMessage>> validator) {
+        return new SettingDefinition(key, defaultValue, validator, false);
+    }
+
+    public Optional<UserMessage> validate(String value) {
+        return validator.apply(value);
+    }
+
+    public String helpKey() {
+        return "setting." + key + ".help";
+    }
+}

@@ -1,0 +1,108 @@
+package org.comptoir.settings;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.store.Database;
+import org.comptoir.store.Jdbc;
+
+/**
+ * The settings the UI edits and {@code config} reads and writes, stored in the database.
+ *
+ * <p>Thread-safe. Every method reads or writes the database and so blocks: call from a background thread.
+ * {@link #set} throws {@link ComptoirException} for an unknown key or an invalid value, and changes nothing
+ * then.
+ */
+public final class Settings {
+
+    private final Database database;
+    private final Map<String, SettingDefinition> definitions = new LinkedHashMap<>();
+
+    public Settings(Database database, Collection<SettingDefinition> definitions) {
+        this.database = database;
+        for (SettingDefinition d : definitions) {
+            if (this.definitions.put(d.key(), d) != null) {
+                throw new IllegalArgumentException("setting defined twice: " + d.key());
+            }
+        }
+    }
+
+    public List<SettingDefinition> definitions() {
+        return List.copyOf(definitions.values());
+    }
+
+    public SettingDefinition definition(String key) {
+        SettingDefinition d = definitions.get(key);
+        if (d == null) {
+            throw new ComptoirException(UserMessage.of("setting.error.unknown", key));
+        }
+        return d;
+    }
+
+    /** The stored value, or the default when never set. */
+    public String get(String key) {
+        SettingDefinition d = definition(key);
+        return stored(key).orElse(d.defaultValue());
+    }
+
+    public int getInt(String key) {
+        return Integer.parseInt(get(key).trim());
+    }
+
+    public double getDouble(String key) {
+        return Double.parseDouble(get(key).trim().replace(',', '.'));
+    }
+
+    public boolean getBoolean(String key) {
+        return Boolean.parseBoolean(get(key).trim());
+    }
+
+    /** True once the value was set explicitly (first-run set-up uses this). */
+    public boolean isSet(String key) {
+        definition(key);
+        return stored(key).isPresent();
+    }
+
+    /** Validates then stores {@code value}; on a problem throws and keeps the previous value. */
+    public void set(String key, String value) {
+        SettingDefinition d = definition(key);
+        String v = value == null ? "" : value.strip();
+        d.validate(v).ifPresent(problem -> {
+            throw new ComptoirException(problem);
+        });
+        Instant now = Instant.now();
+        database.inTransaction(c -> {
+            Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
+                    key, v, now);
+            Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                    now, "owner", "SETTING_CHANGED", d.secret() ? key : key + "=" + v);
+            return null;
+        });
+    }
+
+    /** Validates a value without storing it (for live feedback in forms). */
+    public Optional<UserMessage> check(String key, String value) {
+        return definition(key).validate(value == null ? "" : value.strip());
+    }
+
+    /** Every setting with its effective value, secrets masked. */
+    public List<Map.Entry<String, String>> list() {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (SettingDefinition d : definitions.values()) {
+            String v = get(d.key());
+            out.add(Map.entry(d.key(), d.secret() && !v.isEmpty() ? "***" : v));
+        }
+        return out;
+    }
+
+    private Optional<String> stored(String key) {
+        return database.withConnection(c -> Jdbc.queryOne(c,
+                "SELECT setting_value FROM setting WHERE setting_key = ?", rs -> rs.getString(1), key));
+    }
+}

@@ -1,0 +1,85 @@
+package org.comptoir.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small helpers over plain JDBC so repositories read as SQL and mapping, not boilerplate. */
+public final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement st = prepare(c, sql, params); ResultSet rs = st.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    public static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement st = prepare(c, sql, params); ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
+    public static long queryLong(Connection c, String sql, Object... params) throws SQLException {
+        return queryOne(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = prepare(c, sql, params)) {
+            return st.executeUpdate();
+        }
+    }
+
+    /** Runs an insert and returns the generated key of the first row. */
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql, new String[] {"ID"})) {
+            bind(st, params);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no generated key for: " + sql);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement st = c.prepareStatement(sql);
+        bind(st, params);
+        return st;
+    }
+
+    private static void bind(PreparedStatement st, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                st.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else if (p instanceof Enum<?> e) {
+                st.setString(i + 1, e.name()); // enums are stored by name, never by ordinal
+            } else {
+                st.setObject(i + 1, p);
+            }
+        }
+    }
+
+    /** Reads a {@code TIMESTAMP WITH TIME ZONE} column as an instant (null stays null). */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+}
