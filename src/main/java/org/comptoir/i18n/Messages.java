@@ -65,12 +65,16 @@ public final class Messages {
         return bundles.stream().anyMatch(b -> b.containsKey(key));
     }
 
-    /** The text for {@code key}, with {@link MessageFormat} arguments; {@code !key!} when it is missing. */
+    /**
+     * The text for {@code key}, with {@link MessageFormat} arguments; {@code !key!} when it is missing.
+     * A doubled apostrophe ({@code ''}) renders as one whether or not arguments are given, so bundle authors
+     * can write every pattern the MessageFormat way.
+     */
     public String get(String key, Object... args) {
         for (ResourceBundle bundle : bundles) {
             if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+                return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale).format(args);
             }
         }
         LOG.warn("Missing message key {} for {}", key, locale);
