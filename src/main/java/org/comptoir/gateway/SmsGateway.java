@@ -1,0 +1,30 @@
+package org.comptoir.gateway;
+
+/**
+ * The port every route to the phone network implements (USB modem, HTTP provider). A gateway sends one
+ * {@link OutgoingSms} at a time and reports delivery reports and inbound messages to its
+ * {@link GatewayListener}; it knows nothing of campaigns, consent or the store.
+ *
+ * <p>The sending engine calls {@link #send} from one thread per gateway; implementations may block.
+ */
+public interface SmsGateway extends AutoCloseable {
+
+    /**
+     * Sends every part of {@code sms}. Blocks until the network accepted or refused each part (a modem may
+     * take up to two minutes per part). Never throws for a send problem: the result says what happened.
+     * {@link SendResult.Unknown} means the message may have left; the caller must not resend it by itself.
+     */
+    SendResult send(OutgoingSms sms);
+
+    GatewayState state();
+
+    /** The one listener for delivery reports, inbound messages and state changes (replaces the previous). */
+    void setListener(GatewayListener listener);
+
+    /** Short name for logs and the outbox ("modem /dev/ttyUSB0", "http smsmode"). */
+    String name();
+
+    /** Releases the port or connection; never throws. */
+    @Override
+    void close();
+}

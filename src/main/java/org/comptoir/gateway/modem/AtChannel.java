@@ -1,0 +1,416 @@
+package org.comptoir.gateway.modem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AT command transport of 3GPP TS 27.007 §4/§5 and TS 27.005 §3–4 over one {@link SerialLink}.
+ *
+ * <p>One reader thread frames the modem's bytes into lines ({@code \r\n}) and sorts them into the answer to
+ * the command in flight (intermediate lines, then one final result) or unsolicited result codes
+ * ({@code +CMTI}, {@code +CDS}, {@code RING}, {@code ^RSSI}…), which go to the {@link Listener} on their own
+ * single-thread executor, so a listener may itself send commands. The {@code "> "} prompt of
+ * {@code AT+CMGS} has no line end and is recognised while a PDU command waits for it. Command echo (before
+ * {@code ATE0}) is tolerated.
+ *
+ * <p>Thread-safe: one command in flight at a time; other callers wait their turn. Every command has a
+ * timeout that keeps the partial answer.
+ */
+public final class AtChannel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtChannel.class);
+    private static final byte CTRL_Z = 0x1A;
+    private static final byte ESC = 0x1B;
+
+    /** Receives unsolicited codes and the loss of the link, on the channel's event thread. */
+    public interface Listener {
+        /** {@code pdu} is the second line of a two-line code ({@code +CDS: n}, {@code +CMT: ,n}), else null. */
+        void onUnsolicited(String line, String pdu);
+
+        void onLinkLost(Throwable cause);
+    }
+
+    /** Answer to one command: its intermediate lines and the final result line ({@code OK}). */
+    public record Response(List<String> lines, String finalLine) {
+        public Response {
+            lines = List.copyOf(lines);
+        }
+
+        /** The first intermediate line starting with {@code prefix}, without it, trimmed; or null. */
+        public String value(String prefix) {
+            for (String l : lines) {
+                if (l.startsWith(prefix)) {
+                    return l.substring(prefix.length()).trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final List<String> URC_PREFIXES = List.of(
+            "+CMTI:", "+CDSI:", "+CDS:", "+CMT:", "+CBM:", "RING", "+CLIP:", "+CREG:", "+CGREG:", "+CEREG:",
+            "+CUSD:", "+CIEV:", "+CPIN:", "^", "SMS READY", "CALL READY", "RDY", "+PBREADY", "+QIND:", "+STIN:",
+            "+CRING:", "NO CARRIER", "+SIM", "+CFUN:");
+
+    private final SerialLink link;
+    private final Listener listener;
+    private final ReentrantLock turn = new ReentrantLock();
+    private final ExecutorService events;
+    private final Thread reader;
+    private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
+    private volatile Pending current;
+    private volatile boolean lost;
+    private volatile boolean closing;
+    private String pendingTwoLine;
+
+    public AtChannel(SerialLink link, Listener listener) {
+        this.link = link;
+        this.listener = listener;
+        String tag = link.name().replaceAll(".*/", "");
+        this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "modem-events-" + tag));
+        this.reader = daemon(this::readLoop, "modem-reader-" + tag);
+        reader.start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public String linkName() {
+        return link.name();
+    }
+
+    /** True once the link failed or was closed. */
+    public boolean isLost() {
+        return lost || !link.isOpen();
+    }
+
+    /** Commands in a row that got no final result; reset by any final result. */
+    public int consecutiveTimeouts() {
+        return consecutiveTimeouts.get();
+    }
+
+    /**
+     * Sends {@code command} (without the trailing CR) and waits up to {@code timeout} for its final result.
+     * Blocks. Returns on {@code OK}; throws {@link AtException.Error} on an error result,
+     * {@link AtException.Timeout} (partial lines kept) or {@link AtException.LinkLost}.
+     */
+    public Response command(String command, Duration timeout) throws AtException {
+        turn.lock();
+        try {
+            Pending p = begin(command, false);
+            write(p, (command + "\r").getBytes(StandardCharsets.US_ASCII), false);
+            return finish(p, await(p, p.result, timeout, false), false);
+        } finally {
+            current = null;
+            turn.unlock();
+        }
+    }
+
+    /**
+     * The two-step send of TS 27.005 §3.5.1 in PDU mode: {@code command} ({@code AT+CMGS=<len>}), wait for
+     * the {@code "> "} prompt, then write {@code hex} and Ctrl-Z and wait for the final result. If no prompt
+     * comes, ESC aborts and nothing was written. Exceptions say whether the PDU had been written.
+     */
+    public Response sendPdu(String command, String hex, Duration promptTimeout, Duration timeout) throws AtException {
+        turn.lock();
+        try {
+            Pending p = begin(command, true);
+            write(p, (command + "\r").getBytes(StandardCharsets.US_ASCII), false);
+            CompletableFuture<Object> promptOrEnd = CompletableFuture.anyOf(p.prompt, p.result);
+            Object first = await(p, promptOrEnd, promptTimeout, false, true);
+            if (first == null) {
+                // no prompt: abort the input mode so the modem does not swallow the next command
+                abortQuietly(p);
+                throw timeout(p, false);
+            }
+            if (p.result.isDone()) {
+                return finish(p, p.result.getNow(null), false);
+            }
+            byte[] body = (hex + (char) CTRL_Z).getBytes(StandardCharsets.US_ASCII);
+            write(p, body, true);
+            return finish(p, await(p, p.result, timeout, true), true);
+        } finally {
+            current = null;
+            turn.unlock();
+        }
+    }
+
+    private Pending begin(String command, boolean expectsPrompt) throws AtException {
+        if (isLost()) {
+            throw new AtException.LinkLost(command, List.of(), false, null);
+        }
+        Pending p = new Pending(command, expectsPrompt);
+        current = p;
+        return p;
+    }
+
+    private void write(Pending p, byte[] bytes, boolean pduBytes) throws AtException {
+        try {
+            link.output().write(bytes);
+            link.output().flush();
+        } catch (IOException e) {
+            markLost(e);
+            // a failed write of the PDU may still have handed part or all of it to the modem
+            throw new AtException.LinkLost(p.command, p.snapshot(), pduBytes, e);
+        }
+    }
+
+    private String await(Pending p, CompletableFuture<String> f, Duration timeout, boolean pduWritten)
+            throws AtException {
+        Object r = await(p, f.thenApply(s -> (Object) s), timeout, pduWritten, false);
+        if (r == null) {
+            throw timeout(p, pduWritten);
+        }
+        return (String) r;
+    }
+
+    /** Waits for {@code f}; null on timeout when {@code nullOnTimeout}. */
+    private Object await(Pending p, CompletableFuture<Object> f, Duration timeout, boolean pduWritten,
+                         boolean nullOnTimeout) throws AtException {
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (nullOnTimeout) {
+                return null;
+            }
+            throw timeout(p, pduWritten);
+        } catch (ExecutionException e) {
+            throw new AtException.LinkLost(p.command, p.snapshot(), pduWritten, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtException.LinkLost(p.command, p.snapshot(), pduWritten, e);
+        }
+    }
+
+    private AtException timeout(Pending p, boolean pduWritten) {
+        int n = consecutiveTimeouts.incrementAndGet();
+        LOG.warn("No answer to {} on {} ({} in a row); partial: {}", p.command, link.name(), n, p.snapshot());
+        return new AtException.Timeout(p.command, p.snapshot(), pduWritten);
+    }
+
+    private Response finish(Pending p, String finalLine, boolean pduWritten) throws AtException {
+        consecutiveTimeouts.set(0);
+        if (finalLine.equals("OK")) {
+            return new Response(p.snapshot(), finalLine);
+        }
+        throw new AtException.Error(p.command, ModemErrors.parse(finalLine), p.snapshot(), pduWritten);
+    }
+
+    private void abortQuietly(Pending p) {
+        try {
+            link.output().write(ESC);
+            link.output().flush();
+            p.result.get(2, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            LOG.debug("ESC after missing prompt: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- reader thread ----
+
+    private void readLoop() {
+        InputStream in = link.input();
+        StringBuilder line = new StringBuilder();
+        byte[] buf = new byte[512];
+        try {
+            while (!closing) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    throw new IOException("end of stream on " + link.name());
+                }
+                for (int i = 0; i < n; i++) {
+                    char c = (char) (buf[i] & 0xFF);
+                    if (c == '\r' || c == '\n') {
+                        if (!line.isEmpty()) {
+                            String l = line.toString().strip();
+                            line.setLength(0);
+                            if (!l.isEmpty()) {
+                                onLine(l);
+                            }
+                        }
+                    } else {
+                        line.append(c);
+                        Pending p = current;
+                        if (c == '>' && line.length() == 1 && p != null && p.expectsPrompt) {
+                            line.setLength(0);
+                            p.prompt.complete("> ");
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closing) {
+                markLost(e);
+            }
+        }
+    }
+
+    private void markLost(Throwable cause) {
+        if (lost) {
+            return;
+        }
+        lost = true;
+        Pending p = current;
+        if (p != null) {
+            p.result.completeExceptionally(cause);
+            p.prompt.completeExceptionally(cause);
+        }
+        if (!closing) {
+            LOG.warn("Link {} lost: {}", link.name(), cause.toString());
+            link.close();
+            submit(() -> listener.onLinkLost(cause));
+        }
+    }
+
+    /** Sorts one line: second line of a two-line code, echo, final result, unsolicited, intermediate. */
+    void onLine(String l) {
+        if (pendingTwoLine != null) {
+            String header = pendingTwoLine;
+            pendingTwoLine = null;
+            submit(() -> listener.onUnsolicited(header, l));
+            return;
+        }
+        Pending p = current;
+        if (p != null) {
+            if (l.equalsIgnoreCase(p.command)) {
+                return; // echo before ATE0
+            }
+            if (isFinal(l)) {
+                p.result.complete(l);
+                return;
+            }
+            if (!(p.prefix != null && l.startsWith(p.prefix)) && isUnsolicited(l)) {
+                unsolicited(l);
+                return;
+            }
+            p.lines.add(l);
+            return;
+        }
+        if (isUnsolicited(l)) {
+            unsolicited(l);
+        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT") && !isFinal(l)) {
+            LOG.debug("Stray line from {}: {}", link.name(), l);
+        }
+    }
+
+    private void unsolicited(String l) {
+        // +CDS: <length> and +CMT: [<alpha>],<length> carry the PDU on the next line (TS 27.005 §3.4.1)
+        if ((l.startsWith("+CDS:") || l.startsWith("+CMT:"))) {
+            pendingTwoLine = l;
+            return;
+        }
+        submit(() -> listener.onUnsolicited(l, null));
+    }
+
+    private void submit(Runnable r) {
+        try {
+            events.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Modem event handler failed on {}", link.name(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.debug("Event after close on {}", link.name());
+        }
+    }
+
+    static boolean isFinal(String l) {
+        return l.equals("OK") || l.equals("ERROR") || l.startsWith("+CME ERROR") || l.startsWith("+CMS ERROR")
+                || l.equals("NO CARRIER") || l.equals("COMMAND NOT SUPPORT") || l.equals("TOO MANY PARAMETERS");
+    }
+
+    static boolean isUnsolicited(String l) {
+        String u = l.toUpperCase(Locale.ROOT);
+        for (String prefix : URC_PREFIXES) {
+            if (u.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The information-response prefix a command expects: {@code AT+CREG?} → {@code +CREG}. */
+    static String expectedPrefix(String command) {
+        String c = command.toUpperCase(Locale.ROOT);
+        if (!c.startsWith("AT") || c.length() < 3 || (c.charAt(2) != '+' && c.charAt(2) != '^')) {
+            return null;
+        }
+        int end = 3;
+        while (end < c.length() && Character.isLetterOrDigit(c.charAt(end))) {
+            end++;
+        }
+        return c.substring(2, end);
+    }
+
+    /** Closes the link and stops the threads; never throws. */
+    @Override
+    public void close() {
+        closing = true;
+        Pending p = current;
+        if (p != null) {
+            p.result.completeExceptionally(new IOException("channel closed"));
+            p.prompt.completeExceptionally(new IOException("channel closed"));
+        }
+        link.close();
+        events.shutdown();
+    }
+
+    /** Lets a caller wait until queued events ran (tests, orderly shutdown). */
+    public boolean awaitEvents(Duration timeout) {
+        CompletableFuture<Void> marker = new CompletableFuture<>();
+        try {
+            events.execute(() -> marker.complete(null));
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException | ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final class Pending {
+        final String command;
+        final String prefix;
+        final boolean expectsPrompt;
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        final CompletableFuture<String> result = new CompletableFuture<>();
+        final CompletableFuture<Object> prompt = new CompletableFuture<>();
+
+        Pending(String command, boolean expectsPrompt) {
+            this.command = command;
+            this.prefix = expectedPrefix(command);
+            this.expectsPrompt = expectsPrompt;
+        }
+
+        List<String> snapshot() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+    }
+}
