@@ -1,11 +1,12 @@
 package org.comptoir.sms.pdu;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.comptoir.sms.SmsAnalysis;
 import org.comptoir.sms.SmsEncoding;
+import org.comptoir.sms.SmsText;
 
 /**
  * SMS-SUBMIT, TS 23.040 §9.2.2.2: what the PC sends with AT+CMGS in PDU mode. Pure and thread-safe.
@@ -32,14 +33,19 @@ public final class SubmitPdu {
     }
 
     /**
-     * Splits {@code text} into parts and encodes each.
+     * Splits {@code text} with {@link SmsText#analyze} (the split the shop owner was shown) and encodes
+     * each part.
      *
      * @param concatRef concatenation reference 0..255, the same in every part; ignored for one part
-     * @throws PduException INVALID_ARGUMENT for a bad destination or reference, or more than 255 parts
+     * @throws PduException INVALID_ARGUMENT for a bad destination or reference, an empty text, or more
+     *                      than 255 parts
      */
     public static List<EncodedPdu> encode(String destination, String text, int concatRef, SubmitOptions opts) {
-        InterimSplit.Split split = InterimSplit.split(text);
-        return encodeParts(destination, split.parts(), split.encoding(), concatRef, opts);
+        SmsAnalysis analysis = SmsText.analyze(text);
+        if (analysis.parts() == 0) {
+            throw new PduException(PduException.Code.INVALID_ARGUMENT, "empty text: nothing to send");
+        }
+        return encodeParts(destination, analysis.partTexts(), analysis.encoding(), concatRef, opts);
     }
 
     /**
@@ -86,7 +92,7 @@ public final class SubmitPdu {
         }
         int udhOctets = udh == null ? 0 : udh.length;
         if (enc == SmsEncoding.UCS2) {
-            byte[] body = text.getBytes(StandardCharsets.UTF_16BE);
+            byte[] body = utf16Units(text);
             if (udhOctets + body.length > MAX_OCTETS) {
                 throw new PduException(PduException.Code.INVALID_ARGUMENT, "UCS-2 part of " + body.length / 2
                         + " units does not fit " + (MAX_OCTETS - udhOctets) / 2);
@@ -111,6 +117,16 @@ public final class SubmitPdu {
             out.writeBytes(Gsm7Packing.pack(septets, fill));
         }
         return out.toByteArray();
+    }
+
+    /** UTF-16 units as written, big-endian; unlike a charset encoder it keeps a lone surrogate as it is. */
+    private static byte[] utf16Units(String text) {
+        byte[] out = new byte[text.length() * 2];
+        for (int i = 0; i < text.length(); i++) {
+            out[2 * i] = (byte) (text.charAt(i) >> 8);
+            out[2 * i + 1] = (byte) text.charAt(i);
+        }
+        return out;
     }
 
     /**
