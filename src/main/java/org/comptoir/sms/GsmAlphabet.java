@@ -35,6 +35,12 @@ public final class GsmAlphabet {
             + "¿abcdefghijklmno"
             + "pqrstuvwxyzäöñüà";
 
+    /**
+     * Septet cost by UTF-16 unit, for the counters that run on every keystroke: 0 = not in GSM-7, 1 = basic,
+     * 2 = extension. Sized to the highest mapped character ({@code €}, U+20AC).
+     */
+    private static final byte[] COST = new byte['€' + 1];
+
     private static final Map<Character, Integer> BASIC_SEPTETS = new HashMap<>();
     private static final Map<Character, Integer> EXTENSION_SEPTETS = new HashMap<>();
     private static final Map<Integer, Character> EXTENSION_CHARS = new HashMap<>();
@@ -46,6 +52,7 @@ public final class GsmAlphabet {
         for (int septet = 0; septet < 128; septet++) {
             if (septet != ESCAPE) {
                 BASIC_SEPTETS.put(BASIC.charAt(septet), septet);
+                COST[BASIC.charAt(septet)] = 1;
             }
         }
         extension(0x0A, '\f');
@@ -63,6 +70,7 @@ public final class GsmAlphabet {
     private static void extension(int code, char c) {
         EXTENSION_SEPTETS.put(c, code);
         EXTENSION_CHARS.put(code, c);
+        COST[c] = 2;
     }
 
     private GsmAlphabet() {
@@ -82,25 +90,28 @@ public final class GsmAlphabet {
 
     /** True when {@code c} is in the basic table. */
     public static boolean isBasic(char c) {
-        return BASIC_SEPTETS.containsKey(c);
+        return c < COST.length && COST[c] == 1;
     }
 
     /** True when {@code c} is in the extension table (it then costs two septets). */
     public static boolean isExtension(char c) {
-        return EXTENSION_SEPTETS.containsKey(c);
+        return c < COST.length && COST[c] == 2;
     }
 
     /** True when {@code c} can be sent in GSM-7 at all. */
     public static boolean isGsm(char c) {
-        return isBasic(c) || isExtension(c);
+        return c < COST.length && COST[c] != 0;
+    }
+
+    /** True when the code point can be sent in GSM-7; never for one above U+FFFF (emoji and the like). */
+    public static boolean isGsm(int codePoint) {
+        return codePoint >= 0 && codePoint < COST.length && COST[codePoint] != 0;
     }
 
     /** Septets {@code c} costs in GSM-7: 1 (basic), 2 (extension) or -1 (not representable). */
     public static int septetCost(char c) {
-        if (isBasic(c)) {
-            return 1;
-        }
-        return isExtension(c) ? 2 : -1;
+        int cost = c < COST.length ? COST[c] : 0;
+        return cost == 0 ? -1 : cost;
     }
 
     /** The character at basic-table position {@code septet} (0..127, not the escape). */

@@ -1,0 +1,129 @@
+package org.comptoir.sms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Counts and splits SMS text (3GPP TS 23.038 alphabets, TS 23.040 concatenation; REFERENCE.md §3).
+ *
+ * <p>Pure and thread-safe; cheap enough to run on every keystroke (see docs/performance.md). One loop both
+ * counts and cuts, so the number shown to the shop owner is the number of messages that will be sent:
+ * <ul>
+ *   <li>GSM-7 when every UTF-16 unit is in the default alphabet or its extension table, else UCS-2 for the
+ *       whole message (one {@code ç} or emoji is enough);</li>
+ *   <li>GSM-7 extension characters cost 2 septets and the escape pair is never cut across parts;</li>
+ *   <li>UCS-2 counts UTF-16 units and never cuts a surrogate pair;</li>
+ *   <li>up to {@link SmsEncoding#singleLimit()} units make one message; beyond, parts of at most
+ *       {@link SmsEncoding#partLimit()};</li>
+ *   <li>the empty text is 0 units and 0 parts (nothing is sent), with the full single limit remaining.</li>
+ * </ul>
+ */
+public final class SmsText {
+
+    private SmsText() {
+    }
+
+    /** Encoding, size, split and offending characters of {@code text}. */
+    public static SmsAnalysis analyze(String text) {
+        Objects.requireNonNull(text, "text");
+        SmsEncoding encoding = encodingOf(text);
+        int limit = encoding.partLimit();
+        int length = text.length();
+        // Cut positions are computed for the multi-part limit; if the whole text then fits in one
+        // message they are simply not used.
+        List<Integer> cuts = new ArrayList<>();
+        int total = 0;
+        int inPart = 0;
+        int i = 0;
+        while (i < length) {
+            int width = encoding == SmsEncoding.GSM7 ? 1 : ucs2Width(text, i);
+            int cost = encoding == SmsEncoding.GSM7 ? GsmAlphabet.septetCost(text.charAt(i)) : width;
+            if (inPart + cost > limit) {
+                cuts.add(i);
+                inPart = 0;
+            }
+            inPart += cost;
+            total += cost;
+            i += width;
+        }
+        List<NonGsmChar> nonGsm = encoding == SmsEncoding.UCS2 ? nonGsmChars(text) : List.of();
+        if (total == 0) {
+            return new SmsAnalysis(encoding, 0, 0, encoding.singleLimit(), List.of(), nonGsm);
+        }
+        if (total <= encoding.singleLimit()) {
+            return new SmsAnalysis(encoding, total, 1, encoding.singleLimit() - total, List.of(text), nonGsm);
+        }
+        List<String> parts = new ArrayList<>(cuts.size() + 1);
+        int start = 0;
+        for (int cut : cuts) {
+            parts.add(text.substring(start, cut));
+            start = cut;
+        }
+        parts.add(text.substring(start));
+        return new SmsAnalysis(encoding, total, parts.size(), limit - inPart, parts, nonGsm);
+    }
+
+    /** GSM7 when every character of {@code text} is in the GSM 7-bit alphabet (basic or extension). */
+    public static SmsEncoding encodingOf(String text) {
+        return isGsm(text) ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
+    }
+
+    /** True when {@code text} can be sent in GSM-7 as it is. */
+    public static boolean isGsm(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (!GsmAlphabet.isGsm(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Units {@code text} costs in {@code encoding}: septets for GSM7 (extension characters count 2), UTF-16
+     * units for UCS2. For the editor's estimates, e.g. how much a placeholder's value adds.
+     *
+     * @throws IllegalArgumentException if {@code encoding} is GSM7 and the text holds a character outside
+     *                                  the GSM 7-bit alphabet (check with {@link #isGsm(String)} first)
+     */
+    public static int unitsOf(String text, SmsEncoding encoding) {
+        if (encoding == SmsEncoding.UCS2) {
+            return text.length();
+        }
+        int units = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int cost = GsmAlphabet.septetCost(text.charAt(i));
+            if (cost < 0) {
+                throw new IllegalArgumentException(String.format("U+%04X at index %d is not in GSM-7",
+                        (int) text.charAt(i), i));
+            }
+            units += cost;
+        }
+        return units;
+    }
+
+    /** 2 for a well-formed surrogate pair starting at {@code i}, else 1 (a lone surrogate is one unit). */
+    private static int ucs2Width(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+    }
+
+    private static List<NonGsmChar> nonGsmChars(String text) {
+        Map<Integer, List<Integer>> found = new LinkedHashMap<>();
+        int i = 0;
+        while (i < text.length()) {
+            int width = ucs2Width(text, i);
+            int codePoint = width == 2 ? text.codePointAt(i) : text.charAt(i);
+            if (width == 2 || !GsmAlphabet.isGsm(text.charAt(i))) {
+                found.computeIfAbsent(codePoint, k -> new ArrayList<>()).add(i);
+            }
+            i += width;
+        }
+        List<NonGsmChar> result = new ArrayList<>(found.size());
+        found.forEach((codePoint, indices) -> result.add(new NonGsmChar(codePoint,
+                new String(Character.toChars(codePoint)), indices, GsmSuggestions.replacementFor(codePoint))));
+        return result;
+    }
+}

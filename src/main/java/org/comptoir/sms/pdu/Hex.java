@@ -1,0 +1,37 @@
+package org.comptoir.sms.pdu;
+
+import java.util.HexFormat;
+
+/** Hex text as exchanged with the modem in PDU mode (TS 27.005 §3.1: two IRA hex characters per octet). */
+final class Hex {
+
+    private static final HexFormat UPPER = HexFormat.of().withUpperCase();
+
+    private Hex() {
+    }
+
+    static String encode(byte[] data) {
+        return UPPER.formatHex(data);
+    }
+
+    /** Parses hex, either case, surrounding whitespace tolerated (modem lines often end in spaces). */
+    static byte[] decode(String hex) {
+        if (hex == null) {
+            throw new PduException(PduException.Code.BAD_HEX, "PDU is null");
+        }
+        String s = hex.strip();
+        if (s.isEmpty()) {
+            throw new PduException(PduException.Code.BAD_HEX, "PDU is empty");
+        }
+        if (s.length() % 2 != 0) {
+            throw new PduException(PduException.Code.BAD_HEX, "PDU hex has an odd length: " + s.length());
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                throw new PduException(PduException.Code.BAD_HEX,
+                        "PDU has a non-hex character '" + s.charAt(i) + "' at position " + i);
+            }
+        }
+        return HexFormat.of().parseHex(s);
+    }
+}
