@@ -1,0 +1,46 @@
+package org.comptoir.gateway.modem;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.comptoir.gateway.DeliveryReport;
+
+/**
+ * Turns received PDUs (TS 23.040 §9.2.2.1 SMS-DELIVER, §9.2.2.3 SMS-STATUS-REPORT) into the gateway's
+ * values, through the codec in {@code org.comptoir.sms.pdu}.
+ */
+final class InboundDecoder {
+
+    /** One received part; {@code concatRef}/{@code total}/{@code seq} are 0/1/1 for a single SMS. */
+    record Part(String from, String text, Instant sentAt, int concatRef, int total, int seq) {
+    }
+
+    /** A status report, before matching to a sent part. */
+    record Report(int messageReference, String recipient, DeliveryReport.Outcome outcome, Instant at) {
+    }
+
+    private InboundDecoder() {
+    }
+
+    /** The TP-MTI of a received PDU (after the SMSC address): 0 DELIVER, 1 SUBMIT, 2 STATUS-REPORT. */
+    static int messageType(String hex) {
+        int scaLength = Integer.parseInt(hex.substring(0, 2), 16);
+        int fo = Integer.parseInt(hex.substring(2 + 2 * scaLength, 4 + 2 * scaLength), 16);
+        return fo & 0x03;
+    }
+
+    static Part deliver(String hex) {
+        throw new UnsupportedOperationException("DeliverPdu not merged yet");
+    }
+
+    static Optional<Report> report(String hex) {
+        throw new UnsupportedOperationException("StatusReportPdu not merged yet");
+    }
+
+    /** {@code 33612345678} → {@code +33612345678}; alphanumeric senders stay as they are. */
+    static String e164(String address) {
+        if (address == null) {
+            return "";
+        }
+        return address.matches("\\d{8,15}") ? "+" + address : address;
+    }
+}

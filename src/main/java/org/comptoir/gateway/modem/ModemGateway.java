@@ -1,0 +1,389 @@
+package org.comptoir.gateway.modem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.comptoir.gateway.GatewayError;
+import org.comptoir.gateway.GatewayListener;
+import org.comptoir.gateway.GatewayState;
+import org.comptoir.gateway.OutgoingSms;
+import org.comptoir.gateway.SendResult;
+import org.comptoir.gateway.SmsGateway;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.sms.pdu.EncodedPdu;
+import org.comptoir.sms.pdu.PduException;
+import org.comptoir.sms.pdu.SubmitOptions;
+import org.comptoir.sms.pdu.SubmitPdu;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The USB GSM modem route: SMS-SUBMIT PDUs through {@code AT+CMGS} (TS 27.005 §3.5.1), received messages
+ * through {@code +CMTI}/{@code AT+CMGR} and a periodic {@code AT+CMGL=4} poll, delivery reports through
+ * {@code +CDS}/{@code +CDSI}. Reconnects by itself when the port vanishes and comes back.
+ *
+ * <p>Threads: {@link #send} blocks its caller (the sending engine's thread for this gateway); events reach
+ * the listener on the AT channel's event thread; reconnects and polls run on this gateway's scheduler.
+ */
+public final class ModemGateway implements SmsGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModemGateway.class);
+
+    /** Opens the serial link anew (after each disconnection). */
+    @FunctionalInterface
+    public interface LinkOpener {
+        SerialLink open();
+    }
+
+    /**
+     * @param pin                 SIM PIN or null; offered at most once per connection, never again once refused
+     * @param statusReports       ask for delivery reports when a message asks for one
+     * @param pollInterval        safety-net listing of stored messages (missed +CMTI)
+     */
+    public record Config(String pin, boolean statusReports, Duration registrationTimeout, Duration promptTimeout,
+                         Duration sendTimeout, Duration reconnectMin, Duration reconnectMax, Duration pollInterval,
+                         int maxConsecutiveTimeouts) {
+
+        /** Production values: 60 s to register, 10 s for the prompt, 120 s per part (Quectel's maximum). */
+        public static Config defaults(String pin, boolean statusReports) {
+            return new Config(pin, statusReports, Duration.ofSeconds(60), Duration.ofSeconds(10),
+                    Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 3);
+        }
+
+        public Config withTimeouts(Duration registration, Duration prompt, Duration send) {
+            return new Config(pin, statusReports, registration, prompt, send, reconnectMin, reconnectMax,
+                    pollInterval, maxConsecutiveTimeouts);
+        }
+
+        public Config withReconnect(Duration min, Duration max) {
+            return new Config(pin, statusReports, registrationTimeout, promptTimeout, sendTimeout, min, max,
+                    pollInterval, maxConsecutiveTimeouts);
+        }
+    }
+
+    private final String name;
+    private final LinkOpener opener;
+    private final Config config;
+    private final ScheduledExecutorService scheduler;
+    private final Object connectLock = new Object();
+    private final AtomicInteger concatRef = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
+    private final InboundHandler inbound;
+    private volatile GatewayListener listener = GatewayListener.NONE;
+    private volatile GatewayState state = GatewayState.DISCONNECTED;
+    private volatile AtChannel channel;
+    private volatile ModemSession session;
+    private volatile ModemInfo info;
+    private volatile UserMessage problem;
+    private volatile String pin;
+    private volatile boolean pinRejected;
+    private volatile boolean closed;
+    private volatile boolean cmmsSupported = true;
+    private ScheduledFuture<?> reconnect;
+    private ScheduledFuture<?> poll;
+    private Duration backoff;
+
+    public ModemGateway(String portName, LinkOpener opener, Config config) {
+        this.name = "modem " + portName;
+        this.opener = opener;
+        this.config = config;
+        this.pin = config.pin();
+        this.backoff = config.reconnectMin();
+        String tag = portName.replaceAll(".*/", "");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "modem-" + tag);
+            t.setDaemon(true);
+            return t;
+        });
+        this.inbound = new InboundHandler(this::channel, () -> listener);
+    }
+
+    /** A gateway on a real serial port. */
+    public static ModemGateway onPort(String portName, Config config) {
+        return new ModemGateway(portName, () -> JSerialCommLink.open(portName), config);
+    }
+
+    /**
+     * Opens the port and initialises the modem. Blocks (up to the registration timeout). On success the
+     * gateway is READY; otherwise throws {@link ComptoirException} (often {@link ModemInitException}) and,
+     * when trying again later may help, the reconnect loop takes over.
+     */
+    public ModemInfo connect() {
+        synchronized (connectLock) {
+            if (closed) {
+                throw new ComptoirException(UserMessage.of("modem.error.closed", name));
+            }
+            setState(GatewayState.CONNECTING);
+            closeChannel();
+            SerialLink link;
+            try {
+                link = opener.open();
+            } catch (RuntimeException e) {
+                UserMessage m = e instanceof ComptoirException ce ? ce.userMessage()
+                        : UserMessage.of("modem.port.missing", name);
+                fail(GatewayState.DISCONNECTED, m);
+                throw e instanceof ComptoirException ce ? ce : new ComptoirException(m, e);
+            }
+            ChannelListener events = new ChannelListener();
+            AtChannel ch = new AtChannel(link, events);
+            events.channel = ch;
+            ModemSession s = new ModemSession(ch, config.registrationTimeout());
+            channel = ch;
+            session = s;
+            String offered = pinRejected ? null : pin;
+            try {
+                info = s.init(offered);
+            } catch (ModemInitException e) {
+                if (e.state() == GatewayState.FAILED && offered != null && !offered.isBlank()) {
+                    pinRejected = true; // never offer the same PIN twice: three refusals block the SIM
+                }
+                if (!e.retryable()) {
+                    closeChannel();
+                }
+                fail(e.state(), e.userMessage());
+                throw e;
+            } finally {
+                session = null;
+            }
+            problem = null;
+            backoff = config.reconnectMin();
+            setState(GatewayState.READY);
+            startPolling();
+            // messages that arrived while we were away wait on the SIM: collect them now
+            scheduler.execute(this::pollQuietly);
+            return info;
+        }
+    }
+
+    /** Connects in the background; failures are left to the reconnect loop. Never blocks. */
+    public void start() {
+        scheduler.execute(this::tryConnect);
+    }
+
+    /** A new PIN typed by the owner: allows one more offer. */
+    public void setPin(String newPin) {
+        this.pin = newPin;
+        this.pinRejected = false;
+    }
+
+    public Optional<ModemInfo> info() {
+        return Optional.ofNullable(info);
+    }
+
+    /** Why the gateway is not READY, in words; empty when it is. */
+    public Optional<UserMessage> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public SendResult send(OutgoingSms sms) {
+        AtChannel ch = channel;
+        if (state != GatewayState.READY || ch == null) {
+            boolean retryable = state == GatewayState.DISCONNECTED || state == GatewayState.CONNECTING;
+            return new SendResult.Failed(new GatewayError("STATE " + state,
+                    problem != null ? problem : UserMessage.of("modem.error.not.ready", state)), retryable);
+        }
+        List<EncodedPdu> parts;
+        try {
+            SubmitOptions opts = SubmitOptions.defaults()
+                    .withStatusReport(sms.requestStatusReport() && config.statusReports());
+            parts = SubmitPdu.encode(sms.recipientE164(), sms.text(), concatRef.getAndIncrement() & 0xFF, opts);
+        } catch (PduException e) {
+            return new SendResult.Failed(new GatewayError("PDU",
+                    UserMessage.of("modem.error.encode", e.getMessage())), false);
+        }
+        List<String> refs = new ArrayList<>();
+        for (EncodedPdu part : parts) {
+            String where = part.partNumber() + "/" + part.totalParts();
+            if (parts.size() > 1 && cmmsSupported) {
+                keepRelayLinkOpen(ch);
+            }
+            try {
+                AtChannel.Response r = ch.sendPdu("AT+CMGS=" + part.tpduLength(), part.hex(),
+                        config.promptTimeout(), config.sendTimeout());
+                int mr = ModemSession.intAt(r.value("+CMGS:"), 0, -1);
+                String ref = String.valueOf(mr);
+                refs.add(ref);
+                inbound.sent(ref, sms.recipientE164());
+                LOG.info("{}: {} part {} accepted, reference {}", name, sms.id(), where, ref);
+            } catch (AtException.Error e) {
+                ModemErrors.Meaning m = ModemErrors.meaning(e.code());
+                LOG.warn("{}: {} part {} refused: {}", name, sms.id(), where, e.code());
+                if (!refs.isEmpty()) {
+                    return new SendResult.Unknown("part " + where + " refused (" + e.code() + ") after " + refs
+                            + " left");
+                }
+                if (e.code().kind().equals("CMS") && e.code().code() == 332) {
+                    // network timeout: the SMSC may have taken it (REFERENCE.md §4.8)
+                    return new SendResult.Unknown("network timeout (CMS 332): the message may have left");
+                }
+                return new SendResult.Failed(ModemErrors.toGatewayError(e.code()), m.retryable());
+            } catch (AtException.Timeout e) {
+                if (ch.consecutiveTimeouts() >= config.maxConsecutiveTimeouts()) {
+                    lost(ch, e);
+                }
+                if (e.pduWritten() || !refs.isEmpty()) {
+                    return new SendResult.Unknown("no answer after part " + where + " was written");
+                }
+                return new SendResult.Failed(new GatewayError("TIMEOUT",
+                        UserMessage.of("modem.error.no.answer", name)), true);
+            } catch (AtException.LinkLost e) {
+                lost(ch, e);
+                if (e.pduWritten() || !refs.isEmpty()) {
+                    return new SendResult.Unknown("port lost after part " + where + " was written");
+                }
+                return new SendResult.Failed(new GatewayError("LINK",
+                        UserMessage.of("modem.error.link.lost", name)), true);
+            } catch (AtException e) {
+                return new SendResult.Unknown(e.getMessage());
+            }
+        }
+        return new SendResult.Sent(refs);
+    }
+
+    /** {@code AT+CMMS=1} (TS 27.005 §3.5.6) keeps the relay link between parts; not every modem has it. */
+    private void keepRelayLinkOpen(AtChannel ch) {
+        try {
+            ch.command("AT+CMMS=1", ModemSession.SHORT);
+        } catch (AtException.Error e) {
+            cmmsSupported = false;
+        } catch (AtException e) {
+            LOG.debug("{}: AT+CMMS=1: {}", name, e.toString());
+        }
+    }
+
+    /**
+     * Lists every stored message ({@code AT+CMGL=4}) and hands new ones to the listener: the safety net
+     * for a missed {@code +CMTI}. Blocks; runs every poll interval on the scheduler, tests call it directly.
+     */
+    public void pollNow() {
+        inbound.poll();
+    }
+
+    private void pollQuietly() {
+        if (state != GatewayState.READY) {
+            return;
+        }
+        try {
+            inbound.poll();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: poll failed: {}", name, e.toString());
+        }
+    }
+
+    private synchronized void startPolling() {
+        if (poll == null && !closed) {
+            long ms = config.pollInterval().toMillis();
+            poll = scheduler.scheduleWithFixedDelay(this::pollQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tryConnect() {
+        try {
+            connect();
+        } catch (RuntimeException e) {
+            LOG.info("{}: not connected: {}", name, e.getMessage());
+        }
+    }
+
+    private void fail(GatewayState newState, UserMessage why) {
+        problem = why;
+        setState(newState);
+        if (newState == GatewayState.DISCONNECTED) {
+            scheduleReconnect();
+        }
+    }
+
+    /** The link died under {@code ch} (read error, write error, too many silent commands). */
+    void lost(AtChannel ch, Throwable cause) {
+        if (ch != channel || closed) {
+            return; // an old channel's late news
+        }
+        LOG.warn("{}: disconnected ({})", name, cause.toString());
+        closeChannel();
+        fail(GatewayState.DISCONNECTED, UserMessage.of("modem.error.link.lost", name));
+    }
+
+    private synchronized void scheduleReconnect() {
+        if (closed || (reconnect != null && !reconnect.isDone())) {
+            return;
+        }
+        Duration delay = backoff;
+        Duration next = backoff.multipliedBy(2);
+        backoff = next.compareTo(config.reconnectMax()) > 0 ? config.reconnectMax() : next;
+        LOG.info("{}: reconnecting in {} ms", name, delay.toMillis());
+        reconnect = scheduler.schedule(this::tryConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void setState(GatewayState s) {
+        if (state != s) {
+            state = s;
+            try {
+                listener.onStateChanged(s);
+            } catch (RuntimeException e) {
+                LOG.error("{}: state listener failed", name, e);
+            }
+        }
+    }
+
+    private AtChannel channel() {
+        return channel;
+    }
+
+    private void closeChannel() {
+        AtChannel ch = channel;
+        channel = null;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    @Override
+    public GatewayState state() {
+        return state;
+    }
+
+    @Override
+    public void setListener(GatewayListener l) {
+        this.listener = l == null ? GatewayListener.NONE : l;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        closeChannel();
+        setState(GatewayState.DISCONNECTED);
+    }
+
+    /** Routes the channel's unsolicited codes; drops news from a channel that is no longer current. */
+    private final class ChannelListener implements AtChannel.Listener {
+        volatile AtChannel channel;
+
+        @Override
+        public void onUnsolicited(String line, String pdu) {
+            ModemSession s = session;
+            if (s != null) {
+                s.onUnsolicited(line);
+            }
+            inbound.onUnsolicited(line, pdu);
+        }
+
+        @Override
+        public void onLinkLost(Throwable cause) {
+            lost(channel, cause);
+        }
+    }
+}
