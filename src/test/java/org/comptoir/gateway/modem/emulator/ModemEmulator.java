@@ -1,0 +1,424 @@
+package org.comptoir.gateway.modem.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A GSM modem that speaks like a real one (TS 27.007 / 27.005, PDU mode) over any stream pair: echo until
+ * {@code ATE0}, {@code \r\n} framing, {@code AT+CMEE} numeric or verbose errors, a SIM with a PIN and an
+ * attempts counter, registration on or off, the {@code "> "} prompt and Ctrl-Z of {@code AT+CMGS},
+ * message storage with {@code +CMTI}, {@code AT+CMGR/CMGL/CMGD}, status reports ({@code +CDS} inline or
+ * {@code +CDSI} stored), injected send errors, slow answers (scheduled, not slept) and vanishing mid-send.
+ *
+ * <p>All writes to the app go through one scheduled executor, so delayed answers keep their order.
+ */
+public final class ModemEmulator implements AutoCloseable {
+
+    /** One SMS-SUBMIT the app sent. */
+    public record Sent(String hex, int tpduLength, int mr, String destination, int concatRef, int totalParts,
+                       int partNumber) {
+    }
+
+    private static final Map<Integer, String> CME_TEXT = Map.of(
+            3, "operation not allowed", 10, "SIM not inserted", 11, "SIM PIN required", 12, "SIM PUK required",
+            16, "incorrect password", 30, "no network service");
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final ScheduledExecutorService writer;
+    private final Thread reader;
+
+    // configuration (set before or during a test)
+    public volatile String maker = "huawei";
+    public volatile String model = "E3372";
+    public volatile String revision = "21.180.01.00.00";
+    public volatile String imsi = "208011234567890";
+    public volatile String operatorName = "Orange F";
+    public volatile String operatorNumeric = "20801";
+    public volatile boolean simInserted = true;
+    public volatile boolean registered = true;
+    public volatile int notRegisteredStat = 2;
+    public volatile int rssi = 21;
+    public volatile boolean cmmsSupported = true;
+    /** Delay before answering each AT+CMGS (the network's time to accept). */
+    public volatile Duration sendDelay = Duration.ZERO;
+    /** Delay before every other answer. */
+    public volatile Duration answerDelay = Duration.ZERO;
+    /** Close both streams right after the next "> " prompt. */
+    public volatile boolean vanishAfterPrompt;
+    /** Never answer commands (a hung modem). */
+    public volatile boolean silent;
+
+    // state
+    private volatile boolean echo = true;
+    private volatile int cmee;
+    private volatile String pin;
+    private volatile String simState = "READY";
+    private volatile int pinAttemptsLeft = 3;
+    private volatile int cnmiMt;
+    private volatile int cnmiDs;
+    private volatile int copsFormat;
+    private volatile int nextMr = 1;
+    private volatile Integer nextSendError;
+    private final TreeMap<Integer, String[]> storage = new TreeMap<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Integer> deleted = new CopyOnWriteArrayList<>();
+    private final List<String> pinsOffered = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public ModemEmulator(InputStream fromApp, OutputStream toApp) {
+        this.in = fromApp;
+        this.out = toApp;
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "emulator-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.reader = new Thread(this::readLoop, "emulator-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The SIM asks for {@code pin} at start. */
+    public ModemEmulator withPin(String pin) {
+        this.pin = pin;
+        this.simState = "SIM PIN";
+        return this;
+    }
+
+    /** The next AT+CMGS ends in {@code +CMS ERROR: code} instead of being sent. */
+    public void failNextSend(int code) {
+        nextSendError = code;
+    }
+
+    /** Stores an SMS-DELIVER in "SM" and, if the app asked for it (CNMI mt=1), announces it. */
+    public synchronized int receive(String deliverHex) {
+        int index = store(deliverHex, 0);
+        if (cnmiMt == 1) {
+            emit("+CMTI: \"SM\"," + index);
+        }
+        return index;
+    }
+
+    /** Stores an SMS-DELIVER without telling anyone (a +CMTI lost while the app was away). */
+    public synchronized int storeSilently(String deliverHex) {
+        return store(deliverHex, 0);
+    }
+
+    /** Sends a status report the way the app asked: inline +CDS (ds=1) or stored with +CDSI (ds=2). */
+    public synchronized void statusReport(String reportHex) {
+        if (cnmiDs == 2) {
+            int index = store(reportHex, 0);
+            emit("+CDSI: \"SM\"," + index);
+        } else {
+            int scaLength = Integer.parseInt(reportHex.substring(0, 2), 16);
+            emit("+CDS: " + (reportHex.length() / 2 - 1 - scaLength) + "\r\n" + reportHex);
+        }
+    }
+
+    /** Writes an unsolicited line (e.g. {@code ^RSSI:18}, {@code RING}). */
+    public void emit(String line) {
+        write("\r\n" + line + "\r\n", Duration.ZERO);
+    }
+
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public List<Integer> deleted() {
+        return List.copyOf(deleted);
+    }
+
+    public List<String> pinsOffered() {
+        return List.copyOf(pinsOffered);
+    }
+
+    public String simState() {
+        return simState;
+    }
+
+    public synchronized Map<Integer, String> stored() {
+        Map<Integer, String> m = new TreeMap<>();
+        storage.forEach((k, v) -> m.put(k, v[1]));
+        return Collections.unmodifiableMap(m);
+    }
+
+    private synchronized int store(String hex, int stat) {
+        int index = storage.isEmpty() ? 1 : storage.lastKey() + 1;
+        storage.put(index, new String[] {String.valueOf(stat), hex});
+        return index;
+    }
+
+    // ---- the wire ----
+
+    private void readLoop() {
+        StringBuilder line = new StringBuilder();
+        StringBuilder pdu = null;
+        int pduLength = 0;
+        try {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (pdu != null) {
+                    if (b == 0x1A) {
+                        String hex = pdu.toString().trim();
+                        pdu = null;
+                        onPdu(hex, pduLength);
+                    } else if (b == 0x1B) {
+                        pdu = null;
+                        answer(List.of(), "OK");
+                    } else {
+                        pdu.append((char) b);
+                    }
+                    continue;
+                }
+                if (echo) {
+                    write(String.valueOf((char) b), Duration.ZERO);
+                }
+                if (b == '\r') {
+                    String cmd = line.toString().trim();
+                    line.setLength(0);
+                    if (cmd.isEmpty()) {
+                        continue;
+                    }
+                    commands.add(cmd);
+                    if (silent) {
+                        continue;
+                    }
+                    String upper = cmd.toUpperCase(Locale.ROOT);
+                    if (upper.startsWith("AT+CMGS=")) {
+                        if (!registered) {
+                            answer(List.of(), cms(331));
+                        } else if (!"READY".equals(simState)) {
+                            answer(List.of(), cms(311));
+                        } else {
+                            pduLength = Integer.parseInt(cmd.substring(8).trim());
+                            pdu = new StringBuilder();
+                            write("\r\n> ", answerDelay);
+                            if (vanishAfterPrompt) {
+                                writer.schedule(this::vanish, answerDelay.toMillis(), TimeUnit.MILLISECONDS);
+                            }
+                        }
+                    } else {
+                        handle(cmd, upper);
+                    }
+                } else if (b != '\n') {
+                    line.append((char) b);
+                }
+            }
+        } catch (IOException e) {
+            // the app closed its side
+        }
+    }
+
+    private void onPdu(String hex, int tpduLength) {
+        int scaLength = Integer.parseInt(hex.substring(0, 2), 16);
+        if (!hex.matches("[0-9A-Fa-f]+") || hex.length() % 2 != 0 || hex.length() / 2 - 1 - scaLength != tpduLength) {
+            answer(List.of(), cms(304));
+            return;
+        }
+        Integer err = nextSendError;
+        if (err != null) {
+            nextSendError = null;
+            write("\r\n" + cms(err) + "\r\n", sendDelay);
+            return;
+        }
+        int mr = nextMr;
+        nextMr = (nextMr + 1) % 256;
+        Sent s = SubmitInfo.parse(hex, tpduLength, mr);
+        sent.add(s);
+        write("\r\n+CMGS: " + mr + "\r\n\r\nOK\r\n", sendDelay);
+    }
+
+    private void handle(String cmd, String upper) {
+        boolean unlocked = "READY".equals(simState) && simInserted;
+        switch (upper) {
+            case "AT", "AT+CMGF=0", "AT+CMGF=1", "AT+CSCLK=0" -> answer(List.of(), "OK");
+            case "ATE0" -> {
+                echo = false;
+                answer(List.of(), "OK");
+            }
+            case "ATE1" -> {
+                echo = true;
+                answer(List.of(), "OK");
+            }
+            case "ATI" -> answer(List.of("Manufacturer: " + maker, "Model: " + model, "Revision: " + revision), "OK");
+            case "AT+CGMI" -> answer(List.of(maker), "OK");
+            case "AT+CGMM" -> answer(List.of(model), "OK");
+            case "AT+CGMR" -> answer(List.of(revision), "OK");
+            case "AT^CURC=0" -> answer(List.of(), maker.equalsIgnoreCase("huawei") ? "OK" : "ERROR");
+            case "AT+CIMI" -> answer(unlocked ? List.of(imsi) : List.of(), unlocked ? "OK" : cme(11));
+            case "AT+CPIN?" -> {
+                if (!simInserted) {
+                    answer(List.of(), cme(10));
+                } else {
+                    answer(List.of("+CPIN: " + simState), "OK");
+                }
+            }
+            case "AT+CREG?" -> answer(List.of("+CREG: 1," + (registered ? 1 : notRegisteredStat)), "OK");
+            case "AT+CSQ" -> answer(List.of("+CSQ: " + rssi + ",99"), "OK");
+            case "AT+COPS?" -> {
+                if (!registered) {
+                    answer(List.of("+COPS: 0"), "OK");
+                } else {
+                    String op = copsFormat == 2 ? operatorNumeric : operatorName;
+                    answer(List.of("+COPS: 0," + copsFormat + ",\"" + op + "\",7"), "OK");
+                }
+            }
+            case "AT+CSMS?" -> answer(List.of("+CSMS: 0,1,1,1"), "OK");
+            case "AT+CSCA?" -> answer(List.of("+CSCA: \"+33689004000\",145"), "OK");
+            case "AT+CMMS=1" -> answer(List.of(), cmmsSupported ? "OK" : "ERROR");
+            default -> handleWithArguments(cmd, upper, unlocked);
+        }
+    }
+
+    private void handleWithArguments(String cmd, String upper, boolean unlocked) {
+        if (upper.startsWith("AT+CMEE=")) {
+            cmee = Integer.parseInt(upper.substring(8));
+            answer(List.of(), "OK");
+        } else if (upper.startsWith("AT+CPIN=")) {
+            offerPin(cmd.substring(8).replace("\"", "").trim());
+        } else if (upper.startsWith("AT+CREG=") || upper.startsWith("AT+CPMS=")) {
+            answer(upper.startsWith("AT+CPMS") ? List.of("+CPMS: " + storage.size() + ",30,0,30,0,30") : List.of(),
+                    "OK");
+        } else if (upper.startsWith("AT+COPS=3,")) {
+            copsFormat = Integer.parseInt(upper.substring(10));
+            answer(List.of(), "OK");
+        } else if (upper.startsWith("AT+CNMI=")) {
+            String[] p = upper.substring(8).split(",");
+            cnmiMt = Integer.parseInt(p[1]);
+            cnmiDs = p.length > 3 ? Integer.parseInt(p[3]) : 0;
+            answer(List.of(), "OK");
+        } else if (!unlocked && upper.matches("AT\\+CMG[RLD]=.*")) {
+            answer(List.of(), cms(311));
+        } else if (upper.startsWith("AT+CMGR=")) {
+            int index = Integer.parseInt(upper.substring(8));
+            synchronized (this) {
+                String[] m = storage.get(index);
+                if (m == null) {
+                    answer(List.of(), cms(321));
+                } else {
+                    m[0] = "1";
+                    answer(List.of("+CMGR: 0,," + (m[1].length() / 2), m[1]), "OK");
+                }
+            }
+        } else if (upper.startsWith("AT+CMGL=")) {
+            List<String> lines = new ArrayList<>();
+            synchronized (this) {
+                storage.forEach((i, m) -> {
+                    lines.add("+CMGL: " + i + "," + m[0] + ",," + (m[1].length() / 2));
+                    lines.add(m[1]);
+                    m[0] = "1";
+                });
+            }
+            answer(lines, "OK");
+        } else if (upper.startsWith("AT+CMGD=")) {
+            int index = Integer.parseInt(upper.substring(8).split(",")[0]);
+            synchronized (this) {
+                storage.remove(index);
+            }
+            deleted.add(index);
+            answer(List.of(), "OK");
+        } else {
+            answer(List.of(), "ERROR");
+        }
+    }
+
+    private void offerPin(String offered) {
+        pinsOffered.add(offered);
+        if (simState.equals("SIM PUK")) {
+            answer(List.of(), cme(12));
+        } else if (!simState.equals("SIM PIN")) {
+            answer(List.of(), cme(3));
+        } else if (offered.equals(pin)) {
+            simState = "READY";
+            pinAttemptsLeft = 3;
+            answer(List.of(), "OK");
+        } else {
+            pinAttemptsLeft--;
+            if (pinAttemptsLeft == 0) {
+                simState = "SIM PUK";
+            }
+            answer(List.of(), cme(16));
+        }
+    }
+
+    private String cme(int code) {
+        return switch (cmee) {
+            case 0 -> "ERROR";
+            case 2 -> "+CME ERROR: " + CME_TEXT.getOrDefault(code, "unknown");
+            default -> "+CME ERROR: " + code;
+        };
+    }
+
+    private String cms(int code) {
+        return cmee == 0 ? "ERROR" : "+CMS ERROR: " + code;
+    }
+
+    private void answer(List<String> lines, String result) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append("\r\n").append(l).append("\r\n");
+        }
+        sb.append("\r\n").append(result).append("\r\n");
+        write(sb.toString(), answerDelay);
+    }
+
+    private void write(String s, Duration delay) {
+        if (closed) {
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        Runnable task = () -> {
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                // the app's side is gone
+            }
+        };
+        if (delay.isZero()) {
+            writer.execute(task);
+        } else {
+            writer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The modem disappears: both streams close (a pulled USB stick). */
+    public void vanish() {
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // gone anyway
+        }
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // gone anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        vanish();
+        writer.shutdownNow();
+    }
+}
