@@ -143,13 +143,33 @@ public final class AtChannel implements AutoCloseable {
                 throw timeout(p, false);
             }
             if (p.result.isDone()) {
-                return finish(p, p.result.getNow(null), false);
+                // an error instead of the prompt, or the link died: nothing of the PDU was written
+                return finish(p, await(p, p.result, timeout, false), false);
             }
             byte[] body = (hex + (char) CTRL_Z).getBytes(StandardCharsets.US_ASCII);
             write(p, body, true);
             return finish(p, await(p, p.result, timeout, true), true);
         } finally {
             current = null;
+            turn.unlock();
+        }
+    }
+
+    /** A unit of work that sends several commands. */
+    @FunctionalInterface
+    public interface Exclusive<T> {
+        T run() throws AtException;
+    }
+
+    /**
+     * Runs {@code work} with the channel to itself: no other caller's command slips in between (the parts
+     * of one message, a read and its delete). Commands inside may be issued as usual. Blocks.
+     */
+    public <T> T exclusive(Exclusive<T> work) throws AtException {
+        turn.lock();
+        try {
+            return work.run();
+        } finally {
             turn.unlock();
         }
     }

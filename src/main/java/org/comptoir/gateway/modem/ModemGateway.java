@@ -199,6 +199,15 @@ public final class ModemGateway implements SmsGateway {
             return new SendResult.Failed(new GatewayError("PDU",
                     UserMessage.of("modem.error.encode", e.getMessage())), false);
         }
+        try {
+            // the parts go back to back: no poll or read slips between them
+            return ch.exclusive(() -> sendParts(ch, sms, parts));
+        } catch (AtException e) {
+            return new SendResult.Unknown(e.getMessage());
+        }
+    }
+
+    private SendResult sendParts(AtChannel ch, OutgoingSms sms, List<EncodedPdu> parts) {
         List<String> refs = new ArrayList<>();
         for (EncodedPdu part : parts) {
             String where = part.partNumber() + "/" + part.totalParts();

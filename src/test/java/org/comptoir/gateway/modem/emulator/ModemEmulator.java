@@ -57,8 +57,8 @@ public final class ModemEmulator implements AutoCloseable {
     public volatile Duration sendDelay = Duration.ZERO;
     /** Delay before every other answer. */
     public volatile Duration answerDelay = Duration.ZERO;
-    /** Close both streams right after the next "> " prompt. */
-    public volatile boolean vanishAfterPrompt;
+    /** After the next "> " prompt, close both streams once the PDU arrived, before answering (USB pulled mid-send). */
+    public volatile boolean vanishMidSend;
     /** Never answer commands (a hung modem). */
     public volatile boolean silent;
 
@@ -98,6 +98,30 @@ public final class ModemEmulator implements AutoCloseable {
         this.pin = pin;
         this.simState = "SIM PIN";
         return this;
+    }
+
+    /**
+     * The same modem seen through a new connection (port closed and reopened): configuration, SIM state,
+     * storage and history carry over; echo and indications reset as after a real reopen.
+     */
+    public synchronized void takeOver(ModemEmulator old) {
+        maker = old.maker;
+        model = old.model;
+        imsi = old.imsi;
+        registered = old.registered;
+        rssi = old.rssi;
+        simInserted = old.simInserted;
+        pin = old.pin;
+        simState = old.simState;
+        pinAttemptsLeft = old.pinAttemptsLeft;
+        nextMr = old.nextMr;
+        sendDelay = old.sendDelay;
+        synchronized (old) {
+            old.storage.forEach((k, v) -> storage.put(k, v.clone()));
+        }
+        pinsOffered.addAll(old.pinsOffered);
+        sent.addAll(old.sent);
+        deleted.addAll(old.deleted);
     }
 
     /** The next AT+CMGS ends in {@code +CMS ERROR: code} instead of being sent. */
@@ -180,6 +204,10 @@ public final class ModemEmulator implements AutoCloseable {
                     if (b == 0x1A) {
                         String hex = pdu.toString().trim();
                         pdu = null;
+                        if (vanishMidSend) {
+                            vanish();
+                            return;
+                        }
                         onPdu(hex, pduLength);
                     } else if (b == 0x1B) {
                         pdu = null;
@@ -212,9 +240,6 @@ public final class ModemEmulator implements AutoCloseable {
                             pduLength = Integer.parseInt(cmd.substring(8).trim());
                             pdu = new StringBuilder();
                             write("\r\n> ", answerDelay);
-                            if (vanishAfterPrompt) {
-                                writer.schedule(this::vanish, answerDelay.toMillis(), TimeUnit.MILLISECONDS);
-                            }
                         }
                     } else {
                         handle(cmd, upper);
