@@ -139,7 +139,7 @@ public final class AtChannel implements AutoCloseable {
             Object first = await(p, promptOrEnd, promptTimeout, false, true);
             if (first == null) {
                 // no prompt: abort the input mode so the modem does not swallow the next command
-                abortQuietly(p);
+                abortQuietly(p, promptTimeout);
                 throw timeout(p, false);
             }
             if (p.result.isDone()) {
@@ -235,11 +235,11 @@ public final class AtChannel implements AutoCloseable {
         throw new AtException.Error(p.command, ModemErrors.parse(finalLine), p.snapshot(), pduWritten);
     }
 
-    private void abortQuietly(Pending p) {
+    private void abortQuietly(Pending p, Duration promptTimeout) {
         try {
             link.output().write(ESC);
             link.output().flush();
-            p.result.get(2, TimeUnit.SECONDS);
+            p.result.get(Math.min(2000, promptTimeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (IOException | ExecutionException | TimeoutException e) {
             LOG.debug("ESC after missing prompt: {}", e.toString());
         } catch (InterruptedException e) {

@@ -342,6 +342,14 @@ public final class ModemGateway implements SmsGateway {
         }
     }
 
+    /** Waits until no command is in flight (tests: let the catch-up poll finish). */
+    void awaitIdle() throws AtException {
+        AtChannel ch = channel;
+        if (ch != null) {
+            ch.exclusive(() -> null);
+        }
+    }
+
     private AtChannel channel() {
         return channel;
     }

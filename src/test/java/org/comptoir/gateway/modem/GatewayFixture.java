@@ -33,7 +33,7 @@ final class GatewayFixture implements GatewayListener, AutoCloseable {
 
     GatewayFixture(String pin) {
         ModemGateway.Config config = ModemGateway.Config.defaults(pin, true)
-                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
         config = new ModemGateway.Config(config.pin(), true, config.registrationTimeout(), config.promptTimeout(),
                 config.sendTimeout(), config.reconnectMin(), config.reconnectMax(), Duration.ofHours(1), 3);

@@ -166,6 +166,8 @@ class ModemGatewayTest {
     @Test
     void aHungModemTimesOutThenCountsAsDisconnected() throws Exception {
         ready(null);
+        f.await("catch-up poll", x -> x.emulator().commands().contains("AT+CMGL=4"));
+        f.gateway.awaitIdle();
         f.emulator().silent = true;
         f.present = false;
         for (int i = 0; i < 3; i++) {
