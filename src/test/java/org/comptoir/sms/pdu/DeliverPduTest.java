@@ -63,6 +63,15 @@ class DeliverPduTest {
         assertThat(sms.serviceCentreTime()).isEqualTo(OffsetDateTime.parse("2026-11-29T20:35:00+01:00").toInstant());
     }
 
+    /** GSM-7 after a 7-octet header (16-bit reference): 56 bits = 8 septets, so no fill bit (REFERENCE.md §4.5). */
+    @Test
+    void gsmPartWithSixteenBitReferenceHasNoFillBit() {
+        SmsDeliver sms = DeliverPdu.decode("00440B913316325476F80000621192025300400D060804123402014334415E06");
+
+        assertThat(sms.text()).isEqualTo("Chère");
+        assertThat(sms.concat()).contains(new ConcatInfo(0x1234, 2, 1));
+    }
+
     @Test
     void eightBitDataWithClassAndNegativeTimeZone() {
         String hex = "00040B913316325476F800F56211920253000A034869E9";
