@@ -15,7 +15,9 @@ import java.util.Objects;
  *   <li>GSM-7 when every UTF-16 unit is in the default alphabet or its extension table, else UCS-2 for the
  *       whole message (one {@code ç} or emoji is enough);</li>
  *   <li>GSM-7 extension characters cost 2 septets and the escape pair is never cut across parts;</li>
- *   <li>UCS-2 counts UTF-16 units and never cuts a surrogate pair;</li>
+ *   <li>UCS-2 counts UTF-16 units and never cuts a surrogate pair; it also keeps a character with its
+ *       combining accents, variation selectors, skin tones and joined emoji ({@link Clusters}) in one part,
+ *       unless that sequence alone is longer than a part;</li>
  *   <li>up to {@link SmsEncoding#singleLimit()} units make one message; beyond, parts of at most
  *       {@link SmsEncoding#partLimit()};</li>
  *   <li>the empty text is 0 units and 0 parts (nothing is sent), with the full single limit remaining.</li>
@@ -38,8 +40,16 @@ public final class SmsText {
         int total = 0;
         int inPart = 0;
         int i = 0;
+        int oversizedClusterEnd = 0; // inside a cluster longer than a part, cut between code points
         while (i < length) {
-            int width = encoding == SmsEncoding.GSM7 ? 1 : ucs2Width(text, i);
+            int width = 1;
+            if (encoding == SmsEncoding.UCS2) {
+                width = i < oversizedClusterEnd ? ucs2Width(text, i) : Clusters.length(text, i);
+                if (width > limit) {
+                    oversizedClusterEnd = i + width;
+                    width = ucs2Width(text, i);
+                }
+            }
             int cost = encoding == SmsEncoding.GSM7 ? GsmAlphabet.septetCost(text.charAt(i)) : width;
             if (inPart + cost > limit) {
                 cuts.add(i);
@@ -105,7 +115,7 @@ public final class SmsText {
     }
 
     /** 2 for a well-formed surrogate pair starting at {@code i}, else 1 (a lone surrogate is one unit). */
-    private static int ucs2Width(String text, int i) {
+    static int ucs2Width(String text, int i) {
         return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
                 && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
     }

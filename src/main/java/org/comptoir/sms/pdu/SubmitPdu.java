@@ -119,6 +119,30 @@ public final class SubmitPdu {
         return out.toByteArray();
     }
 
+    /**
+     * Decodes an SMS-SUBMIT as written by {@link #encodeParts} or any other sender: SMSC part, first octet
+     * (MTI 01), TP-MR, TP-DA, TP-PID, TP-DCS, TP-VP of the size TP-VPF announces, TP-UDL, TP-UD.
+     *
+     * @throws PduException BAD_HEX, TRUNCATED, INCONSISTENT_LENGTH, WRONG_TYPE, UNSUPPORTED
+     */
+    public static SmsSubmit decode(String hex) {
+        PduReader reader = new PduReader(Hex.decode(hex));
+        Address.readServiceCentre(reader);
+        int firstOctet = reader.octet("first octet");
+        PduType.expect(firstOctet, PduType.SUBMIT);
+        reader.octet("TP-MR");
+        String destination = Address.readTpAddress(reader, "TP-DA");
+        reader.octet("TP-PID");
+        DataCoding coding = DataCoding.of(reader.octet("TP-DCS"));
+        int vpf = firstOctet & VPF_MASK;
+        // relative: 1 octet; enhanced (01) and absolute (11): 7 octets (§9.2.3.12)
+        reader.octets(vpf == 0 ? 0 : vpf == VPF_RELATIVE ? 1 : 7, "TP-VP");
+        UserData userData = UserData.read(reader, (firstOctet & UDHI) != 0, coding, EightBitText.HEX);
+        reader.expectEnd();
+        SmsEncoding encoding = coding.alphabet() == DataCoding.Alphabet.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
+        return new SmsSubmit(destination, encoding, userData.text(), userData.concat(), (firstOctet & SRR) != 0);
+    }
+
     /** UTF-16 units as written, big-endian; unlike a charset encoder it keeps a lone surrogate as it is. */
     private static byte[] utf16Units(String text) {
         byte[] out = new byte[text.length() * 2];

@@ -75,6 +75,75 @@ class SubmitPduTest {
                 + "73006F006900720021", 68, 1, 1));
     }
 
+    /**
+     * Three GSM-7 parts through encode(): the split comes from SmsText.analyze (153 + 153 + 58 septets).
+     * Each part carries UDHI (first octet 41), UDL A0/A0/41 counting 7 header septets, header
+     * 05 00 03 C8 03 0n, and one fill bit: the first payload octet is the first character shifted left by
+     * one ('B' 42 → 84, 'a' 61 → C2, 'o' 6F → DE). Decoded independently by node-pdu 2.1.1.
+     */
+    @Test
+    void threePartGsmMessageWithHeaderAndFillBitsIsBitExact() {
+        String text = "Bonjour! " + "Les soldes commencent demain matin a 9h, venez nombreux. ".repeat(6)
+                + "STOP au 36180";
+
+        List<EncodedPdu> pdus = SubmitPdu.encode("+33612345678", text, 0xC8,
+                new SubmitOptions(false, null, false));
+
+        assertThat(pdus).containsExactly(
+                new EncodedPdu("0041000B913316325476F80000A0050003C80301846FB7FA5D978740CCF21C34"
+                        + "7FB3C9E53968FC6EB7CBEE71D94D0791CBED70DA0D6A87E96937280CCAA159207BD95DD683DCEFB6585EAEE3"
+                        + "5D2066790E9ABFD9E4F21C347EB7DB65F7B8ECA683C8E57638ED06B5C3F4B41B1406E5D02C90BDEC2EEB41EE"
+                        + "775B2C2FD7F12E10B33C07CDDF6C72790E1ABFDBEDB27B5C76D341E4723B9C7683DA", 153, 1, 3),
+                new EncodedPdu("0041000B913316325476F80000A0050003C80302C2F4B41B1406E5D02C90BDEC"
+                        + "2EEB41EE775B2C2FD7F12E10B33C07CDDF6C72790E1ABFDBEDB27B5C76D341E4723B9C7683DA617ADA0D0A83"
+                        + "726816C85E7697F520F7BB2D9697EB781788599E83E66F36B93C078DDFED76D93D2EBBE92072B91D4EBB41ED"
+                        + "303DED06854139340B642FBBCB7A90FBDD16CBCB75BC0BC42CCF41F3379B5C9E83C6", 153, 2, 3),
+                new EncodedPdu("0041000B913316325476F8000041050003C80303DEED76D93D2EBBE92072B91D"
+                        + "4EBB41ED303DED06854139340B642FBBCB7A90FBDD16CBCB75BC0B34A53EA1A0701D34B3C57030",
+                        70, 3, 3));
+        assertThat(pdus).extracting(p -> p.hex().substring(26, 42))
+                .containsExactly("A0050003C8030184", "A0050003C80302C2", "41050003C80303DE");
+    }
+
+    /** French accents outside GSM-7 (ê) and two emoji force UCS-2 for the whole text; national number. */
+    @Test
+    void frenchUcs2TextWithEmojiToNationalNumber() {
+        List<EncodedPdu> pdus = SubmitPdu.encode("0612345678", "Fête à l'Opéra: crêpes offertes 🎉🥞 ce soir!", 7,
+                SubmitOptions.DEFAULTS);
+
+        assertThat(pdus).containsExactly(new EncodedPdu("0031000A8160214365870008A75A004600EA007400650020"
+                        + "00E00020006C0027004F007000E900720061003A00200063007200EA0070006500730020006F006600660065"
+                        + "00720074006500730020D83CDF89D83EDD5E00200063006500200073006F006900720021", 103, 1, 1));
+        assertThat(SubmitPdu.decode(pdus.get(0).hex()).text())
+                .isEqualTo("Fête à l'Opéra: crêpes offertes 🎉🥞 ce soir!");
+    }
+
+    @Test
+    void ucs2SplitNeverCutsASurrogatePair() {
+        String text = "é".repeat(66) + "🎉" + "fin";
+
+        List<EncodedPdu> pdus = SubmitPdu.encode("+33612345678", text, 1, SubmitOptions.DEFAULTS);
+
+        assertThat(pdus).hasSize(2);
+        assertThat(SubmitPdu.decode(pdus.get(0).hex()).text()).isEqualTo("é".repeat(66));
+        assertThat(SubmitPdu.decode(pdus.get(1).hex()).text()).isEqualTo("🎉fin");
+    }
+
+    @Test
+    void decodeReadsBackWhatWasEncoded() {
+        EncodedPdu pdu = SubmitPdu.encodeParts("+33612345678", List.of("Prix: 30€", "[promo]"), SmsEncoding.GSM7,
+                0x2A, SubmitOptions.DEFAULTS).get(1);
+
+        assertThat(SubmitPdu.decode(pdu.hex())).isEqualTo(new SmsSubmit("+33612345678", SmsEncoding.GSM7, "[promo]",
+                java.util.Optional.of(new ConcatInfo(0x2A, 2, 2)), true));
+    }
+
+    @Test
+    void emptyTextSendsNothing() {
+        assertThatThrownBy(() -> SubmitPdu.encode("+33612345678", "", 0, SubmitOptions.DEFAULTS))
+                .isInstanceOf(PduException.class).hasMessageContaining("empty");
+    }
+
     @ParameterizedTest
     @CsvSource({
         // destination, expected TP-DA, first octet with options
