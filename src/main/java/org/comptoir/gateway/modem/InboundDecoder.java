@@ -3,6 +3,10 @@ package org.comptoir.gateway.modem;
 import java.time.Instant;
 import java.util.Optional;
 import org.comptoir.gateway.DeliveryReport;
+import org.comptoir.sms.pdu.DeliverPdu;
+import org.comptoir.sms.pdu.SmsDeliver;
+import org.comptoir.sms.pdu.SmsStatusReport;
+import org.comptoir.sms.pdu.StatusReportPdu;
 
 /**
  * Turns received PDUs (TS 23.040 §9.2.2.1 SMS-DELIVER, §9.2.2.3 SMS-STATUS-REPORT) into the gateway's
@@ -28,12 +32,24 @@ final class InboundDecoder {
         return fo & 0x03;
     }
 
+    /** Throws {@link org.comptoir.sms.pdu.PduException} for a malformed PDU. */
     static Part deliver(String hex) {
-        throw new UnsupportedOperationException("DeliverPdu not merged yet");
+        SmsDeliver d = DeliverPdu.decode(hex);
+        return d.concat()
+                .map(c -> new Part(e164(d.originator()), d.text(), d.serviceCentreTime(), c.reference(), c.total(),
+                        c.sequence()))
+                .orElseGet(() -> new Part(e164(d.originator()), d.text(), d.serviceCentreTime(), 0, 1, 1));
     }
 
+    /** Throws {@link org.comptoir.sms.pdu.PduException} for a malformed PDU. */
     static Optional<Report> report(String hex) {
-        throw new UnsupportedOperationException("StatusReportPdu not merged yet");
+        SmsStatusReport r = StatusReportPdu.decode(hex);
+        DeliveryReport.Outcome outcome = switch (r.outcome()) {
+            case DELIVERED -> DeliveryReport.Outcome.DELIVERED;
+            case PENDING -> DeliveryReport.Outcome.PENDING;
+            case FAILED -> DeliveryReport.Outcome.FAILED;
+        };
+        return Optional.of(new Report(r.messageReference(), e164(r.recipient()), outcome, r.dischargeTime()));
     }
 
     /** {@code 33612345678} → {@code +33612345678}; alphanumeric senders stay as they are. */

@@ -104,6 +104,7 @@ class ModemGatewayTest {
         assertThat(f.emulator().sent()).singleElement().satisfies(s -> {
             assertThat(s.hex()).isEqualTo(expected);
             assertThat(s.destination()).isEqualTo("+33612345678");
+            assertThat(s.text()).isEqualTo("Bonjour, -20% samedi");
         });
     }
 
@@ -115,7 +116,7 @@ class ModemGatewayTest {
         assertThat(r).isInstanceOf(SendResult.Sent.class);
         assertThat(((SendResult.Sent) r).partReferences()).containsExactly("1", "2");
         var sent = f.emulator().sent();
-        assertThat(sent).extracting(ModemEmulator_Sent::seq).containsExactly(1, 2);
+        assertThat(sent).extracting(s -> s.partNumber()).containsExactly(1, 2);
         assertThat(sent.get(0).concatRef()).isEqualTo(sent.get(1).concatRef());
         assertThat(sent).allSatisfy(s -> assertThat(s.totalParts()).isEqualTo(2));
         List<String> cmds = f.emulator().commands();
@@ -175,12 +176,5 @@ class ModemGatewayTest {
             assertThat(r).isInstanceOfSatisfying(SendResult.Failed.class, x -> assertThat(x.retryable()).isTrue());
         }
         f.await("DISCONNECTED after 3 silent commands", x -> x.gateway.state() == GatewayState.DISCONNECTED);
-    }
-
-    /** Avoids a name clash in extracting(): the emulator record's sequence accessor. */
-    interface ModemEmulator_Sent {
-        static int seq(org.comptoir.gateway.modem.emulator.ModemEmulator.Sent s) {
-            return s.partNumber();
-        }
     }
 }

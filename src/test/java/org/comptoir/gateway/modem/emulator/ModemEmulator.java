@@ -15,6 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.comptoir.sms.pdu.ConcatInfo;
+import org.comptoir.sms.pdu.PduException;
+import org.comptoir.sms.pdu.SmsSubmit;
+import org.comptoir.sms.pdu.SubmitPdu;
 
 /**
  * A GSM modem that speaks like a real one (TS 27.007 / 27.005, PDU mode) over any stream pair: echo until
@@ -28,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class ModemEmulator implements AutoCloseable {
 
     /** One SMS-SUBMIT the app sent. */
-    public record Sent(String hex, int tpduLength, int mr, String destination, int concatRef, int totalParts,
-                       int partNumber) {
+    public record Sent(String hex, int tpduLength, int mr, String destination, String text, int concatRef,
+                       int totalParts, int partNumber, boolean statusReport) {
     }
 
     private static final Map<Integer, String> CME_TEXT = Map.of(
@@ -265,10 +269,18 @@ public final class ModemEmulator implements AutoCloseable {
             write("\r\n" + cms(err) + "\r\n", sendDelay);
             return;
         }
+        SmsSubmit submit;
+        try {
+            submit = SubmitPdu.decode(hex); // what the SMSC would read
+        } catch (PduException e) {
+            answer(List.of(), cms(304));
+            return;
+        }
         int mr = nextMr;
         nextMr = (nextMr + 1) % 256;
-        Sent s = SubmitInfo.parse(hex, tpduLength, mr);
-        sent.add(s);
+        ConcatInfo c = submit.concat().orElse(new ConcatInfo(0, 1, 1));
+        sent.add(new Sent(hex, tpduLength, mr, submit.destination(), submit.text(), c.reference(), c.total(),
+                c.sequence(), submit.statusReport()));
         write("\r\n+CMGS: " + mr + "\r\n\r\nOK\r\n", sendDelay);
     }
 

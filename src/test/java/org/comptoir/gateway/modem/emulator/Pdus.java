@@ -1,0 +1,50 @@
+package org.comptoir.gateway.modem.emulator;
+
+import java.util.HexFormat;
+import java.util.List;
+import org.comptoir.sms.pdu.EncodedPdu;
+import org.comptoir.sms.pdu.SubmitOptions;
+import org.comptoir.sms.pdu.SubmitPdu;
+
+/** Received PDUs for tests, made the way an SMSC makes them (TS 23.040 §9.2.2.1, §9.2.2.3). */
+public final class Pdus {
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    /** 2026-11-29 20:35:00 +00:00 as TP-SCTS. */
+    public static final String SCTS = "62119202530000";
+
+    private Pdus() {
+    }
+
+    /** The DELIVER parts a phone at {@code from} sending {@code text} would produce. */
+    public static List<String> deliver(String from, String text, int concatRef) {
+        return SubmitPdu.encode(from, text, concatRef, SubmitOptions.defaults().withStatusReport(false)).stream()
+                .map(EncodedPdu::hex).map(Pdus::toDeliver).toList();
+    }
+
+    /** SUBMIT → DELIVER: MTI 00 keeping UDHI, no TP-MR, TP-DA becomes TP-OA, TP-VP becomes TP-SCTS. */
+    static String toDeliver(String submitHex) {
+        byte[] in = HEX.parseHex(submitHex);
+        int i = 1 + (in[0] & 0xFF);
+        int firstOctet = in[i] & 0xFF;
+        int daStart = i + 2;
+        int daLength = 2 + ((in[daStart] & 0xFF) + 1) / 2;
+        int pidDcs = daStart + daLength;
+        int vpLength = (firstOctet & 0x18) == 0 ? 0 : 1;
+        int ud = pidDcs + 2 + vpLength;
+        return "00" + String.format("%02X", firstOctet & 0x40) + HEX.formatHex(in, daStart, pidDcs + 2) + SCTS
+                + HEX.formatHex(in, ud, in.length);
+    }
+
+    /** A STATUS-REPORT for reference {@code mr} to international {@code recipient} with TP-ST {@code status}. */
+    public static String statusReport(int mr, String recipient, int status) {
+        String digits = recipient.replace("+", "");
+        StringBuilder swapped = new StringBuilder();
+        String padded = digits.length() % 2 == 0 ? digits : digits + "F";
+        for (int k = 0; k < padded.length(); k += 2) {
+            swapped.append(padded.charAt(k + 1)).append(padded.charAt(k));
+        }
+        return "07913396999999F9" + "06" + String.format("%02X", mr) + String.format("%02X", digits.length()) + "91"
+                + swapped + "62015101030080" + "62015101035080" + String.format("%02X", status);
+    }
+}
