@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
@@ -33,6 +34,7 @@ public final class AppContext implements AutoCloseable {
     /** Every feature's settings, in the order `config list` shows them. A feature adds its line here. */
     static List<SettingDefinition> settingDefinitions() {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
+        all.addAll(ModemSettings.DEFINITIONS);
         return all;
     }
 

@@ -23,9 +23,16 @@ public final class Settings {
 
     private final Database database;
     private final Map<String, SettingDefinition> definitions = new LinkedHashMap<>();
+    private final SecretBox secrets;
 
+    /** Secret values are sealed with the key in the database's folder ({@link SecretBox#KEY_FILE}). */
     public Settings(Database database, Collection<SettingDefinition> definitions) {
+        this(database, definitions, SecretBox.inFolder(database.file().toAbsolutePath().getParent()));
+    }
+
+    public Settings(Database database, Collection<SettingDefinition> definitions, SecretBox secrets) {
         this.database = database;
+        this.secrets = secrets;
         for (SettingDefinition d : definitions) {
             if (this.definitions.put(d.key(), d) != null) {
                 throw new IllegalArgumentException("setting defined twice: " + d.key());
@@ -48,7 +55,11 @@ public final class Settings {
     /** The stored value, or the default when never set. */
     public String get(String key) {
         SettingDefinition d = definition(key);
-        return stored(key).orElse(d.defaultValue());
+        Optional<String> v = stored(key);
+        if (v.isEmpty()) {
+            return d.defaultValue();
+        }
+        return d.secret() ? secrets.open(v.get()) : v.get();
     }
 
     public int getInt(String key) {
@@ -77,9 +88,10 @@ public final class Settings {
             throw new ComptoirException(problem);
         });
         Instant now = Instant.now();
+        String stored = d.secret() && !v.isEmpty() ? secrets.seal(v) : v;
         database.inTransaction(c -> {
             Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
-                    key, v, now);
+                    key, stored, now);
             Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
                     now, "owner", "SETTING_CHANGED", d.secret() ? key : key + "=" + v);
             return null;

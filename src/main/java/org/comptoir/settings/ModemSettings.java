@@ -1,0 +1,50 @@
+package org.comptoir.settings;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.comptoir.i18n.UserMessage;
+
+/**
+ * Settings of the USB modem route and the choice of gateway. Plain definitions: the modem adapter gets
+ * its values from whoever builds it (CLI, UI, sending engine), so {@code gateway.modem} stays store-free.
+ */
+public final class ModemSettings {
+
+    /** {@code none} until the owner chooses: {@code modem} or {@code http}. */
+    public static final String GATEWAY = "gateway";
+    public static final String PORT = "modem.port";
+    public static final String PIN = "modem.pin";
+    public static final String MAX_PER_DAY = "modem.max-per-day";
+    public static final String MAX_RECIPIENTS_PER_MONTH = "modem.max-recipients-per-month";
+    public static final String GAP_MIN_SECONDS = "modem.gap-min-seconds";
+    public static final String GAP_MAX_SECONDS = "modem.gap-max-seconds";
+    public static final String STATUS_REPORTS = "modem.status-reports";
+
+    public static final List<SettingDefinition> DEFINITIONS = List.of(
+            SettingDefinition.plain(GATEWAY, "none", Validators.oneOf("none", "modem", "http")),
+            SettingDefinition.plain(PORT, "", ModemSettings::validPort),
+            new SettingDefinition(PIN, "", ModemSettings::validPin, true),
+            // consumer SIMs are blocked for bulk use (REFERENCE.md §0.2): low caps by default
+            SettingDefinition.plain(MAX_PER_DAY, "200", Validators.integerBetween(1, 10_000)),
+            SettingDefinition.plain(MAX_RECIPIENTS_PER_MONTH, "500", Validators.integerBetween(1, 100_000)),
+            SettingDefinition.plain(GAP_MIN_SECONDS, "8", Validators.integerBetween(0, 3600)),
+            SettingDefinition.plain(GAP_MAX_SECONDS, "20", Validators.integerBetween(0, 3600)),
+            SettingDefinition.plain(STATUS_REPORTS, "true", Validators.bool()));
+
+    private ModemSettings() {
+    }
+
+    static Optional<UserMessage> validPin(String v) {
+        return v.isEmpty() || v.matches("\\d{4,8}") ? Optional.empty() : Optional.of(UserMessage.of("setting.error.pin"));
+    }
+
+    static Optional<UserMessage> validPort(String v) {
+        return v.length() <= 200 && !v.contains("\"") ? Optional.empty() : Optional.of(UserMessage.of("setting.error.port"));
+    }
+
+    /** For callers that only need the validator. */
+    public static Function<String, Optional<UserMessage>> pinValidator() {
+        return ModemSettings::validPin;
+    }
+}
