@@ -1,0 +1,40 @@
+package org.comptoir.dispatch;
+
+import java.time.Instant;
+import java.util.List;
+import org.comptoir.store.Database;
+import org.comptoir.store.Jdbc;
+
+/** The log of SMS sent through the USB modem ({@code modem_send_log}), which the caps count. Blocks on the database. */
+public final class ModemSendLog {
+
+    private final Database database;
+
+    public ModemSendLog(Database database) {
+        this.database = database;
+    }
+
+    public void record(String recipient, Instant sentAt, List<String> partReferences) {
+        database.withConnection(c -> Jdbc.update(c,
+                "INSERT INTO modem_send_log (recipient, sent_at, part_count, \"references\") VALUES (?, ?, ?, ?)",
+                recipient, sentAt, partReferences.size(), String.join(",", partReferences)));
+    }
+
+    /** Messages sent in [from, to). */
+    public long messagesBetween(Instant from, Instant to) {
+        return database.withConnection(c -> Jdbc.queryLong(c,
+                "SELECT COUNT(*) FROM modem_send_log WHERE sent_at >= ? AND sent_at < ?", from, to));
+    }
+
+    /** Distinct recipients in [from, to). */
+    public long recipientsBetween(Instant from, Instant to) {
+        return database.withConnection(c -> Jdbc.queryLong(c,
+                "SELECT COUNT(DISTINCT recipient) FROM modem_send_log WHERE sent_at >= ? AND sent_at < ?", from, to));
+    }
+
+    public boolean sentTo(String recipient, Instant from, Instant to) {
+        return database.withConnection(c -> Jdbc.queryLong(c,
+                "SELECT COUNT(*) FROM modem_send_log WHERE recipient = ? AND sent_at >= ? AND sent_at < ?",
+                recipient, from, to)) > 0;
+    }
+}
