@@ -55,10 +55,10 @@ public final class ModemCommand {
     /** Prints what initialisation found, and the French SIM warning (REFERENCE.md §0) when it applies. */
     static void describe(PrintWriter out, Messages m, String port, ModemInfo info) {
         out.println(m.get("modem.check.title", port));
-        out.println(m.get("modem.check.maker", info.maker()));
-        out.println(m.get("modem.check.model", info.model(), info.revision()));
-        out.println(m.get("modem.check.operator", info.operator(), info.operatorNumeric()));
-        out.println(m.get("modem.check.signal", bars(info.signalBars()), info.signalBars()));
+        out.println("  " + m.get("modem.check.maker", info.maker()));
+        out.println("  " + m.get("modem.check.model", info.model(), info.revision()));
+        out.println("  " + m.get("modem.check.operator", info.operator(), info.operatorNumeric()));
+        out.println("  " + m.get("modem.check.signal", bars(info.signalBars()), info.signalBars()));
         if (info.frenchSim()) {
             out.println();
             out.println(m.get("modem.french.warning"));
@@ -89,12 +89,12 @@ public final class ModemCommand {
             for (ModemProbe p : probes) {
                 out.println(m.get("modem.list.port", p.port(), p.description()));
                 if (p.isModem()) {
-                    out.println(m.get("modem.list.found", p.maker(), p.model(), p.operator(), bars(p.signalBars())));
+                    out.println("    " + m.get("modem.list.found", p.maker(), p.model(), p.operator(), bars(p.signalBars())));
                 } else if (p.problem() == null) {
-                    out.println(m.get("modem.list.no.modem"));
+                    out.println("    " + m.get("modem.list.no.modem"));
                 }
                 if (p.problem() != null) {
-                    out.println(m.get("modem.list.problem", m.render(p.problem())));
+                    out.println("    " + m.get("modem.list.problem", m.render(p.problem())));
                 }
             }
         }

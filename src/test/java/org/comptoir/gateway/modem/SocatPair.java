@@ -10,18 +10,18 @@ import java.util.concurrent.TimeUnit;
  * A pair of connected pseudo-terminals made by {@code socat}: {@code modem} for the emulator, {@code app} for
  * the code under test. Stop it before the temporary folder is cleaned (socat removes its links on exit).
  */
-final class SocatPair implements AutoCloseable {
+public final class SocatPair implements AutoCloseable {
 
-    final Path modem;
-    final Path app;
+    public final Path modem;
+    public final Path app;
     private Process process;
 
-    SocatPair(Path dir) {
+    public SocatPair(Path dir) {
         this.modem = dir.resolve("modem");
         this.app = dir.resolve("app");
     }
 
-    static boolean available() {
+    public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, "socat"))) {
                 return true;
@@ -31,7 +31,7 @@ final class SocatPair implements AutoCloseable {
     }
 
     /** Starts socat and waits (polling, with a deadline) until both links exist. */
-    SocatPair start() throws IOException, InterruptedException {
+    public SocatPair start() throws IOException, InterruptedException {
         process = new ProcessBuilder("socat", "-d", "-d",
                 "pty,raw,echo=0,link=" + modem, "pty,raw,echo=0,link=" + app)
                 .redirectErrorStream(true)
@@ -48,7 +48,7 @@ final class SocatPair implements AutoCloseable {
     }
 
     /** Kills socat: both ends see their peer vanish, as when a USB modem is pulled out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
