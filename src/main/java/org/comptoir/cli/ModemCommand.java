@@ -1,8 +1,5 @@
 package org.comptoir.cli;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +21,7 @@ import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.ModemInfo;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.PortDiscovery;
-import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
-import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import picocli.CommandLine.Command;
@@ -218,23 +213,8 @@ public final class ModemCommand {
         }
     }
 
-    /**
-     * E.164 for a typed mobile number. TODO(lead): use PhoneNumbers.parseMobile from the consent branch once
-     * merged, so the CLI and the till accept exactly the same numbers.
-     */
+    /** E.164 for a typed mobile number (the same rule as the set-up assistant). */
     static String normalise(String typed, String defaultRegion) {
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        try {
-            Phonenumber.PhoneNumber n = util.parse(typed, defaultRegion);
-            PhoneNumberUtil.PhoneNumberType type = util.getNumberType(n);
-            boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
-                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
-            if (util.isValidNumber(n) && mobile) {
-                return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-            }
-        } catch (NumberParseException e) {
-            // reported below
-        }
-        throw new ComptoirException(UserMessage.of("modem.send.number.invalid", typed));
+        return org.comptoir.dispatch.ModemSetup.mobileE164(typed, defaultRegion);
     }
 }

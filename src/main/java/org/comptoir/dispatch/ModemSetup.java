@@ -1,0 +1,118 @@
+package org.comptoir.dispatch;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.comptoir.gateway.OutgoingSms;
+import org.comptoir.gateway.SendResult;
+import org.comptoir.gateway.modem.JSerialCommLink;
+import org.comptoir.gateway.modem.ModemGateway;
+import org.comptoir.gateway.modem.ModemInfo;
+import org.comptoir.gateway.modem.ModemProbe;
+import org.comptoir.gateway.modem.PortDiscovery;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.ModemSettings;
+import org.comptoir.settings.Settings;
+
+/**
+ * What the modem set-up assistant does: find ports, check a modem, save the choice, send a test SMS
+ * through the same {@link ModemGateway#send} campaigns use. Every method blocks (serial I/O, database):
+ * call from a background thread. Refusals are {@link ComptoirException}s with a message for the owner.
+ */
+public final class ModemSetup {
+
+    private final Settings settings;
+    private final Supplier<List<ModemProbe>> discovery;
+    private final Function<String, ModemGateway.LinkOpener> openers;
+
+    public ModemSetup(Settings settings, Supplier<List<ModemProbe>> discovery,
+                      Function<String, ModemGateway.LinkOpener> openers) {
+        this.settings = settings;
+        this.discovery = discovery;
+        this.openers = openers;
+    }
+
+    /** On the machine's real serial ports. */
+    public static ModemSetup onSerialPorts(Settings settings) {
+        return new ModemSetup(settings, PortDiscovery::discover, port -> () -> JSerialCommLink.open(port));
+    }
+
+    public List<ModemProbe> detect() {
+        return discovery.get();
+    }
+
+    /** Starts the modem on {@code port} and says what it found; throws with the problem in words. */
+    public ModemInfo check(String port, String pin) {
+        try (ModemGateway gateway = gateway(port, pin)) {
+            return gateway.connect();
+        }
+    }
+
+    /** Saves the port and PIN and makes the modem the gateway. */
+    public void save(String port, String pin) {
+        settings.set(ModemSettings.PORT, port);
+        settings.set(ModemSettings.PIN, pin == null ? "" : pin);
+        settings.set(ModemSettings.GATEWAY, "modem");
+    }
+
+    public String savedPort() {
+        return settings.get(ModemSettings.PORT);
+    }
+
+    public String savedPin() {
+        return settings.get(ModemSettings.PIN);
+    }
+
+    /** Sends {@code text} to {@code typedNumber}; returns the part references. */
+    public List<String> sendTest(String port, String pin, String typedNumber, String text) {
+        String to = mobileE164(typedNumber, settings.get(CoreSettings.SHOP_COUNTRY));
+        try (ModemGateway gateway = gateway(port, pin)) {
+            gateway.connect();
+            SendResult r = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), to, text, false));
+            if (r instanceof SendResult.Sent sent) {
+                return sent.partReferences();
+            }
+            if (r instanceof SendResult.Failed failed) {
+                throw new ComptoirException(failed.error().message());
+            }
+            throw new ComptoirException(UserMessage.of("modem.send.unknown", ((SendResult.Unknown) r).why()));
+        }
+    }
+
+    private ModemGateway gateway(String port, String pin) {
+        if (port == null || port.isBlank()) {
+            throw new ComptoirException(UserMessage.of("modem.ui.no.port"));
+        }
+        ModemGateway.Config config = ModemGateway.Config.defaults(pin == null || pin.isBlank() ? null : pin,
+                settings.getBoolean(ModemSettings.STATUS_REPORTS))
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(120));
+        return new ModemGateway(port.strip(), openers.apply(port.strip()), config);
+    }
+
+    /**
+     * E.164 for a typed mobile number. TODO(lead): use PhoneNumbers.parseMobile from the consent branch once
+     * merged, so every screen accepts exactly the same numbers.
+     */
+    public static String mobileE164(String typed, String defaultRegion) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            Phonenumber.PhoneNumber n = util.parse(typed, defaultRegion);
+            PhoneNumberUtil.PhoneNumberType type = util.getNumberType(n);
+            boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            if (util.isValidNumber(n) && mobile) {
+                return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+            }
+        } catch (NumberParseException e) {
+            // reported below
+        }
+        throw new ComptoirException(UserMessage.of("modem.send.number.invalid", typed == null ? "" : typed));
+    }
+}
