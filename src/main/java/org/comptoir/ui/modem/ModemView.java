@@ -74,6 +74,7 @@ public final class ModemView extends ScrollPane {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("modemStatus");
         status.textProperty().bind(vm.statusProperty());

@@ -2,7 +2,6 @@ package org.comptoir.ui.modem;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
@@ -29,8 +28,11 @@ public final class ModemScreenDemo extends Application {
     private final EmulatedModem modem = new EmulatedModem();
     private Database db;
 
-    public static void main(String[] args) {
-        launch(args);
+    /** Plain entry point: launching the Application subclass directly from the class path fails (STACK.md). */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(ModemScreenDemo.class, args);
+        }
     }
 
     @Override
@@ -67,6 +69,5 @@ public final class ModemScreenDemo extends Application {
         if (db != null) {
             db.close();
         }
-        Path.of(".");
     }
 }
