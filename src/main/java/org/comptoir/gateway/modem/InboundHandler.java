@@ -43,8 +43,17 @@ final class InboundHandler {
         }
     };
 
-    private record Stored(InboundDecoder.Part part, int index) {
+    private record Stored(InboundDecoder.Part part, int index, String hex) {
     }
+
+    /** Index+PDU of messages already handed over and deleted: a poll listed before the delete skips them. */
+    private final java.util.Set<String> done = java.util.Collections.newSetFromMap(
+            new LinkedHashMap<String, Boolean>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 256;
+                }
+            });
 
     InboundHandler(Supplier<AtChannel> channel, Supplier<GatewayListener> listener) {
         this.channel = channel;
@@ -126,6 +135,9 @@ final class InboundHandler {
 
     /** One stored or routed PDU: a report, a part, or a whole message. */
     synchronized void handle(String hex, int index) {
+        if (index >= 0 && done.contains(index + ":" + hex)) {
+            return;
+        }
         int type;
         try {
             type = InboundDecoder.messageType(hex);
@@ -136,6 +148,7 @@ final class InboundHandler {
         if (type == 2) {
             report(hex);
             delete(List.of(index));
+            done.add(index + ":" + hex);
             return;
         }
         if (type != 0) {
@@ -150,12 +163,14 @@ final class InboundHandler {
             return;
         }
         if (part.total() <= 1) {
-            deliver(new InboundSms(part.from(), part.text(), part.sentAt()), List.of(index));
+            if (deliver(new InboundSms(part.from(), part.text(), part.sentAt()), List.of(index))) {
+                done.add(index + ":" + hex);
+            }
             return;
         }
         String key = part.from() + "|" + part.concatRef() + "|" + part.total();
         TreeMap<Integer, Stored> parts = partials.computeIfAbsent(key, k -> new TreeMap<>());
-        parts.put(part.seq(), new Stored(part, index));
+        parts.put(part.seq(), new Stored(part, index, hex));
         if (parts.size() < part.total()) {
             return;
         }
@@ -168,17 +183,21 @@ final class InboundHandler {
         }
         Instant first = parts.values().stream().map(s -> s.part().sentAt()).min(Comparator.naturalOrder())
                 .orElse(part.sentAt());
-        deliver(new InboundSms(part.from(), text.toString(), first), indices);
+        if (deliver(new InboundSms(part.from(), text.toString(), first), indices)) {
+            parts.values().forEach(s -> done.add(s.index() + ":" + s.hex()));
+        }
     }
 
-    private void deliver(InboundSms sms, List<Integer> indices) {
+    /** Hands over then deletes; false (nothing deleted) when the listener could not store it. */
+    private boolean deliver(InboundSms sms, List<Integer> indices) {
         try {
             listener.get().onInbound(sms);
         } catch (RuntimeException e) {
             LOG.error("Inbound message from {} not stored; kept on the SIM for the next poll", sms.from(), e);
-            return;
+            return false;
         }
         delete(indices);
+        return true;
     }
 
     private void delete(List<Integer> indices) {
