@@ -15,9 +15,11 @@ import org.comptoir.i18n.ComptoirException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code comptoir modem check|send} against the emulator on a socat pseudo-terminal. */
+@Timeout(60) // a hang on a real pty must fail the build, not stall it
 class ModemCommandTest {
 
     @TempDir

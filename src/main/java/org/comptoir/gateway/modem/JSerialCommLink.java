@@ -23,6 +23,7 @@ public final class JSerialCommLink implements SerialLink {
     private final SerialPort port;
     private final String name;
     private volatile boolean open;
+    private boolean closed;
     private final InputStream in = new PortInput();
     private final OutputStream out = new PortOutput();
 
@@ -50,7 +51,9 @@ public final class JSerialCommLink implements SerialLink {
         }
         JSerialCommLink link = new JSerialCommLink(port, portName);
         link.open = true;
-        // jSerialComm repeats this event until the port is closed: close on the first one (STACK.md).
+        // jSerialComm repeats this event until the port is closed (STACK.md). Closing here would deadlock:
+        // removeDataListener() waits for this very event thread. Mark the link gone instead; the reader
+        // notices within READ_TIMEOUT_MS and closes the port from its own thread.
         port.addDataListener(new SerialPortDataListener() {
             @Override
             public int getListeningEvents() {
@@ -61,8 +64,8 @@ public final class JSerialCommLink implements SerialLink {
             public void serialEvent(SerialPortEvent event) {
                 if (link.open) {
                     LOG.warn("Serial port {} disconnected", portName);
+                    link.open = false;
                 }
-                link.close();
             }
         });
         return link;
@@ -90,8 +93,9 @@ public final class JSerialCommLink implements SerialLink {
 
     @Override
     public synchronized void close() {
-        if (open) {
-            open = false;
+        open = false;
+        if (!closed) {
+            closed = true;
             port.removeDataListener();
             port.closePort();
         }

@@ -21,12 +21,14 @@ import org.comptoir.gateway.modem.emulator.Pdus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ModemGateway with the real jSerialComm link on one end of a socat pseudo-terminal pair and the emulator
  * on the other (plain file streams): what a USB modem looks like to the application, unplugging included.
  */
+@Timeout(60) // a hang on a real pty must fail the build, not stall it
 class ModemPtyTest {
 
     @TempDir
