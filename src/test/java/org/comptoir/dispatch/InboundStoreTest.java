@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.emulator.EmulatedModem;
@@ -43,16 +41,17 @@ class InboundStoreTest {
             InboundStore store = new InboundStore(db, "modem test", Clock.systemUTC());
             ModemGateway gateway = new ModemGateway("emulator", modem::link,
                     ModemGateway.Config.defaults(null, true));
-            CompletableFuture<Long> rowsWhenDeleted = new CompletableFuture<>();
             gateway.setListener(store);
             gateway.connect();
             gateway.pollNow();
             int index = modem.emulator().storeSilently(Pdus.deliver("+33698765432", "STOP", 0).get(0));
             gateway.pollNow();
+            // pollNow returns after the delete: by then the row is committed
             assertThat(modem.emulator().deleted()).contains(index);
-            rowsWhenDeleted.complete((long) store.latest(10).size());
-            assertThat(rowsWhenDeleted.get(1, TimeUnit.SECONDS)).isEqualTo(1);
-            assertThat(store.latest(1).get(0).text()).isEqualTo("STOP");
+            assertThat(store.latest(10)).singleElement().satisfies(r -> {
+                assertThat(r.text()).isEqualTo("STOP");
+                assertThat(r.sender()).isEqualTo("+33698765432");
+            });
             gateway.close();
         }
     }
