@@ -63,11 +63,6 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
-    private static final List<String> URC_PREFIXES = List.of(
-            "+CMTI:", "+CDSI:", "+CDS:", "+CMT:", "+CBM:", "RING", "+CLIP:", "+CREG:", "+CGREG:", "+CEREG:",
-            "+CUSD:", "+CIEV:", "+CPIN:", "^", "SMS READY", "CALL READY", "RDY", "+PBREADY", "+QIND:", "+STIN:",
-            "+CRING:", "NO CARRIER", "+SIM", "+CFUN:");
-
     private final SerialLink link;
     private final Listener listener;
     private final ReentrantLock turn = new ReentrantLock();
@@ -316,20 +311,20 @@ public final class AtChannel implements AutoCloseable {
             if (l.equalsIgnoreCase(p.command)) {
                 return; // echo before ATE0
             }
-            if (isFinal(l)) {
+            if (AtLines.isFinal(l)) {
                 p.result.complete(l);
                 return;
             }
-            if (!(p.prefix != null && l.startsWith(p.prefix)) && isUnsolicited(l)) {
+            if (!(p.prefix != null && l.startsWith(p.prefix)) && AtLines.isUnsolicited(l)) {
                 unsolicited(l);
                 return;
             }
             p.lines.add(l);
             return;
         }
-        if (isUnsolicited(l)) {
+        if (AtLines.isUnsolicited(l)) {
             unsolicited(l);
-        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT") && !isFinal(l)) {
+        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT") && !AtLines.isFinal(l)) {
             LOG.debug("Stray line from {}: {}", link.name(), l);
         }
     }
@@ -355,34 +350,6 @@ public final class AtChannel implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             LOG.debug("Event after close on {}", link.name());
         }
-    }
-
-    static boolean isFinal(String l) {
-        return l.equals("OK") || l.equals("ERROR") || l.startsWith("+CME ERROR") || l.startsWith("+CMS ERROR")
-                || l.equals("NO CARRIER") || l.equals("COMMAND NOT SUPPORT") || l.equals("TOO MANY PARAMETERS");
-    }
-
-    static boolean isUnsolicited(String l) {
-        String u = l.toUpperCase(Locale.ROOT);
-        for (String prefix : URC_PREFIXES) {
-            if (u.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The information-response prefix a command expects: {@code AT+CREG?} → {@code +CREG}. */
-    static String expectedPrefix(String command) {
-        String c = command.toUpperCase(Locale.ROOT);
-        if (!c.startsWith("AT") || c.length() < 3 || (c.charAt(2) != '+' && c.charAt(2) != '^')) {
-            return null;
-        }
-        int end = 3;
-        while (end < c.length() && Character.isLetterOrDigit(c.charAt(end))) {
-            end++;
-        }
-        return c.substring(2, end);
     }
 
     /** Closes the link and stops the threads; never throws. */
@@ -423,7 +390,7 @@ public final class AtChannel implements AutoCloseable {
 
         Pending(String command, boolean expectsPrompt) {
             this.command = command;
-            this.prefix = expectedPrefix(command);
+            this.prefix = AtLines.expectedPrefix(command);
             this.expectsPrompt = expectsPrompt;
         }
 
