@@ -32,8 +32,12 @@ final class GatewayFixture implements GatewayListener, AutoCloseable {
     ModemGateway gateway;
 
     GatewayFixture(String pin) {
+        this(pin, Duration.ofSeconds(5));
+    }
+
+    GatewayFixture(String pin, Duration sendTimeout) {
         ModemGateway.Config config = ModemGateway.Config.defaults(pin, true)
-                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(1), sendTimeout)
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
         config = new ModemGateway.Config(config.pin(), true, config.registrationTimeout(), config.promptTimeout(),
                 config.sendTimeout(), config.reconnectMin(), config.reconnectMax(), Duration.ofHours(1), 3);

@@ -177,4 +177,20 @@ class ModemGatewayTest {
         }
         f.await("DISCONNECTED after 3 silent commands", x -> x.gateway.state() == GatewayState.DISCONNECTED);
     }
+
+    @Test
+    void aSlowNetworkWithinTheTimeoutIsFineButSilenceAfterThePduIsUnknown() throws Exception {
+        f = new GatewayFixture(null, Duration.ofMillis(700));
+        f.gateway.connect();
+        f.await("catch-up poll", x -> x.emulator().commands().contains("AT+CMGL=4"));
+        f.gateway.awaitIdle();
+        f.emulator().sendDelay = Duration.ofMillis(200);
+        assertThat(f.gateway.send(new OutgoingSms("o-s1", "+33612345678", "Lent", false)))
+                .isInstanceOf(SendResult.Sent.class);
+        f.emulator().sendDelay = Duration.ofSeconds(3);
+        SendResult late = f.gateway.send(new OutgoingSms("o-s2", "+33612345678", "Trop lent", false));
+        // the PDU was written and the network had not answered: it may still leave, so never resend it
+        assertThat(late).isInstanceOf(SendResult.Unknown.class);
+        assertThat(f.emulator().sent()).extracting(s -> s.text()).containsExactly("Lent", "Trop lent");
+    }
 }
