@@ -91,6 +91,9 @@ public final class SmsCommand {
                 int lineNumber = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lineNumber++;
+                    if (lineNumber == 1) {
+                        line = withoutByteOrderMark(line);
+                    }
                     JsonNode node = Json.parse(line);
                     if (node != null && node.isTextual()) {
                         out.println(Json.write(Json.result(SmsText.analyze(node.textValue()))));
@@ -111,10 +114,15 @@ public final class SmsCommand {
 
         private static String readStandardInput() {
             try {
-                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+                return withoutByteOrderMark(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Windows Notepad starts UTF-8 files with U+FEFF; counted, it would force UCS-2 on its own. */
+        static String withoutByteOrderMark(String text) {
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
 
         /** {@code echo TEXT | comptoir sms info} adds a line break the shop owner did not type. */

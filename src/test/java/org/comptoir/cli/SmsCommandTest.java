@@ -161,6 +161,16 @@ class SmsCommandTest {
     }
 
     @Test
+    void aFileSavedByNotepadWithAByteOrderMarkStaysGsm() throws Exception {
+        JsonNode node = JSON.readTree(run("\uFEFFBonjour\r\n", "sms", "info", "--json").out());
+        assertThat(node.get("encoding").asText()).isEqualTo("GSM7");
+        assertThat(node.get("units").asInt()).isEqualTo(7);
+        Result batch = run("\uFEFF\"Bonjour\"\r\n\"à demain\"\r\n", "sms", "info", "--batch");
+        assertThat(batch.code()).isZero();
+        assertThat(batch.jsonLines()).extracting(n -> n.get("units").asInt()).containsExactly(7, 8);
+    }
+
+    @Test
     void batchWithATextArgumentIsAUsageError() {
         Result r = run("", "sms", "info", "--batch", "Bonjour");
         assertThat(r.code()).isEqualTo(Cli.USAGE);
