@@ -50,11 +50,13 @@ public final class SmsCommand {
         @Option(names = "--json", description = "One JSON object: encoding, units, parts, remaining, nonGsm.")
         boolean json;
 
-        @Option(names = "--batch", description = "Standard input holds one JSON string per line; one JSON result per line.")
+        @Option(names = "--batch",
+                description = "Standard input holds one JSON string per line; one JSON result per line.")
         boolean batch;
 
         @Parameters(arity = "0..*", paramLabel = "TEXT",
-                description = "The text; several words are joined with one space. Use -- before a text starting with -.")
+                description = "The text; several words are joined with one space. "
+                        + "Use -- before a text starting with -.")
         List<String> words;
 
         @Override

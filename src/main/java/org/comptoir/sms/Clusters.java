@@ -22,7 +22,8 @@ final class Clusters {
     static int length(String text, int start) {
         int end = start + width(text, start);
         // Fast path for the editor's every keystroke: nothing below U+0300 extends a cluster.
-        if (end >= text.length() || (text.charAt(end) < FIRST_EXTENDER && !Character.isHighSurrogate(text.charAt(start)))) {
+        if (end >= text.length()
+                || (text.charAt(end) < FIRST_EXTENDER && !Character.isHighSurrogate(text.charAt(start)))) {
             return end - start;
         }
         int first = codePointAt(text, start);

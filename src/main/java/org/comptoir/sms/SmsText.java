@@ -103,8 +103,10 @@ public final class SmsText {
         int n = text.length();
         while (i < n) {
             int width;
-            if (!Character.isSurrogate(text.charAt(i)) && (i + 1 == n || text.charAt(i + 1) < Clusters.FIRST_EXTENDER)) {
-                width = 1; // the common case, kept inline: one BMP character that nothing extends
+            // The common case, kept inline: one BMP character that nothing extends.
+            if (!Character.isSurrogate(text.charAt(i))
+                    && (i + 1 == n || text.charAt(i + 1) < Clusters.FIRST_EXTENDER)) {
+                width = 1;
             } else {
                 width = i < oversizedClusterEnd ? ucs2Width(text, i) : Clusters.length(text, i);
             }

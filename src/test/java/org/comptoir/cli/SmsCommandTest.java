@@ -86,7 +86,8 @@ class SmsCommandTest {
     void frenchReportNamesTheOffendingCharactersAndTheirReplacement() {
         Result r = run("", "sms", "info", "Ça, c’est l’été : garçon 🎉");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Encodage : UCS-2").contains("SMS : 1").contains("Restant dans le SMS en cours : 43 sur 70")
+        assertThat(r.out()).contains("Encodage : UCS-2").contains("SMS : 1")
+                .contains("Restant dans le SMS en cours : 43 sur 70")
                 .contains("« ’ » U+2019 : 2 fois, d'abord en position 6 ; remplacement proposé : « ' »")
                 .contains("« ç » U+00E7 : 1 fois").contains("remplacement proposé : « c »")
                 .contains("« 🎉 » U+1F389 : 1 fois, d'abord en position 26 ; remplacement proposé : aucun");
