@@ -1,8 +1,11 @@
 package org.comptoir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.comptoir.campaign.CampaignService;
+import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.SettingDefinition;
@@ -18,11 +21,13 @@ public final class AppContext implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final Settings settings;
+    private final CampaignService campaigns;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
         this.database = database;
         this.settings = new Settings(database, settingDefinitions());
+        this.campaigns = new CampaignService(database, settings, Clock.systemUTC());
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -33,6 +38,7 @@ public final class AppContext implements AutoCloseable {
     /** Every feature's settings, in the order `config list` shows them. A feature adds its line here. */
     static List<SettingDefinition> settingDefinitions() {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
+        all.addAll(CampaignSettings.DEFINITIONS);
         return all;
     }
 
@@ -46,6 +52,10 @@ public final class AppContext implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
     }
 
     /** Messages in the language chosen in settings. */
