@@ -135,6 +135,7 @@ public final class CampaignEditorView extends HBox {
         fromName.visibleProperty().bind(vm.unicodeFromNameProperty());
         fromName.managedProperty().bind(fromName.visibleProperty());
         VBox box = new VBox(6, new Label(m.get("campaign.unicode.title")), chips, highlighted, replace);
+        box.setId("unicode-box");
         box.getStyleClass().add("unicode-box");
         box.visibleProperty().bind(Bindings.isNotEmpty(vm.nonGsm()));
         box.managedProperty().bind(box.visibleProperty());
