@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.comptoir.consent.ConsentSettings;
+import org.comptoir.consent.ConsentStatus;
 import org.comptoir.settings.Settings;
 import org.comptoir.sms.GsmAlphabet;
 import org.comptoir.store.Database;
@@ -26,8 +30,8 @@ import org.comptoir.store.RowMapper;
  */
 public final class AudienceQuery {
 
-    /** The consent feature's setting; read only when that feature is installed, otherwise off. */
-    public static final String DOUBLE_OPT_IN = "consent.double-optin";
+    /** The consent feature's switch: only CONFIRMED contacts receive promotions when it is on. */
+    public static final String DOUBLE_OPT_IN = ConsentSettings.DOUBLE_OPTIN;
     public static final Duration CAP_WINDOW = Duration.ofDays(30);
 
     private static final RowMapper<Recipient> RECIPIENT = rs -> new Recipient(rs.getLong("id"),
@@ -137,10 +141,11 @@ public final class AudienceQuery {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder(" FROM contact c ");
         if (audience.kind() == CampaignKind.MARKETING) {
-            boolean doubleOptIn = settings.definitions().stream().anyMatch(d -> d.key().equals(DOUBLE_OPT_IN))
-                    && settings.getBoolean(DOUBLE_OPT_IN);
-            sql.append("JOIN consent_state s ON s.subject = c.subject WHERE ")
-                    .append(doubleOptIn ? "s.status = 'CONFIRMED'" : "s.status IN ('OPTED_IN', 'CONFIRMED')");
+            boolean doubleOptIn = settings.getBoolean(DOUBLE_OPT_IN);
+            // the consent feature's own rule decides which statuses allow promotions; no second copy here
+            String allowed = Arrays.stream(ConsentStatus.values()).filter(s -> s.allowsMarketing(doubleOptIn))
+                    .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+            sql.append("JOIN consent_state s ON s.subject = c.subject WHERE s.status IN (").append(allowed).append(")");
             // Non-correlated: H2 builds the capped set once instead of counting per contact.
             sql.append(" AND c.subject NOT IN (SELECT o.subject FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
                     + " WHERE k.kind = 'MARKETING' AND o.state IN ('SENT', 'DELIVERED') AND o.sent_at >= ?"
@@ -148,8 +153,8 @@ public final class AudienceQuery {
             params.add(Instant.now(clock).minus(CAP_WINDOW));
             params.add(settings.getInt(CampaignSettings.FREQUENCY_CAP));
         } else {
-            sql.append("LEFT JOIN consent_state s ON s.subject = c.subject"
-                    + " WHERE (s.status IS NULL OR s.status NOT IN ('OPTED_OUT', 'ERASED'))");
+            sql.append("LEFT JOIN consent_state s ON s.subject = c.subject WHERE (s.status IS NULL OR s.status NOT IN ('")
+                    .append(ConsentStatus.OPTED_OUT).append("', '").append(ConsentStatus.ERASED).append("'))");
         }
         if (audience.tag() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = ?)");

@@ -3,11 +3,10 @@ package org.comptoir.campaign;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.comptoir.consent.ConsentSettings;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
-import org.comptoir.settings.Validators;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 
@@ -27,7 +26,7 @@ final class Seed {
     static Settings settings(Database db) {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
         all.addAll(CampaignSettings.DEFINITIONS);
-        all.add(SettingDefinition.plain(AudienceQuery.DOUBLE_OPT_IN, "false", Validators.bool()));
+        all.addAll(ConsentSettings.DEFINITIONS);
         return new Settings(db, all);
     }
 
@@ -63,9 +62,5 @@ final class Seed {
             }
             return null;
         });
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

@@ -50,6 +50,8 @@ class CampaignEditorUiTest {
                     "a".repeat(64), Instant.now());
             return null;
         });
+        // the app's theme, so the editor's colour tokens resolve as they do for the shop owner
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
         UiContext ui = new UiContext(app, Messages.forLanguage("fr"), executor, new RecordingDialogs());
         stage.setScene(new Scene(new CampaignsView(ui), 1200, 820));
