@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -103,6 +104,7 @@ public final class CampaignEditorView extends HBox {
         counter.setId("counter");
         counter.getStyleClass().add("sms-counter");
         counter.textProperty().bind(vm.counterProperty());
+        counter.setTooltip(new javafx.scene.control.Tooltip(m.get("campaign.counter.tooltip")));
         vm.levelProperty().addListener((o, a, b) -> styleCounter(counter, b));
         styleCounter(counter, vm.levelProperty().get());
 
@@ -134,7 +136,9 @@ public final class CampaignEditorView extends HBox {
         Label fromName = note("unicode-name", m.get("campaign.unicode.name"), "warning");
         fromName.visibleProperty().bind(vm.unicodeFromNameProperty());
         fromName.managedProperty().bind(fromName.visibleProperty());
-        VBox box = new VBox(6, new Label(m.get("campaign.unicode.title")), chips, highlighted, replace);
+        Label title = new Label(m.get("campaign.unicode.title"));
+        title.setWrapText(true);
+        VBox box = new VBox(6, title, chips, highlighted, replace);
         box.setId("unicode-box");
         box.getStyleClass().add("unicode-box");
         box.visibleProperty().bind(Bindings.isNotEmpty(vm.nonGsm()));
@@ -179,7 +183,7 @@ public final class CampaignEditorView extends HBox {
         return runs;
     }
 
-    private HBox audienceRow() {
+    private VBox audienceRow() {
         ChoiceBox<String> tag = new ChoiceBox<>();
         tag.setId("tag");
         tag.setConverter(new StringConverter<>() {
@@ -217,9 +221,13 @@ public final class CampaignEditorView extends HBox {
         Label cost = new Label();
         cost.setId("cost");
         cost.textProperty().bind(vm.costProperty());
-        HBox row = new HBox(12, new Label(m.get("campaign.audience")), tag, recipients, spacer(), cost);
+        Label title = new Label(m.get("campaign.audience"));
+        for (Label l : List.of(title, recipients, cost)) {
+            l.setMinWidth(Region.USE_PREF_SIZE); // never "Des…": the count and the cost are what the owner checks
+        }
+        HBox row = new HBox(12, title, tag, recipients);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return new VBox(6, row, cost);
     }
 
     private HBox scheduleRow() {
@@ -240,7 +248,9 @@ public final class CampaignEditorView extends HBox {
         time.textProperty().bindBidirectional(vm.timeProperty());
         date.disableProperty().bind(at.selectedProperty().not());
         time.disableProperty().bind(at.selectedProperty().not());
-        HBox row = new HBox(12, new Label(m.get("campaign.schedule")), asap, at, date, time);
+        Label title = new Label(m.get("campaign.schedule"));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, title, asap, at, date, time);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -290,8 +300,8 @@ public final class CampaignEditorView extends HBox {
         return l;
     }
 
-    private static javafx.scene.layout.Region spacer() {
-        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+    private static Region spacer() {
+        Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
     }

@@ -34,6 +34,10 @@ public final class CampaignsView extends BorderPane {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(m.locale())
                 .withZone(ZoneId.systemDefault());
         campaigns.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // ellipsis rather than a horizontal scroll bar
+            }
+
             @Override
             protected void updateItem(Campaign c, boolean empty) {
                 super.updateItem(c, empty);

@@ -14,9 +14,9 @@ final class PhonePreview extends VBox {
         super(10);
         setId("phone-preview");
         getStyleClass().add("phone");
-        setMinWidth(260);
-        setPrefWidth(260);
-        setMaxWidth(260);
+        setMinWidth(240);
+        setPrefWidth(240);
+        setMaxWidth(240);
         setAlignment(Pos.TOP_LEFT);
 
         Label sender = new Label();
