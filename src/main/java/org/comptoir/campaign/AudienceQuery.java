@@ -64,13 +64,43 @@ public final class AudienceQuery {
                 RECIPIENT, params.toArray()));
     }
 
-    /** A recipient for the preview, preferably one with a first name. */
+    /**
+     * A recipient for the preview: any one with a first name, else any one. No ORDER BY, so the database stops
+     * at the first match instead of sorting the whole audience.
+     */
     public Optional<Recipient> sample(Audience audience) {
         Filter f = filter(audience);
-        return database.withConnection(c -> Jdbc.queryOne(c,
-                "SELECT c.id, c.subject, c.phone_e164, c.first_name " + f.sql
-                        + " ORDER BY CASE WHEN c.first_name IS NULL OR c.first_name = '' THEN 1 ELSE 0 END, c.id"
-                        + " LIMIT 1", RECIPIENT, f.params.toArray()));
+        String select = "SELECT c.id, c.subject, c.phone_e164, c.first_name " + f.sql;
+        return database.withConnection(c -> {
+            Optional<Recipient> named = Jdbc.queryOne(c,
+                    select + " AND c.first_name IS NOT NULL AND c.first_name <> '' LIMIT 1", RECIPIENT, f.params.toArray());
+            return named.isPresent() ? named : Jdbc.queryOne(c, select + " LIMIT 1", RECIPIENT, f.params.toArray());
+        });
+    }
+
+    /** Size, worst-case first names and a preview recipient in two passes instead of three (what the editor needs). */
+    public AudienceSummary summary(Audience audience) {
+        Filter f = filter(audience);
+        List<Object[]> groups = database.withConnection(c -> Jdbc.query(c,
+                "SELECT c.first_name, COUNT(*) " + f.sql + " GROUP BY c.first_name",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2)}, f.params.toArray()));
+        long count = 0;
+        List<String> names = new ArrayList<>();
+        for (Object[] g : groups) {
+            count += (Long) g[1];
+            if (g[0] != null && !((String) g[0]).isEmpty()) {
+                names.add((String) g[0]);
+            }
+        }
+        return new AudienceSummary(count, worstCaseOf(names), count == 0 ? Optional.empty() : sample(audience));
+    }
+
+    /**
+     * @param count               recipients now
+     * @param worstCaseFirstNames see {@link #worstCaseFirstNames}
+     * @param sample              a recipient for the preview, empty when the audience is
+     */
+    public record AudienceSummary(long count, List<String> worstCaseFirstNames, Optional<Recipient> sample) {
     }
 
     /** Every tag in use, sorted. */

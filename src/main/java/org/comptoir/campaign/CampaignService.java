@@ -129,11 +129,11 @@ public final class CampaignService {
                 || !composer.render(campaign.template(), (String) null).contains(composer.mention()))) {
             problems.add(UserMessage.of("campaign.error.mention"));
         }
-        Audience who = Audience.of(campaign);
-        if (audience.count(who) == 0) {
+        AudienceQuery.AudienceSummary who = audience.summary(Audience.of(campaign));
+        if (who.count() == 0) {
             problems.add(UserMessage.of("campaign.error.audience.empty"));
         } else if (!campaign.template().isBlank()) {
-            String worst = composer.worstCase(campaign.template(), audience.worstCaseFirstNames(who));
+            String worst = composer.worstCase(campaign.template(), who.worstCaseFirstNames());
             SmsAnalysis analysis = SmsText.analyze(worst);
             int max = settings.getInt(CampaignSettings.MAX_PARTS);
             if (analysis.parts() > max) {

@@ -122,8 +122,23 @@ class AudienceQueryTest {
 
     @Test
     void theSampleHasAFirstNameWhenOneExists() {
-        assertThat(query.sample(new Audience(CampaignKind.MARKETING, null))).map(Recipient::firstName).contains("Léa");
+        assertThat(query.sample(new Audience(CampaignKind.MARKETING, null))).map(Recipient::firstName).get()
+                .isIn("Léa", "Marie-Christine");
+        seed.contact(null, "OPTED_IN", "anonymous");
+        assertThat(query.sample(new Audience(CampaignKind.MARKETING, "anonymous")))
+                .hasValueSatisfying(r -> assertThat(r.firstName()).isNull());
         assertThat(query.sample(new Audience(CampaignKind.MARKETING, "nobody"))).isEmpty();
+    }
+
+    @Test
+    void theSummaryAgreesWithTheSeparateQueries() {
+        for (Audience a : List.of(new Audience(CampaignKind.MARKETING, null), new Audience(CampaignKind.SERVICE, "vip"),
+                new Audience(CampaignKind.MARKETING, "nobody"))) {
+            AudienceQuery.AudienceSummary summary = query.summary(a);
+            assertThat(summary.count()).isEqualTo(query.count(a));
+            assertThat(summary.worstCaseFirstNames()).containsExactlyInAnyOrderElementsOf(query.worstCaseFirstNames(a));
+            assertThat(summary.sample().isPresent()).isEqualTo(summary.count() > 0);
+        }
     }
 
     @Test

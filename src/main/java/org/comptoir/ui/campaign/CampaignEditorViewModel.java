@@ -181,10 +181,15 @@ public final class CampaignEditorViewModel {
             return;
         }
         Campaign draft = currentDraft();
-        executor.execute(() -> service.schedule(service.saveDraft(draft).id(), request), scheduled -> {
-            edit(scheduled);
-            status.set(messages.get("campaign.scheduled"));
-            onSaved.accept(scheduled);
+        // saved first, as its own step: a refused schedule leaves one up-to-date draft, not a new one per click
+        executor.execute(() -> service.saveDraft(draft), saved -> {
+            campaign.set(saved);
+            onSaved.accept(saved);
+            executor.execute(() -> service.schedule(saved.id(), request), scheduled -> {
+                edit(scheduled);
+                status.set(messages.get("campaign.scheduled"));
+                onSaved.accept(scheduled);
+            }, this::fail);
         }, this::fail);
     }
 
@@ -224,21 +229,15 @@ public final class CampaignEditorViewModel {
         Audience audience = new Audience(kind.get(), tag.get());
         long generation = ++audienceGeneration;
         recipients.set(-1);
-        executor.execute(() -> new AudienceFacts(service.audience().count(audience),
-                        service.audience().worstCaseFirstNames(audience),
-                        service.audience().sample(audience).orElse(null)),
-                facts -> {
-                    if (generation != audienceGeneration) {
-                        return; // the owner changed the audience again meanwhile
-                    }
-                    recipients.set(facts.count());
-                    worstNames = facts.names();
-                    sample = facts.sample();
-                    recompute();
-                }, this::fail);
-    }
-
-    private record AudienceFacts(long count, List<String> names, Recipient sample) {
+        executor.execute(() -> service.audience().summary(audience), facts -> {
+            if (generation != audienceGeneration) {
+                return; // the owner changed the audience again meanwhile
+            }
+            recipients.set(facts.count());
+            worstNames = facts.worstCaseFirstNames();
+            sample = facts.sample().orElse(null);
+            recompute();
+        }, this::fail);
     }
 
     private void validateSender() {
