@@ -89,6 +89,7 @@ public final class CampaignEditorViewModel {
     // Loaded in the background
     private String mention = "";
     private String shopName = "";
+    private String defaultSender = "";
     private int maxParts = 3;
     private double price = 0.045;
     private List<String> worstNames = List.of();
@@ -116,6 +117,7 @@ public final class CampaignEditorViewModel {
             shopName = loaded.shopName();
             maxParts = loaded.maxParts();
             price = loaded.price();
+            defaultSender = loaded.sender();
             if (campaign.get() == null && sender.get().isEmpty()) {
                 sender.set(loaded.sender());
             }
@@ -143,7 +145,7 @@ public final class CampaignEditorViewModel {
         campaign.set(c);
         name.set(c == null ? "" : c.name());
         kind.set(c == null ? CampaignKind.MARKETING : c.kind());
-        sender.set(c == null ? "" : c.sender());
+        sender.set(c == null ? defaultSender : c.sender());
         template.set(c == null ? "" : c.template());
         tag.set(c == null ? null : c.audienceTag());
         scheduleMode.set(c == null ? ScheduleMode.ASAP : c.scheduleMode());
