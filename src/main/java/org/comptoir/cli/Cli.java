@@ -1,6 +1,8 @@
 package org.comptoir.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import picocli.CommandLine;
@@ -18,8 +20,13 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs {@code args} on the process's standard streams, always in UTF-8: SMS text and French messages must
+     * survive a Windows console or a POSIX locale whose default charset is not UTF-8.
+     */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
     /** Runs {@code args} writing to {@code out}/{@code err}; closes the store it opened before returning. */

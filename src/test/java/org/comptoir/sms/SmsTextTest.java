@@ -91,6 +91,38 @@ class SmsTextTest {
     }
 
     @Test
+    void combiningAccentStaysWithItsLetter() {
+        // "e" + U+0301 is how macOS pastes é; cutting after the e would show a lone accent on the next SMS.
+        String text = "ç".repeat(66) + "e\u0301" + "x".repeat(10);
+        assertThat(SmsText.analyze(text).partTexts()).containsExactly("ç".repeat(66), "e\u0301" + "x".repeat(10));
+    }
+
+    @Test
+    void flagsSkinTonesAndJoinedEmojiStayWhole() {
+        for (String emoji : List.of("🇫🇷", "👍🏽", "👨‍👩‍👧", "❤️")) {
+            String text = "ç".repeat(66) + emoji + "x".repeat(10);
+            assertThat(SmsText.analyze(text).partTexts()).as(emoji)
+                    .containsExactly("ç".repeat(66), emoji + "x".repeat(10));
+        }
+    }
+
+    @Test
+    void aClusterLongerThanAPartIsCutBetweenCodePoints() {
+        String text = "a" + "\u0301".repeat(100);
+        SmsAnalysis a = SmsText.analyze(text);
+        assertThat(a.units()).isEqualTo(101);
+        assertThat(a.partTexts()).extracting(String::length).containsExactly(67, 34);
+    }
+
+    @Test
+    void loneSurrogatesCountOneUnit() {
+        SmsAnalysis a = SmsText.analyze("a\uD83Cb\uDF89");
+        assertThat(a.encoding()).isEqualTo(SmsEncoding.UCS2);
+        assertThat(a.units()).isEqualTo(4);
+        assertThat(a.nonGsm()).extracting(NonGsmChar::codePoint).containsExactly(0xD83C, 0xDF89);
+    }
+
+    @Test
     void crlfCountsOneSeptetEach() {
         SmsAnalysis a = SmsText.analyze("Bonjour\r\nà demain\n");
         assertThat(a.encoding()).isEqualTo(SmsEncoding.GSM7);
