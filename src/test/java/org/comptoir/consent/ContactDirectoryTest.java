@@ -132,4 +132,19 @@ class ContactDirectoryTest {
         assertThatThrownBy(() -> new ContactQuery("", Set.of(), SortKey.NAME, true, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void bulkSeededContactsAreSearchableAndTheirLedgerVerifies() {
+        ConsentBenchmark.seed(f.db, f.key, f.consent.currentWording(), 5_200);
+        assertThat(search("", Set.of(), SortKey.NAME, true, 0, 10).total()).isEqualTo(5_206);
+        assertThat(search("", Set.of(ConsentStatus.OPTED_OUT), SortKey.SINCE, false, 0, 10).total()).isEqualTo(521);
+        ContactPage page = search("06 10 00 0", Set.of(), SortKey.NUMBER, true, 0, 5);
+        assertThat(page.rows()).extracting(r -> r.number().e164())
+                .containsExactly("+33610000000", "+33610000007", "+33610000014", "+33610000021", "+33610000028");
+        VerifyReport r = f.consent.verify(); // more rows than one verify batch
+        assertThat(r.firstProblem()).isEmpty();
+        assertThat(r.rowsChecked()).isEqualTo(5_207);
+        f.consent.recordOptIn(number("+33799999999"), "Après", f.consent.currentWording().id(), Channel.TILL, "Léa");
+        assertThat(f.consent.verify().intact()).isTrue();
+    }
 }
