@@ -169,7 +169,17 @@ public final class AudienceQuery {
 
     private Filter filter(Audience audience) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(" FROM contact c ");
+        StringBuilder sql = new StringBuilder(" FROM ");
+        if (audience.tag() != null) {
+            // Start from the tagged contacts, usually a few among many. The LIMIT keeps H2 from flattening the
+            // derived table and starting from consent_state instead: 2-3x faster at 100k contacts
+            // (docs/performance.md).
+            sql.append("(SELECT contact_id FROM contact_tag WHERE tag = ? LIMIT 2147483647) t"
+                    + " JOIN contact c ON c.id = t.contact_id ");
+            params.add(audience.tag());
+        } else {
+            sql.append("contact c ");
+        }
         if (audience.kind() == CampaignKind.MARKETING) {
             boolean doubleOptIn = settings.getBoolean(DOUBLE_OPT_IN);
             // the consent feature's own rule decides which statuses allow promotions; no second copy here
@@ -185,10 +195,6 @@ public final class AudienceQuery {
         } else {
             sql.append("LEFT JOIN consent_state s ON s.subject = c.subject WHERE (s.status IS NULL OR s.status NOT IN ('")
                     .append(ConsentStatus.OPTED_OUT).append("', '").append(ConsentStatus.ERASED).append("'))");
-        }
-        if (audience.tag() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = ?)");
-            params.add(audience.tag());
         }
         return new Filter(sql.toString(), params);
     }
