@@ -1,5 +1,7 @@
 package org.comptoir.campaign;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ConsentStatus;
@@ -78,21 +82,34 @@ public final class AudienceQuery {
         });
     }
 
-    /** Size, worst-case first names and a preview recipient in two passes instead of three (what the editor needs). */
+    /**
+     * Size, worst-case first names and a preview recipient (what the editor needs on a change of kind or tag) in
+     * one pass: the first names of the whole audience are streamed and counted here rather than grouped by H2,
+     * whose GROUP BY over the join measured several times slower than the plain scan.
+     */
     public AudienceSummary summary(Audience audience) {
         Filter f = filter(audience);
-        List<Object[]> groups = database.withConnection(c -> Jdbc.query(c,
-                "SELECT c.first_name, COUNT(*) " + f.sql + " GROUP BY c.first_name",
-                rs -> new Object[] {rs.getString(1), rs.getLong(2)}, f.params.toArray()));
-        long count = 0;
-        List<String> names = new ArrayList<>();
-        for (Object[] g : groups) {
-            count += (Long) g[1];
-            if (g[0] != null && !((String) g[0]).isEmpty()) {
-                names.add((String) g[0]);
+        return database.withConnection(c -> {
+            long count = 0;
+            Set<String> names = new TreeSet<>(); // sorted: ties between equally long names resolve the same way every time
+            Recipient sample = null;
+            try (PreparedStatement st = Jdbc.prepare(c,
+                    "SELECT c.id, c.subject, c.phone_e164, c.first_name " + f.sql, f.params.toArray());
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    count++;
+                    String name = rs.getString("first_name");
+                    boolean named = name != null && !name.isEmpty();
+                    if (named) {
+                        names.add(name);
+                    }
+                    if (sample == null || (named && (sample.firstName() == null || sample.firstName().isEmpty()))) {
+                        sample = RECIPIENT.map(rs);
+                    }
+                }
             }
-        }
-        return new AudienceSummary(count, worstCaseOf(names), count == 0 ? Optional.empty() : sample(audience));
+            return new AudienceSummary(count, worstCaseOf(new ArrayList<>(names)), Optional.ofNullable(sample));
+        });
     }
 
     /**
