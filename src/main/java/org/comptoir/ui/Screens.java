@@ -11,6 +11,7 @@ public final class Screens {
 
     public static List<Screen> all() {
         return List.of(
-                new Screen("home", "app.title", false, ui -> new Label(ui.messages().get("app.title"))));
+                new Screen("home", "app.title", false, ui -> new Label(ui.messages().get("app.title"))),
+                new Screen("campaigns", "campaign.title", true, org.comptoir.ui.campaign.CampaignsView::new));
     }
 }
