@@ -50,11 +50,13 @@ public final class SmsCommand {
         @Option(names = "--json", description = "One JSON object: encoding, units, parts, remaining, nonGsm.")
         boolean json;
 
-        @Option(names = "--batch", description = "Standard input holds one JSON string per line; one JSON result per line.")
+        @Option(names = "--batch",
+                description = "Standard input holds one JSON string per line; one JSON result per line.")
         boolean batch;
 
         @Parameters(arity = "0..*", paramLabel = "TEXT",
-                description = "The text; several words are joined with one space. Use -- before a text starting with -.")
+                description = "The text; several words are joined with one space. "
+                        + "Use -- before a text starting with -.")
         List<String> words;
 
         @Override
@@ -91,6 +93,9 @@ public final class SmsCommand {
                 int lineNumber = 0;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lineNumber++;
+                    if (lineNumber == 1) {
+                        line = withoutByteOrderMark(line);
+                    }
                     JsonNode node = Json.parse(line);
                     if (node != null && node.isTextual()) {
                         out.println(Json.write(Json.result(SmsText.analyze(node.textValue()))));
@@ -111,10 +116,15 @@ public final class SmsCommand {
 
         private static String readStandardInput() {
             try {
-                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+                return withoutByteOrderMark(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Windows Notepad starts UTF-8 files with U+FEFF; counted, it would force UCS-2 on its own. */
+        static String withoutByteOrderMark(String text) {
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
 
         /** {@code echo TEXT | comptoir sms info} adds a line break the shop owner did not type. */

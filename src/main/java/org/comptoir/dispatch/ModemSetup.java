@@ -1,8 +1,5 @@
 package org.comptoir.dispatch;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +14,8 @@ import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.PortDiscovery;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
+import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.phone.PhoneParse;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.Settings;
@@ -96,23 +95,12 @@ public final class ModemSetup {
         return new ModemGateway(port.strip(), openers.apply(port.strip()), config);
     }
 
-    /**
-     * E.164 for a typed mobile number. TODO(lead): use PhoneNumbers.parseMobile from the consent branch once
-     * merged, so every screen accepts exactly the same numbers.
-     */
+    /** E.164 for a typed mobile number, by the same rule as the till ({@link PhoneNumbers#parseMobile}). */
     public static String mobileE164(String typed, String defaultRegion) {
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        try {
-            Phonenumber.PhoneNumber n = util.parse(typed, defaultRegion);
-            PhoneNumberUtil.PhoneNumberType type = util.getNumberType(n);
-            boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
-                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
-            if (util.isValidNumber(n) && mobile) {
-                return util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-            }
-        } catch (NumberParseException e) {
-            // reported below
+        PhoneParse parsed = new PhoneNumbers(defaultRegion).parseMobile(typed);
+        if (parsed instanceof PhoneParse.Valid valid) {
+            return valid.number().e164();
         }
-        throw new ComptoirException(UserMessage.of("modem.send.number.invalid", typed == null ? "" : typed));
+        throw new ComptoirException(((PhoneParse.Invalid) parsed).reason());
     }
 }

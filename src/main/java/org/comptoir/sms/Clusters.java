@@ -12,13 +12,21 @@ final class Clusters {
 
     private static final int ZWJ = 0x200D;
 
+    /** Nothing below U+0300 (the first combining accent) extends a cluster. */
+    static final char FIRST_EXTENDER = '\u0300';
+
     private Clusters() {
     }
 
     /** UTF-16 length of the cluster starting at {@code start} (at least 1). */
     static int length(String text, int start) {
-        int first = codePointAt(text, start);
         int end = start + width(text, start);
+        // Fast path for the editor's every keystroke: nothing below U+0300 extends a cluster.
+        if (end >= text.length()
+                || (text.charAt(end) < FIRST_EXTENDER && !Character.isHighSurrogate(text.charAt(start)))) {
+            return end - start;
+        }
+        int first = codePointAt(text, start);
         if (isRegionalIndicator(first) && end < text.length() && isRegionalIndicator(codePointAt(text, end))) {
             end += width(text, end);
         }

@@ -21,6 +21,9 @@ public record SmsAnalysis(SmsEncoding encoding, int units, int parts, int remain
         Objects.requireNonNull(encoding, "encoding");
         partTexts = List.copyOf(partTexts);
         nonGsm = List.copyOf(nonGsm);
+        if (units < 0 || remaining < 0) {
+            throw new IllegalArgumentException("negative units " + units + " or remaining " + remaining);
+        }
         if (parts != partTexts.size()) {
             throw new IllegalArgumentException("parts " + parts + " but " + partTexts.size() + " part texts");
         }

@@ -1,6 +1,7 @@
 package org.comptoir.sms;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,49 +32,99 @@ public final class SmsText {
     /** Encoding, size, split and offending characters of {@code text}. */
     public static SmsAnalysis analyze(String text) {
         Objects.requireNonNull(text, "text");
-        SmsEncoding encoding = encodingOf(text);
-        int limit = encoding.partLimit();
-        int length = text.length();
-        // Cut positions are computed for the multi-part limit; if the whole text then fits in one
-        // message they are simply not used.
-        List<Integer> cuts = new ArrayList<>();
-        int total = 0;
-        int inPart = 0;
-        int i = 0;
-        int oversizedClusterEnd = 0; // inside a cluster longer than a part, cut between code points
-        while (i < length) {
-            int width = 1;
-            if (encoding == SmsEncoding.UCS2) {
-                width = i < oversizedClusterEnd ? ucs2Width(text, i) : Clusters.length(text, i);
-                if (width > limit) {
-                    oversizedClusterEnd = i + width;
-                    width = ucs2Width(text, i);
-                }
-            }
-            int cost = encoding == SmsEncoding.GSM7 ? GsmAlphabet.septetCost(text.charAt(i)) : width;
-            if (inPart + cost > limit) {
-                cuts.add(i);
-                inPart = 0;
-            }
-            inPart += cost;
-            total += cost;
-            i += width;
+        Cuts cuts = gsmCuts(text);
+        SmsEncoding encoding = cuts != null ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
+        if (cuts == null) {
+            cuts = ucs2Cuts(text);
         }
         List<NonGsmChar> nonGsm = encoding == SmsEncoding.UCS2 ? nonGsmChars(text) : List.of();
-        if (total == 0) {
+        if (cuts.total() == 0) {
             return new SmsAnalysis(encoding, 0, 0, encoding.singleLimit(), List.of(), nonGsm);
         }
-        if (total <= encoding.singleLimit()) {
-            return new SmsAnalysis(encoding, total, 1, encoding.singleLimit() - total, List.of(text), nonGsm);
+        if (cuts.total() <= encoding.singleLimit()) {
+            return new SmsAnalysis(encoding, cuts.total(), 1, encoding.singleLimit() - cuts.total(), List.of(text),
+                    nonGsm);
         }
-        List<String> parts = new ArrayList<>(cuts.size() + 1);
+        List<String> parts = new ArrayList<>(cuts.count() + 1);
         int start = 0;
-        for (int cut : cuts) {
-            parts.add(text.substring(start, cut));
-            start = cut;
+        for (int k = 0; k < cuts.count(); k++) {
+            parts.add(text.substring(start, cuts.at()[k]));
+            start = cuts.at()[k];
         }
         parts.add(text.substring(start));
-        return new SmsAnalysis(encoding, total, parts.size(), limit - inPart, parts, nonGsm);
+        return new SmsAnalysis(encoding, cuts.total(), parts.size(), encoding.partLimit() - cuts.inLast(), parts,
+                nonGsm);
+    }
+
+    /**
+     * Where parts start (after the first) at the multi-part limit, and the units counted on the way. When the
+     * total then fits in one message the cuts are simply not used: the count and the split come from one loop.
+     */
+    private record Cuts(int[] at, int count, int total, int inLast) {
+    }
+
+    /**
+     * The GSM-7 cuts, or null at the first character outside the alphabet (the text is then UCS-2). An
+     * extension character costs 2 and is one unit of cutting, so ESC and its code always share a part.
+     * Locals rather than fields: this loop runs on every keystroke.
+     */
+    private static Cuts gsmCuts(String text) {
+        int limit = SmsEncoding.GSM7.partLimit();
+        int[] at = new int[8];
+        int count = 0;
+        int total = 0;
+        int inLast = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int cost = GsmAlphabet.septetCost(text.charAt(i));
+            if (cost < 0) {
+                return null;
+            }
+            if (inLast + cost > limit) {
+                if (count == at.length) {
+                    at = Arrays.copyOf(at, count * 2);
+                }
+                at[count++] = i;
+                inLast = 0;
+            }
+            inLast += cost;
+            total += cost;
+        }
+        return new Cuts(at, count, total, inLast);
+    }
+
+    /** Cut between clusters; inside a cluster longer than a part, between code points (never in a pair). */
+    private static Cuts ucs2Cuts(String text) {
+        int limit = SmsEncoding.UCS2.partLimit();
+        int[] at = new int[8];
+        int count = 0;
+        int inLast = 0;
+        int oversizedClusterEnd = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int width;
+            // The common case, kept inline: one BMP character that nothing extends.
+            if (!Character.isSurrogate(text.charAt(i))
+                    && (i + 1 == n || text.charAt(i + 1) < Clusters.FIRST_EXTENDER)) {
+                width = 1;
+            } else {
+                width = i < oversizedClusterEnd ? ucs2Width(text, i) : Clusters.length(text, i);
+            }
+            if (width > limit) {
+                oversizedClusterEnd = i + width;
+                width = ucs2Width(text, i);
+            }
+            if (inLast + width > limit) {
+                if (count == at.length) {
+                    at = Arrays.copyOf(at, count * 2);
+                }
+                at[count++] = i;
+                inLast = 0;
+            }
+            inLast += width;
+            i += width;
+        }
+        return new Cuts(at, count, text.length(), inLast);
     }
 
     /** GSM7 when every character of {@code text} is in the GSM 7-bit alphabet (basic or extension). */
@@ -124,11 +175,13 @@ public final class SmsText {
         Map<Integer, List<Integer>> found = new LinkedHashMap<>();
         int i = 0;
         while (i < text.length()) {
+            if (GsmAlphabet.isGsm(text.charAt(i))) {
+                i++;
+                continue;
+            }
             int width = ucs2Width(text, i);
             int codePoint = width == 2 ? text.codePointAt(i) : text.charAt(i);
-            if (width == 2 || !GsmAlphabet.isGsm(text.charAt(i))) {
-                found.computeIfAbsent(codePoint, k -> new ArrayList<>()).add(i);
-            }
+            found.computeIfAbsent(codePoint, k -> new ArrayList<>()).add(i);
             i += width;
         }
         List<NonGsmChar> result = new ArrayList<>(found.size());

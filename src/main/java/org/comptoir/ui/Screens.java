@@ -12,6 +12,7 @@ public final class Screens {
     public static List<Screen> all() {
         return List.of(
                 new Screen("home", "app.title", false, ui -> new Label(ui.messages().get("app.title"))),
+                new Screen("campaigns", "campaign.title", true, org.comptoir.ui.campaign.CampaignsView::new),
                 new Screen("modem", "modem.ui.title", true, org.comptoir.ui.modem.ModemView::create));
     }
 }

@@ -86,7 +86,8 @@ class SmsCommandTest {
     void frenchReportNamesTheOffendingCharactersAndTheirReplacement() {
         Result r = run("", "sms", "info", "Ça, c’est l’été : garçon 🎉");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Encodage : UCS-2").contains("SMS : 1").contains("Restant dans le SMS en cours : 43 sur 70")
+        assertThat(r.out()).contains("Encodage : UCS-2").contains("SMS : 1")
+                .contains("Restant dans le SMS en cours : 43 sur 70")
                 .contains("« ’ » U+2019 : 2 fois, d'abord en position 6 ; remplacement proposé : « ' »")
                 .contains("« ç » U+00E7 : 1 fois").contains("remplacement proposé : « c »")
                 .contains("« 🎉 » U+1F389 : 1 fois, d'abord en position 26 ; remplacement proposé : aucun");
@@ -158,6 +159,16 @@ class SmsCommandTest {
         assertThat(lines.get(0).get("nonGsm").get(0).textValue()).isEqualTo("\uD83C");
         assertThat(lines.get(1).get("parts").asInt()).isZero();
         assertThat(lines.get(1).get("remaining").asInt()).isEqualTo(160);
+    }
+
+    @Test
+    void aFileSavedByNotepadWithAByteOrderMarkStaysGsm() throws Exception {
+        JsonNode node = JSON.readTree(run("\uFEFFBonjour\r\n", "sms", "info", "--json").out());
+        assertThat(node.get("encoding").asText()).isEqualTo("GSM7");
+        assertThat(node.get("units").asInt()).isEqualTo(7);
+        Result batch = run("\uFEFF\"Bonjour\"\r\n\"à demain\"\r\n", "sms", "info", "--batch");
+        assertThat(batch.code()).isZero();
+        assertThat(batch.jsonLines()).extracting(n -> n.get("units").asInt()).containsExactly(7, 8);
     }
 
     @Test

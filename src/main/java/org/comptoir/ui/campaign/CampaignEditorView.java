@@ -1,0 +1,308 @@
+package org.comptoir.ui.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.util.StringConverter;
+import org.comptoir.campaign.CampaignKind;
+import org.comptoir.campaign.MessageComposer;
+import org.comptoir.campaign.ScheduleMode;
+import org.comptoir.campaign.SenderId;
+import org.comptoir.i18n.Messages;
+import org.comptoir.sms.NonGsmChar;
+
+/** The editor form: text with its live counter and Unicode help, audience and cost, schedule; preview at right. */
+public final class CampaignEditorView extends HBox {
+
+    private final CampaignEditorViewModel vm;
+    private final Messages m;
+    private final TextArea text = new TextArea();
+
+    public CampaignEditorView(CampaignEditorViewModel vm, Messages messages) {
+        super(24);
+        this.vm = vm;
+        this.m = messages;
+        setId("campaign-editor");
+        setPadding(new Insets(16));
+        VBox form = form();
+        HBox.setHgrow(form, Priority.ALWAYS);
+        getChildren().addAll(form, new PhonePreview(vm, messages));
+    }
+
+    private VBox form() {
+        TextField name = new TextField();
+        name.setId("campaign-name");
+        name.setPromptText(m.get("campaign.name.prompt"));
+        name.textProperty().bindBidirectional(vm.nameProperty());
+
+        ToggleGroup kinds = new ToggleGroup();
+        RadioButton marketing = radio(kinds, "kind-marketing", m.get("campaign.kind.MARKETING"));
+        RadioButton service = radio(kinds, "kind-service", m.get("campaign.kind.SERVICE"));
+        marketing.setSelected(vm.kindProperty().get() == CampaignKind.MARKETING);
+        service.setSelected(vm.kindProperty().get() == CampaignKind.SERVICE);
+        kinds.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.kindProperty().set(b == service ? CampaignKind.SERVICE : CampaignKind.MARKETING);
+            }
+        });
+        vm.kindProperty().addListener((o, a, b) -> (b == CampaignKind.SERVICE ? service : marketing).setSelected(true));
+        Label serviceWarning = note("service-warning", m.get("campaign.kind.service.warning"), "warning");
+        serviceWarning.visibleProperty().bind(vm.kindProperty().isEqualTo(CampaignKind.SERVICE));
+        serviceWarning.managedProperty().bind(serviceWarning.visibleProperty());
+
+        TextField sender = new TextField();
+        sender.setId("sender");
+        sender.setPrefColumnCount(SenderId.MAX_LENGTH);
+        sender.setPromptText(m.get("campaign.sender.prompt"));
+        sender.textProperty().bindBidirectional(vm.senderProperty());
+        Label senderError = note("sender-error", "", "danger");
+        senderError.textProperty().bind(vm.senderErrorProperty());
+        vm.senderErrorProperty().addListener((o, a, b) -> toggleClass(sender, "danger", !b.isEmpty()));
+
+        GridPane head = new GridPane();
+        head.setHgap(12);
+        head.setVgap(8);
+        head.addRow(0, new Label(m.get("campaign.name")), name);
+        head.addRow(1, new Label(m.get("campaign.kind")), new HBox(16, marketing, service));
+        head.addRow(2, new Label(m.get("campaign.sender")), new HBox(8, sender, senderError));
+        GridPane.setHgrow(name, Priority.ALWAYS);
+
+        text.setId("template");
+        text.setWrapText(true);
+        text.setPrefRowCount(6);
+        text.setPromptText(m.get("campaign.template.prompt"));
+        text.textProperty().bindBidirectional(vm.templateProperty());
+
+        Label mention = new Label();
+        mention.setId("mention");
+        mention.getStyleClass().add("fixed-mention");
+        mention.textProperty().bind(Bindings.when(vm.suffixProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat(m.get("campaign.mention.prefix"), " ", vm.suffixProperty())));
+        mention.visibleProperty().bind(vm.suffixProperty().isNotEmpty());
+        mention.managedProperty().bind(mention.visibleProperty());
+
+        Label counter = new Label();
+        counter.setId("counter");
+        counter.getStyleClass().add("sms-counter");
+        counter.textProperty().bind(vm.counterProperty());
+        counter.setTooltip(new javafx.scene.control.Tooltip(m.get("campaign.counter.tooltip")));
+        vm.levelProperty().addListener((o, a, b) -> styleCounter(counter, b));
+        styleCounter(counter, vm.levelProperty().get());
+
+        Button insert = new Button(m.get("campaign.insert.firstname"));
+        insert.setId("insert-firstname");
+        insert.setOnAction(e -> {
+            text.insertText(text.getCaretPosition(), MessageComposer.FIRST_NAME);
+            text.requestFocus();
+        });
+        HBox counterRow = new HBox(12, counter, spacer(), insert);
+        counterRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox form = new VBox(10, head, serviceWarning, new Label(m.get("campaign.template")), text, mention,
+                counterRow, unicodeBox(), audienceRow(), scheduleRow(), buttons());
+        form.disableProperty().bind(vm.editableProperty().not());
+        return form;
+    }
+
+    /** The characters that force Unicode, each with its GSM suggestion, and the text with them highlighted. */
+    private VBox unicodeBox() {
+        FlowPane chips = new FlowPane(6, 6);
+        chips.setId("unicode-chars");
+        TextFlow highlighted = new TextFlow();
+        highlighted.setId("unicode-highlight");
+        highlighted.getStyleClass().add("unicode-highlight");
+        Button replace = new Button(m.get("campaign.unicode.replace"));
+        replace.setId("replace-unicode");
+        replace.setOnAction(e -> vm.replaceUnicode());
+        Label fromName = note("unicode-name", m.get("campaign.unicode.name"), "warning");
+        fromName.visibleProperty().bind(vm.unicodeFromNameProperty());
+        fromName.managedProperty().bind(fromName.visibleProperty());
+        Label title = new Label(m.get("campaign.unicode.title"));
+        title.setWrapText(true);
+        VBox box = new VBox(6, title, chips, highlighted, replace);
+        box.setId("unicode-box");
+        box.getStyleClass().add("unicode-box");
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.nonGsm()));
+        box.managedProperty().bind(box.visibleProperty());
+        vm.nonGsm().addListener((ListChangeListener<NonGsmChar>) c -> {
+            chips.getChildren().setAll(vm.nonGsm().stream().map(this::chip).toList());
+            highlighted.getChildren().setAll(highlight(vm.templateProperty().get(), vm.nonGsm()));
+        });
+        return new VBox(6, fromName, box);
+    }
+
+    private Label chip(NonGsmChar c) {
+        String to = c.replacement().map(r -> r.isEmpty() ? m.get("campaign.unicode.remove") : "« " + r + " »")
+                .orElse(m.get("campaign.unicode.none"));
+        Label chip = new Label(m.get("campaign.unicode.chip", c.text(), c.indices().size(), to));
+        chip.getStyleClass().add("unicode-chip");
+        return chip;
+    }
+
+    /** The typed text as Text runs, offending characters in their own red run. */
+    static List<Text> highlight(String template, List<NonGsmChar> chars) {
+        boolean[] bad = new boolean[template.length()];
+        for (NonGsmChar c : chars) {
+            for (int i : c.indices()) {
+                for (int k = i; k < Math.min(template.length(), i + c.text().length()); k++) {
+                    bad[k] = true;
+                }
+            }
+        }
+        List<Text> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= template.length(); i++) {
+            if (i == template.length() || bad[i] != bad[start]) {
+                Text run = new Text(template.substring(start, i));
+                if (bad[start]) {
+                    run.getStyleClass().add("unicode-char");
+                }
+                runs.add(run);
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    private VBox audienceRow() {
+        ChoiceBox<String> tag = new ChoiceBox<>();
+        tag.setId("tag");
+        tag.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String t) {
+                return t == null || t.isEmpty() ? m.get("campaign.audience.all") : t;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        Runnable fill = () -> {
+            List<String> items = new ArrayList<>();
+            items.add("");
+            items.addAll(vm.tags());
+            String current = vm.tagProperty().get();
+            if (current != null && !items.contains(current)) {
+                items.add(current);
+            }
+            tag.getItems().setAll(items);
+            tag.setValue(current == null ? "" : current);
+        };
+        vm.tags().addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        tag.valueProperty().addListener((o, a, b) -> vm.tagProperty().set(b == null || b.isEmpty() ? null : b));
+        vm.tagProperty().addListener((o, a, b) -> tag.setValue(b == null ? "" : b));
+
+        Label recipients = new Label();
+        recipients.setId("recipients");
+        recipients.textProperty().bind(Bindings.createStringBinding(() -> vm.recipientsProperty().get() < 0
+                ? m.get("campaign.audience.counting")
+                : m.get("campaign.audience.count", vm.recipientsProperty().get()), vm.recipientsProperty()));
+        Label cost = new Label();
+        cost.setId("cost");
+        cost.textProperty().bind(vm.costProperty());
+        Label title = new Label(m.get("campaign.audience"));
+        for (Label l : List.of(title, recipients, cost)) {
+            l.setMinWidth(Region.USE_PREF_SIZE); // never "Des…": the count and the cost are what the owner checks
+        }
+        HBox row = new HBox(12, title, tag, recipients);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, row, cost);
+    }
+
+    private HBox scheduleRow() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton asap = radio(group, "schedule-asap", m.get("campaign.schedule.asap"));
+        RadioButton at = radio(group, "schedule-at", m.get("campaign.schedule.at"));
+        (vm.scheduleModeProperty().get() == ScheduleMode.AT ? at : asap).setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, b) ->
+                vm.scheduleModeProperty().set(b == at ? ScheduleMode.AT : ScheduleMode.ASAP));
+        vm.scheduleModeProperty().addListener((o, a, b) -> (b == ScheduleMode.AT ? at : asap).setSelected(true));
+        DatePicker date = new DatePicker();
+        date.setId("schedule-date");
+        date.setPrefWidth(140);
+        date.valueProperty().bindBidirectional(vm.dateProperty());
+        TextField time = new TextField();
+        time.setId("schedule-time");
+        time.setPrefColumnCount(5);
+        time.textProperty().bindBidirectional(vm.timeProperty());
+        date.disableProperty().bind(at.selectedProperty().not());
+        time.disableProperty().bind(at.selectedProperty().not());
+        Label title = new Label(m.get("campaign.schedule"));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, title, asap, at, date, time);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox buttons() {
+        Button save = new Button(m.get("campaign.save"));
+        save.setId("save");
+        save.setOnAction(e -> vm.save());
+        Button schedule = new Button(m.get("campaign.schedule.button"));
+        schedule.setId("schedule");
+        schedule.getStyleClass().add("accent");
+        schedule.setDefaultButton(false);
+        schedule.setOnAction(e -> vm.schedule());
+        Label status = new Label();
+        status.setId("status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        HBox row = new HBox(12, save, schedule, status);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static void styleCounter(Label counter, CampaignEditorViewModel.Level level) {
+        toggleClass(counter, "amber", level == CampaignEditorViewModel.Level.NEAR);
+        toggleClass(counter, "red", level == CampaignEditorViewModel.Level.OVER);
+    }
+
+    private static void toggleClass(javafx.scene.Node node, String style, boolean on) {
+        node.getStyleClass().remove(style);
+        if (on) {
+            node.getStyleClass().add(style);
+        }
+    }
+
+    private static RadioButton radio(ToggleGroup group, String id, String label) {
+        RadioButton r = new RadioButton(label);
+        r.setId(id);
+        r.setToggleGroup(group);
+        return r;
+    }
+
+    private static Label note(String id, String textValue, String style) {
+        Label l = new Label(textValue);
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

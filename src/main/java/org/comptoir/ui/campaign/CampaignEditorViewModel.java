@@ -1,0 +1,308 @@
+package org.comptoir.ui.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.comptoir.campaign.Audience;
+import org.comptoir.campaign.Campaign;
+import org.comptoir.campaign.CampaignKind;
+import org.comptoir.campaign.CampaignService;
+import org.comptoir.campaign.CampaignSettings;
+import org.comptoir.campaign.CampaignStatus;
+import org.comptoir.campaign.CostEstimate;
+import org.comptoir.campaign.MessageComposer;
+import org.comptoir.campaign.Recipient;
+import org.comptoir.campaign.ScheduleMode;
+import org.comptoir.campaign.ScheduleRequest;
+import org.comptoir.campaign.SenderId;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.Messages;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.Settings;
+import org.comptoir.sms.GsmSuggestions;
+import org.comptoir.sms.NonGsmChar;
+import org.comptoir.sms.SmsAnalysis;
+import org.comptoir.sms.SmsText;
+import org.comptoir.ui.DialogService;
+import org.comptoir.ui.TaskExecutor;
+
+/**
+ * State and commands of the campaign editor. Database work (settings, audience, saving) goes through the
+ * {@link TaskExecutor}; the counter is recomputed on the calling (FX) thread at every keystroke, since the
+ * text engine is pure and takes microseconds. Never touches a Node.
+ */
+public final class CampaignEditorViewModel {
+
+    /** Units left before the next part boundary at which the counter turns amber. */
+    static final int NEAR_BOUNDARY = 10;
+
+    public enum Level { OK, NEAR, OVER }
+
+    private final CampaignService service;
+    private final Settings settings;
+    private final Messages messages;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+
+    // Properties: the draft being edited
+    private final ObjectProperty<Campaign> campaign = new SimpleObjectProperty<>();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<CampaignKind> kind = new SimpleObjectProperty<>(CampaignKind.MARKETING);
+    private final StringProperty sender = new SimpleStringProperty("");
+    private final StringProperty template = new SimpleStringProperty("");
+    private final ObjectProperty<String> tag = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<ScheduleMode> scheduleMode = new SimpleObjectProperty<>(ScheduleMode.ASAP);
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final StringProperty time = new SimpleStringProperty("10:00");
+    private final BooleanProperty editable = new SimpleBooleanProperty(true);
+
+    // Properties: what the editor shows
+    private final StringProperty senderError = new SimpleStringProperty("");
+    private final StringProperty suffix = new SimpleStringProperty("");
+    private final StringProperty counter = new SimpleStringProperty("");
+    private final ObjectProperty<Level> level = new SimpleObjectProperty<>(Level.OK);
+    private final BooleanProperty unicode = new SimpleBooleanProperty(false);
+    private final BooleanProperty unicodeFromName = new SimpleBooleanProperty(false);
+    private final ObservableList<NonGsmChar> nonGsm = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final LongProperty recipients = new SimpleLongProperty(-1);
+    private final StringProperty cost = new SimpleStringProperty("");
+    private final StringProperty preview = new SimpleStringProperty("");
+    private final StringProperty previewSender = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+
+    // Loaded in the background
+    private String mention = "";
+    private String shopName = "";
+    private String defaultSender = "";
+    private int maxParts = 3;
+    private double price = 0.045;
+    private List<String> worstNames = List.of();
+    private Recipient sample;
+    private int parts = 1;
+    private long audienceGeneration;
+    private Consumer<Campaign> onSaved = c -> { };
+
+    public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
+                                   TaskExecutor executor, DialogService dialogs) {
+        this.service = service;
+        this.settings = settings;
+        this.messages = messages;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        template.addListener((o, a, b) -> recompute());
+        kind.addListener((o, a, b) -> {
+            recompute();
+            refreshAudience();
+        });
+        tag.addListener((o, a, b) -> refreshAudience());
+        sender.addListener((o, a, b) -> validateSender());
+        executor.execute(this::loadSettings, loaded -> {
+            mention = loaded.mention();
+            shopName = loaded.shopName();
+            maxParts = loaded.maxParts();
+            price = loaded.price();
+            defaultSender = loaded.sender();
+            if (campaign.get() == null && sender.get().isEmpty()) {
+                sender.set(loaded.sender());
+            }
+            tags.setAll(loaded.tags());
+            recompute();
+        }, this::fail);
+        refreshAudience();
+        recompute();
+    }
+
+    private record Loaded(String mention, String shopName, int maxParts, double price, String sender,
+                          List<String> tags) {
+    }
+
+    private Loaded loadSettings() {
+        return new Loaded(settings.get(CoreSettings.OPTOUT_MENTION), settings.get(CoreSettings.SHOP_NAME),
+                settings.getInt(CampaignSettings.MAX_PARTS), settings.getDouble(CampaignSettings.SMS_PRICE),
+                settings.get(CampaignSettings.SENDER), service.audience().tags());
+    }
+
+    // Commands
+
+    /** Shows {@code c} (null: a fresh draft). A campaign that is no longer a DRAFT is shown read-only. */
+    public void edit(Campaign c) {
+        campaign.set(c);
+        name.set(c == null ? "" : c.name());
+        kind.set(c == null ? CampaignKind.MARKETING : c.kind());
+        sender.set(c == null ? defaultSender : c.sender());
+        template.set(c == null ? "" : c.template());
+        tag.set(c == null ? null : c.audienceTag());
+        scheduleMode.set(c == null ? ScheduleMode.ASAP : c.scheduleMode());
+        if (c != null && c.scheduledAt() != null && c.scheduleMode() == ScheduleMode.AT) {
+            var local = c.scheduledAt().atZone(ZoneId.systemDefault());
+            date.set(local.toLocalDate());
+            time.set(local.toLocalTime().withSecond(0).withNano(0).toString());
+        }
+        editable.set(c == null || c.status() == CampaignStatus.DRAFT);
+        status.set(c == null ? "" : messages.get("campaign.status." + c.status()));
+        recompute();
+        refreshAudience();
+    }
+
+    /** Every non-GSM character of the text replaced by its suggestion (é stays: it is GSM). */
+    public void replaceUnicode() {
+        template.set(GsmSuggestions.replaceAll(template.get()));
+    }
+
+    public void save() {
+        Campaign draft = currentDraft();
+        executor.execute(() -> service.saveDraft(draft), saved -> {
+            campaign.set(saved);
+            status.set(messages.get("campaign.saved"));
+            onSaved.accept(saved);
+        }, this::fail);
+    }
+
+    public void schedule() {
+        ScheduleRequest request;
+        try {
+            request = scheduleRequest();
+        } catch (ComptoirException e) {
+            fail(e);
+            return;
+        }
+        Campaign draft = currentDraft();
+        // saved first, as its own step: a refused schedule leaves one up-to-date draft, not a new one per click
+        executor.execute(() -> service.saveDraft(draft), saved -> {
+            campaign.set(saved);
+            onSaved.accept(saved);
+            executor.execute(() -> service.schedule(saved.id(), request), scheduled -> {
+                edit(scheduled);
+                status.set(messages.get("campaign.scheduled"));
+                onSaved.accept(scheduled);
+            }, this::fail);
+        }, this::fail);
+    }
+
+    public void onSaved(Consumer<Campaign> listener) {
+        this.onSaved = listener;
+    }
+
+    // The counter and everything computed from the text
+
+    private void recompute() {
+        MessageComposer composer = new MessageComposer(kind.get(), mention);
+        String t = template.get() == null ? "" : template.get();
+        suffix.set(composer.suffix(t).strip());
+        SmsAnalysis worst = SmsText.analyze(composer.worstCase(t, worstNames));
+        SmsAnalysis typed = SmsText.analyze(t);
+        parts = Math.max(1, worst.parts());
+        int capacity = parts == 1 ? worst.encoding().singleLimit() : parts * worst.encoding().partLimit();
+        counter.set(messages.get("campaign.counter", worst.units(), capacity, parts,
+                messages.get("campaign.encoding." + worst.encoding().name())));
+        level.set(parts > maxParts ? Level.OVER : worst.remaining() <= NEAR_BOUNDARY ? Level.NEAR : Level.OK);
+        unicode.set(worst.isUnicode());
+        nonGsm.setAll(typed.nonGsm());
+        unicodeFromName.set(worst.isUnicode() && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
+        preview.set(composer.render(t, sample));
+        String s = sender.get() == null ? "" : sender.get().strip();
+        previewSender.set(!s.isEmpty() ? s : shopName.isEmpty() ? messages.get("campaign.preview.number") : shopName);
+        updateCost();
+    }
+
+    private void updateCost() {
+        long n = recipients.get();
+        cost.set(n < 0 ? "…" : messages.get("campaign.cost", CostEstimate.of(n, parts, price).formatted(messages.locale()),
+                n * parts));
+    }
+
+    private void refreshAudience() {
+        Audience audience = new Audience(kind.get(), tag.get());
+        long generation = ++audienceGeneration;
+        recipients.set(-1);
+        executor.execute(() -> service.audience().summary(audience), facts -> {
+            if (generation != audienceGeneration) {
+                return; // the owner changed the audience again meanwhile
+            }
+            recipients.set(facts.count());
+            worstNames = facts.worstCaseFirstNames();
+            sample = facts.sample().orElse(null);
+            recompute();
+        }, this::fail);
+    }
+
+    private void validateSender() {
+        senderError.set(SenderId.validate(sender.get()).map(messages::render).orElse(""));
+        recompute();
+    }
+
+    Campaign currentDraft() {
+        Campaign base = campaign.get();
+        if (base == null || base.status() != CampaignStatus.DRAFT) {
+            return Campaign.draft(name.get(), kind.get(), template.get(), sender.get(), tag.get());
+        }
+        return base.withContent(name.get(), kind.get(), template.get(), sender.get(), tag.get());
+    }
+
+    ScheduleRequest scheduleRequest() {
+        if (scheduleMode.get() != ScheduleMode.AT) {
+            return ScheduleRequest.asap();
+        }
+        if (date.get() == null) {
+            throw new ComptoirException(UserMessage.of("campaign.error.date"));
+        }
+        try {
+            LocalTime at = LocalTime.parse(time.get().strip().replace('h', ':'));
+            Instant instant = date.get().atTime(at).atZone(ZoneId.systemDefault()).toInstant();
+            return ScheduleRequest.at(instant);
+        } catch (DateTimeParseException e) {
+            throw new ComptoirException(UserMessage.of("campaign.error.time", time.get()));
+        }
+    }
+
+    private void fail(Throwable error) {
+        String text = error instanceof ComptoirException ce ? messages.render(ce.userMessage())
+                : messages.get("app.error.unexpected", String.valueOf(error.getMessage()));
+        status.set(text);
+        dialogs.showError(messages.get("campaign.title"), text);
+    }
+
+    // Accessors for the view
+
+    public ObjectProperty<Campaign> campaignProperty() { return campaign; }
+    public StringProperty nameProperty() { return name; }
+    public ObjectProperty<CampaignKind> kindProperty() { return kind; }
+    public StringProperty senderProperty() { return sender; }
+    public StringProperty templateProperty() { return template; }
+    public ObjectProperty<String> tagProperty() { return tag; }
+    public ObjectProperty<ScheduleMode> scheduleModeProperty() { return scheduleMode; }
+    public ObjectProperty<LocalDate> dateProperty() { return date; }
+    public StringProperty timeProperty() { return time; }
+    public BooleanProperty editableProperty() { return editable; }
+    public StringProperty senderErrorProperty() { return senderError; }
+    public StringProperty suffixProperty() { return suffix; }
+    public StringProperty counterProperty() { return counter; }
+    public ObjectProperty<Level> levelProperty() { return level; }
+    public BooleanProperty unicodeProperty() { return unicode; }
+    public BooleanProperty unicodeFromNameProperty() { return unicodeFromName; }
+    public ObservableList<NonGsmChar> nonGsm() { return nonGsm; }
+    public ObservableList<String> tags() { return tags; }
+    public LongProperty recipientsProperty() { return recipients; }
+    public StringProperty costProperty() { return cost; }
+    public StringProperty previewProperty() { return preview; }
+    public StringProperty previewSenderProperty() { return previewSender; }
+    public StringProperty statusProperty() { return status; }
+    public int parts() { return parts; }
+    public int maxParts() { return maxParts; }
+}

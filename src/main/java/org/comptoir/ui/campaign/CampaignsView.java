@@ -1,0 +1,89 @@
+package org.comptoir.ui.campaign;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.comptoir.campaign.Campaign;
+import org.comptoir.i18n.Messages;
+import org.comptoir.ui.UiContext;
+
+/** The "campaigns" screen: drafts, scheduled and past campaigns on the left, the editor on the right. */
+public final class CampaignsView extends BorderPane {
+
+    public CampaignsView(UiContext ui) {
+        setId("campaigns");
+        Messages m = ui.messages();
+        getStylesheets().add(CampaignsView.class.getResource("campaign.css").toExternalForm());
+        CampaignEditorViewModel editor = new CampaignEditorViewModel(ui.app().campaigns(), ui.app().settings(), m,
+                ui.executor(), ui.dialogs());
+        CampaignListViewModel list = new CampaignListViewModel(ui.app().campaigns(), m, ui.executor(), ui.dialogs());
+        editor.onSaved(saved -> list.reload(saved));
+
+        ListView<Campaign> campaigns = new ListView<>(list.campaigns());
+        campaigns.setId("campaign-list");
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(m.locale())
+                .withZone(ZoneId.systemDefault());
+        campaigns.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // ellipsis rather than a horizontal scroll bar
+            }
+
+            @Override
+            protected void updateItem(Campaign c, boolean empty) {
+                super.updateItem(c, empty);
+                if (empty || c == null) {
+                    setText(null);
+                    return;
+                }
+                String date = c.scheduledAt() != null ? when.format(c.scheduledAt())
+                        : c.updatedAt() != null ? when.format(c.updatedAt()) : "";
+                setText(c.name() + "\n" + m.get("campaign.status." + c.status()) + " · " + date);
+            }
+        });
+        campaigns.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            // after a save the list reloads the very record the editor holds: keep its "saved" message
+            if (b != null && !b.equals(editor.campaignProperty().get())) {
+                editor.edit(b);
+            }
+        });
+        list.selected().addListener((o, a, b) -> campaigns.getSelectionModel().select(b));
+
+        Button create = new Button(m.get("campaign.new"));
+        create.setId("new-campaign");
+        create.setOnAction(e -> {
+            campaigns.getSelectionModel().clearSelection();
+            editor.edit(null);
+        });
+        Button duplicate = new Button(m.get("campaign.duplicate"));
+        duplicate.setId("duplicate");
+        duplicate.disableProperty().bind(campaigns.getSelectionModel().selectedItemProperty().isNull());
+        duplicate.setOnAction(e -> list.duplicate(campaigns.getSelectionModel().getSelectedItem()));
+        Button cancel = new Button(m.get("campaign.cancel"));
+        cancel.setId("cancel-campaign");
+        cancel.disableProperty().bind(campaigns.getSelectionModel().selectedItemProperty().isNull());
+        cancel.setOnAction(e -> list.cancel(campaigns.getSelectionModel().getSelectedItem()));
+
+        Label title = new Label(m.get("campaign.title"));
+        title.getStyleClass().add("title-3");
+        VBox left = new VBox(8, title, new HBox(6, create, duplicate), campaigns, cancel);
+        VBox.setVgrow(campaigns, Priority.ALWAYS);
+        left.setPadding(new Insets(16, 0, 16, 16));
+        left.setPrefWidth(250);
+        setLeft(left);
+
+        ScrollPane scroll = new ScrollPane(new CampaignEditorView(editor, m));
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        list.reload(null);
+    }
+}
