@@ -34,6 +34,8 @@ public final class ContactDirectory {
      * transaction ({@link ConsentService}). It lets H2 sort by status or date straight from their indexes.
      */
     private static final String FROM = " FROM contact c JOIN consent_state s ON s.subject = c.subject";
+    /** The same join written state-first: H2 keeps the written order, and only this one reads the since index. */
+    private static final String FROM_STATE = " FROM consent_state s JOIN contact c ON c.subject = s.subject";
 
     private final Database db;
 
@@ -58,14 +60,15 @@ public final class ContactDirectory {
                         params.add((digits.startsWith("0") ? digits.substring(1) : digits) + "%");
                     }
                 } else {
-                    // H2 answers "first LIKE ? OR last LIKE ?" (and IN over a UNION) by scanning every contact;
-                    // the UNION alone uses both indexes, and "id = ANY(array)" is an index look-up per id
+                    // H2 answers "first LIKE ? OR last LIKE ?", IN over a UNION and "= ANY(array)" by scanning
+                    // every contact; the UNION alone uses both indexes, and an IN list of constants (ids read
+                    // just now, so safe to inline) is answered by primary-key look-ups
                     String prefix = escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
                     List<Long> ids = Jdbc.query(c, "SELECT id FROM contact WHERE first_name_lc LIKE ? ESCAPE '\\' "
                             + "UNION SELECT id FROM contact WHERE last_name_lc LIKE ? ESCAPE '\\'",
                             rs -> rs.getLong(1), prefix, prefix);
-                    where.append(" AND c.id = ANY(?)");
-                    params.add(ids.toArray(Long[]::new));
+                    where.append(ids.isEmpty() ? " AND 1 = 0" : " AND c.id IN (" + ids.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(",")) + ")");
                 }
             }
             if (!q.statuses().isEmpty()) {
@@ -87,7 +90,9 @@ public final class ContactDirectory {
             // LIMIT and OFFSET as literals (validated ints): with parameters H2 plans without knowing it may stop
             // early, and sorts every row instead of reading the first page from an index
             List<ContactRow> rows = Jdbc.query(c, "SELECT c.id, c.phone_e164, c.first_name, c.last_name, s.status, "
-                    + "s.since, c.created_at" + FROM + where + " ORDER BY " + order
+                    + "s.since, c.created_at"
+                    + (q.sort() == ContactQuery.SortKey.SINCE || q.sort() == ContactQuery.SortKey.STATUS ? FROM_STATE : FROM)
+                    + where + " ORDER BY " + order
                     + " LIMIT " + q.limit() + " OFFSET " + q.offset(),
                     rs -> new ContactRow(rs.getLong("id"), new PhoneNumber(rs.getString("phone_e164")),
                             rs.getString("first_name"), rs.getString("last_name"),
