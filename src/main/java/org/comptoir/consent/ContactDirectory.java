@@ -85,7 +85,7 @@ public final class ContactDirectory {
                 case SINCE -> "s.since" + dir;
                 case CREATED -> "c.created_at" + dir;
             } + ", c.id" + dir;
-            long total = params.isEmpty() ? Jdbc.queryLong(c, "SELECT COUNT(*) FROM contact")
+            long total = where.length() == " WHERE 1 = 1".length() ? Jdbc.queryLong(c, "SELECT COUNT(*) FROM contact")
                     : Jdbc.queryLong(c, "SELECT COUNT(*)" + FROM + where, params.toArray());
             // LIMIT and OFFSET as literals (validated ints): with parameters H2 plans without knowing it may stop
             // early, and sorts every row instead of reading the first page from an index
