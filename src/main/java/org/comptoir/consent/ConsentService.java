@@ -27,6 +27,10 @@ import org.comptoir.store.Jdbc;
  * A person who was erased (or opted out, or refused) and later says yes again at the till gets a fresh
  * OPT_IN: that is a new, explicit consent and the ledger shows both.
  *
+ * <p>A contact row is created only by an opt-in, in the same transaction as its event, so every contact has a
+ * {@code consent_state} row ({@link ContactDirectory} joins on it). Code that adds contacts (an import) must go
+ * through {@link #recordOptIn} with {@link Channel#IMPORT}.
+ *
  * <p>Thread-safe. Every method blocks on the database (appends wait up to 10 s for another till's append):
  * never call from the JavaFX thread. Database failures and refused input throw {@link ComptoirException}.
  */
