@@ -27,6 +27,10 @@ import org.comptoir.store.Jdbc;
  * A person who was erased (or opted out, or refused) and later says yes again at the till gets a fresh
  * OPT_IN: that is a new, explicit consent and the ledger shows both.
  *
+ * <p>A contact row is created only by an opt-in, in the same transaction as its event, so every contact has a
+ * {@code consent_state} row ({@link ContactDirectory} joins on it). Code that adds contacts (an import) must go
+ * through {@link #recordOptIn} with {@link Channel#IMPORT}.
+ *
  * <p>Thread-safe. Every method blocks on the database (appends wait up to 10 s for another till's append):
  * never call from the JavaFX thread. Database failures and refused input throw {@link ComptoirException}.
  */
@@ -62,12 +66,15 @@ public final class ConsentService {
         String language = messages.locale().getLanguage();
         String text = messages.get("consent.wording.text", shop, settings.get(CoreSettings.OPTOUT_MENTION).strip());
         String purpose = messages.get("consent.wording.purpose");
+        Optional<ConsentWording> unchanged = db.withConnection(c -> latestWording(c))
+                .filter(w -> same(w, language, text, shop, purpose));
+        if (unchanged.isPresent()) {
+            return unchanged.get(); // the usual case: no lock taken
+        }
         return db.inTransaction(c -> {
             ledger.lockHead(c); // two tills starting together must not both add version n+1
-            Optional<ConsentWording> latest = Jdbc.queryOne(c,
-                    "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
-            if (latest.isPresent() && latest.get().text().equals(text) && latest.get().language().equals(language)
-                    && latest.get().shopName().equals(shop) && latest.get().purpose().equals(purpose)) {
+            Optional<ConsentWording> latest = latestWording(c);
+            if (latest.isPresent() && same(latest.get(), language, text, shop, purpose)) {
                 return latest.get();
             }
             int version = latest.map(w -> w.version() + 1).orElse(1);
@@ -214,6 +221,15 @@ public final class ConsentService {
         }
         return Optional.of(new ContactStatus(contact.map(ContactStatus::contactId).orElse(null),
                 number, contact.map(ContactStatus::firstName).orElse(null), status, since));
+    }
+
+    private static Optional<ConsentWording> latestWording(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
+    }
+
+    private static boolean same(ConsentWording w, String language, String text, String shop, String purpose) {
+        return w.language().equals(language) && w.text().equals(text) && w.shopName().equals(shop)
+                && w.purpose().equals(purpose);
     }
 
     private static Optional<ConsentWording> findWording(Connection c, long id) throws SQLException {
