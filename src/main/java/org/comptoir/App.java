@@ -7,20 +7,28 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
+import org.comptoir.settings.CoreSettings;
 import org.comptoir.store.DataDirectory;
 import org.comptoir.ui.DefaultExceptionHandler;
 import org.comptoir.ui.FxDialogService;
 import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.MainView;
 import org.comptoir.ui.UiContext;
+import org.comptoir.ui.setup.SetupView;
+import org.comptoir.ui.setup.SetupViewModel;
 
 /**
  * The JavaFX application. The store is opened on a background thread while a small "opening" screen shows;
- * a locked or damaged store gets a readable dialog instead of a stack trace.
+ * a locked or damaged store gets a readable dialog instead of a stack trace. Until the shop name is set, the
+ * first-run set-up comes before the main window.
+ *
+ * <p>{@code -Dcomptoir.startupProbe=true} prints {@code startup-ms=N} (since JVM start) once the first screen
+ * has been laid out, then exits: the cold-start harness in {@code docs/performance.md} uses it.
  */
 public class App extends Application {
 
@@ -43,13 +51,33 @@ public class App extends Application {
         loading.setId("loading");
         loading.setStyle("-fx-alignment: center; -fx-padding: 40");
         stage.setTitle(bootMessages.get("app.title"));
+        try (var icon = App.class.getResourceAsStream("/org/comptoir/ui/icon-64.png")) {
+            stage.getIcons().add(new Image(icon));
+        } catch (java.io.IOException | NullPointerException e) {
+            // a missing icon is cosmetic
+        }
         stage.setScene(new Scene(loading, 1100, 720));
         stage.show();
 
-        executor.execute(() -> AppContext.open(dataDir), opened -> {
-            context = opened;
-            UiContext ui = new UiContext(opened, opened.messages(), executor, new FxDialogService(stage));
-            stage.getScene().setRoot(new MainView(ui, stage));
+        executor.execute(() -> {
+            AppContext opened = AppContext.open(dataDir);
+            return new Opened(opened, !opened.settings().isSet(CoreSettings.SHOP_NAME));
+        }, opened -> {
+            context = opened.context();
+            Messages messages = context.messages();
+            stage.setTitle(messages.get("app.title"));
+            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage));
+            Runnable showMain = () -> {
+                stage.getScene().setRoot(new MainView(ui, stage));
+                probeStartup(stage);
+            };
+            if (opened.needsSetup()) {
+                SetupViewModel vm = new SetupViewModel(context.settings(), messages, executor);
+                stage.getScene().setRoot(new SetupView(vm, messages, showMain));
+                probeStartup(stage);
+            } else {
+                showMain.run();
+            }
         }, failure -> {
             String text = failure instanceof ComptoirException ce
                     ? bootMessages.render(ce.userMessage())
@@ -57,6 +85,25 @@ public class App extends Application {
             new FxDialogService(stage).showError(bootMessages.get("app.error.title"), text);
             Platform.exit();
         });
+    }
+
+    private record Opened(AppContext context, boolean needsSetup) {
+    }
+
+    private static void probeStartup(Stage stage) {
+        if (!Boolean.getBoolean("comptoir.startupProbe")) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("startup-ms=" + (System.currentTimeMillis() - start)
+                    + " screen=" + stage.getScene().getRoot().getId());
+            System.out.flush();
+            Platform.exit();
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     private Path dataDirParameter() {

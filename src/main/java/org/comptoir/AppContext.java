@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
+import org.comptoir.settings.TillSettings;
 import org.comptoir.store.Database;
 
 /**
@@ -33,6 +35,7 @@ public final class AppContext implements AutoCloseable {
     /** Every feature's settings, in the order `config list` shows them. A feature adds its line here. */
     static List<SettingDefinition> settingDefinitions() {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
+        all.addAll(TillSettings.DEFINITIONS);
         return all;
     }
 
@@ -46,6 +49,11 @@ public final class AppContext implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The owner PIN, hashed in the settings. */
+    public OwnerPin ownerPin() {
+        return new OwnerPin(settings);
     }
 
     /** Messages in the language chosen in settings. */

@@ -69,7 +69,10 @@ public final class Settings {
         return stored(key).isPresent();
     }
 
-    /** Validates then stores {@code value}; on a problem throws and keeps the previous value. */
+    /**
+     * Validates then stores {@code value} (through the definition's {@code storeAs}, so a PIN is kept hashed);
+     * on a problem throws and keeps the previous value.
+     */
     public void set(String key, String value) {
         SettingDefinition d = definition(key);
         String v = value == null ? "" : value.strip();
@@ -77,9 +80,10 @@ public final class Settings {
             throw new ComptoirException(problem);
         });
         Instant now = Instant.now();
+        String stored = d.storeAs().apply(v);
         database.inTransaction(c -> {
             Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
-                    key, v, now);
+                    key, stored, now);
             Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
                     now, "owner", "SETTING_CHANGED", d.secret() ? key : key + "=" + v);
             return null;
