@@ -49,8 +49,10 @@ public final class SettingsView extends ScrollPane {
         for (SettingsViewModel.Row row : vm.rows()) {
             String key = row.definition().key();
             Node control = control(row, messages);
-            control.setId("setting-" + key);
-            VBox field = Forms.field(key, control, row.error(), "error-" + key);
+            // CSS ids cannot hold dots: shop.name becomes #setting-shop-name
+            String id = key.replace('.', '-');
+            control.setId("setting-" + id);
+            VBox field = Forms.field(key, control, row.error(), "error-" + id);
             if (messages.has(row.definition().helpKey())) {
                 Label help = new Label(messages.get(row.definition().helpKey()));
                 help.setWrapText(true);
