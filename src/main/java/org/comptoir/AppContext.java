@@ -1,9 +1,15 @@
 package org.comptoir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.comptoir.consent.ConsentService;
+import org.comptoir.consent.ConsentSettings;
+import org.comptoir.consent.ContactDirectory;
+import org.comptoir.consent.SubjectKey;
 import org.comptoir.i18n.Messages;
+import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
@@ -20,21 +26,33 @@ public final class AppContext implements AutoCloseable {
     private final Path dataDir;
     private final Database database;
     private final Settings settings;
+    private final ConsentService consent;
+    private final ContactDirectory contacts;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
         this.database = database;
         this.settings = new Settings(database, settingDefinitions());
+        // the key is read after the database is open, so its lock keeps a second process from racing to create it
+        this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
+        this.contacts = new ContactDirectory(database);
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
     public static AppContext open(Path dataDir) {
-        return new AppContext(dataDir, Database.open(dataDir));
+        Database database = Database.open(dataDir);
+        try {
+            return new AppContext(dataDir, database);
+        } catch (RuntimeException e) {
+            database.close(); // e.g. an unreadable ledger key: do not keep the store locked
+            throw e;
+        }
     }
 
     /** Every feature's settings, in the order `config list` shows them. A feature adds its line here. */
     static List<SettingDefinition> settingDefinitions() {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
+        all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
         return all;
     }
@@ -49,6 +67,21 @@ public final class AppContext implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Consent capture, lookup, erasure and the ledger. */
+    public ConsentService consent() {
+        return consent;
+    }
+
+    /** The contact list (search, paging, tags). */
+    public ContactDirectory contacts() {
+        return contacts;
+    }
+
+    /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
+    public PhoneNumbers phoneNumbers() {
+        return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
     }
 
     /** The owner PIN, hashed in the settings. */

@@ -1,8 +1,9 @@
 package org.comptoir.ui;
 
 import java.util.List;
-import javafx.scene.control.Label;
+import org.comptoir.ui.contacts.ContactsView;
 import org.comptoir.ui.settings.SettingsView;
+import org.comptoir.ui.till.TillView;
 
 /** The screens of the main navigation, in order; the first is shown at start. A feature adds its line here. */
 public final class Screens {
@@ -12,7 +13,8 @@ public final class Screens {
 
     public static List<Screen> all() {
         return List.of(
-                new Screen("home", "app.title", false, ui -> new Label(ui.messages().get("app.title"))),
+                new Screen("till", "screen.till", false, TillView::new),
+                new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("settings", "screen.settings", true, SettingsView::new));
     }
 }

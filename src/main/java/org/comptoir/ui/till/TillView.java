@@ -31,7 +31,7 @@ public final class TillView extends VBox {
     static final Duration DEBOUNCE = Duration.millis(250);
 
     public TillView(UiContext ui) {
-        this(ui, new TillViewModel(ui.app().consent(), ui.app().phoneNumbers(), ui.app().settings(), ui.messages(),
+        this(ui, new TillViewModel(ui.app().consent(), ui.app()::phoneNumbers, ui.app().settings(), ui.messages(),
                 ui.executor(), Channel.TILL));
     }
 

@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,7 +42,9 @@ public final class TillViewModel {
     public enum Tone { NONE, NEW, OPTED_IN, OPTED_OUT, ERASED, SUCCESS, DANGER, INFO }
 
     private final ConsentService consent;
-    private final PhoneNumbers phones;
+    private final Supplier<PhoneNumbers> phonesLoader;
+    /** Null until {@link #load()} has read the shop's country. */
+    private PhoneNumbers phones;
     private final Settings settings;
     private final Messages messages;
     private final TaskExecutor executor;
@@ -66,10 +69,11 @@ public final class TillViewModel {
     /** Bumped each time the form is cleared after a save: the view puts the focus back on the phone field. */
     private final IntegerProperty cleared = new SimpleIntegerProperty(0);
 
-    public TillViewModel(ConsentService consent, PhoneNumbers phones, Settings settings, Messages messages,
+    /** @param phones reads the shop's country (blocks): called once, on the executor, by {@link #load()} */
+    public TillViewModel(ConsentService consent, Supplier<PhoneNumbers> phones, Settings settings, Messages messages,
                          TaskExecutor executor, Channel channel) {
         this.consent = consent;
-        this.phones = phones;
+        this.phonesLoader = phones;
         this.settings = settings;
         this.messages = messages;
         this.executor = executor;
@@ -107,9 +111,11 @@ public final class TillViewModel {
 
     // Commands
 
-    /** Loads the current consent wording (the checkbox label) and the staff name. */
+    /** Loads the current consent wording (the checkbox label), the staff name and the shop's country. */
     public void load() {
-        executor.execute(() -> new Loaded(consent.currentWording(), settings.get(TillSettings.TILL_STAFF)), loaded -> {
+        executor.execute(() -> new Loaded(consent.currentWording(), settings.get(TillSettings.TILL_STAFF),
+                phonesLoader.get()), loaded -> {
+            phones = loaded.phones();
             wordingId = loaded.wording().id();
             wordingText.set(loaded.wording().text());
             staff = loaded.staff().isBlank() ? "caisse" : loaded.staff();
@@ -117,7 +123,7 @@ public final class TillViewModel {
         }, this::fail);
     }
 
-    private record Loaded(ConsentWording wording, String staff) {
+    private record Loaded(ConsentWording wording, String staff, PhoneNumbers phones) {
     }
 
     /**
@@ -126,6 +132,9 @@ public final class TillViewModel {
      */
     public void lookup() {
         long generation = ++lookupGeneration;
+        if (phones == null) {
+            return;
+        }
         String typed = phone.get();
         PhoneParse parsed = phones.parseMobile(typed);
         if (parsed instanceof PhoneParse.Invalid invalid) {
@@ -177,6 +186,9 @@ public final class TillViewModel {
 
     /** The number typed, when it is a mobile; otherwise the reason shows under the field. */
     public Optional<PhoneNumber> validNumber() {
+        if (phones == null) {
+            return Optional.empty();
+        }
         PhoneParse parsed = phones.parseMobile(phone.get());
         if (parsed instanceof PhoneParse.Invalid invalid) {
             phoneError.set(messages.render(invalid.reason()));

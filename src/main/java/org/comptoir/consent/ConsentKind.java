@@ -1,0 +1,21 @@
+package org.comptoir.consent;
+
+/** The kind of one ledger event (stored by name in {@code consent_event.kind}). */
+public enum ConsentKind {
+    OPT_IN(ConsentStatus.OPTED_IN),
+    CONFIRMED(ConsentStatus.CONFIRMED),
+    OPT_OUT(ConsentStatus.OPTED_OUT),
+    ERASED(ConsentStatus.ERASED),
+    REFUSED(ConsentStatus.REFUSED);
+
+    private final ConsentStatus result;
+
+    ConsentKind(ConsentStatus result) {
+        this.result = result;
+    }
+
+    /** The status a person has right after this event. */
+    public ConsentStatus resultingStatus() {
+        return result;
+    }
+}

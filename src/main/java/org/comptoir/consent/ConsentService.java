@@ -1,0 +1,243 @@
+package org.comptoir.consent;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.Messages;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.phone.PhoneNumber;
+import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.Settings;
+import org.comptoir.store.Database;
+import org.comptoir.store.Jdbc;
+
+/**
+ * Records and answers consent: opt-in at the till, refusal, opt-out, double opt-in confirmation, erasure;
+ * each one an event appended to the hash-chained ledger with the person's derived status updated in the same
+ * transaction.
+ *
+ * <p>People are found in the ledger by {@link SubjectKey subject}, never by number, so erasure deletes the
+ * contact row (number, names, tags) and keeps a verifiable ledger whose ERASED status suppresses the number.
+ * A person who was erased (or opted out, or refused) and later says yes again at the till gets a fresh
+ * OPT_IN: that is a new, explicit consent and the ledger shows both.
+ *
+ * <p>Thread-safe. Every method blocks on the database (appends wait up to 10 s for another till's append):
+ * never call from the JavaFX thread. Database failures and refused input throw {@link ComptoirException}.
+ */
+public final class ConsentService {
+
+    private static final int NAME_MAX = 100;
+    private static final int TEXT_MAX = 4000;
+
+    private final Database db;
+    private final Settings settings;
+    private final SubjectKey key;
+    private final Clock clock;
+    private final Ledger ledger = new Ledger();
+
+    public ConsentService(Database db, Settings settings, SubjectKey key, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.key = Objects.requireNonNull(key, "key");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The wording to show now, in the UI language, naming the shop and the opt-out mention from settings. A
+     * new version is stored when the text differs from the latest one (wordings are never updated). Throws
+     * when the shop name is not set: a consent must say who asks for it.
+     */
+    public ConsentWording currentWording() {
+        String shop = settings.get(CoreSettings.SHOP_NAME).strip();
+        if (shop.isEmpty()) {
+            throw new ComptoirException(UserMessage.of("consent.error.no.shop.name"));
+        }
+        Messages messages = Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE));
+        String language = messages.locale().getLanguage();
+        String text = messages.get("consent.wording.text", shop, settings.get(CoreSettings.OPTOUT_MENTION).strip());
+        String purpose = messages.get("consent.wording.purpose");
+        return db.inTransaction(c -> {
+            ledger.lockHead(c); // two tills starting together must not both add version n+1
+            Optional<ConsentWording> latest = Jdbc.queryOne(c,
+                    "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
+            if (latest.isPresent() && latest.get().text().equals(text) && latest.get().language().equals(language)
+                    && latest.get().shopName().equals(shop) && latest.get().purpose().equals(purpose)) {
+                return latest.get();
+            }
+            int version = latest.map(w -> w.version() + 1).orElse(1);
+            Instant now = now();
+            long id = Jdbc.insert(c, "INSERT INTO consent_wording (version, language, text, shop_name, purpose, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", version, language, text, shop, purpose, now);
+            return new ConsentWording(id, version, language, text, shop, purpose, now);
+        });
+    }
+
+    /** A stored wording by id (any version). */
+    public Optional<ConsentWording> wording(long wordingId) {
+        return db.withConnection(c -> findWording(c, wordingId));
+    }
+
+    /** What is known of {@code number}; empty when it was never recorded. Two indexed look-ups. */
+    public Optional<ContactStatus> lookup(PhoneNumber number) {
+        String subject = key.subjectOf(number);
+        return db.withConnection(c -> status(c, number, subject));
+    }
+
+    /** Whether a promotion may go to {@code number} now, under the current double opt-in setting. */
+    public boolean allowsMarketing(PhoneNumber number) {
+        boolean doubleOptIn = settings.getBoolean(ConsentSettings.DOUBLE_OPTIN);
+        return lookup(number).map(s -> s.allowsMarketing(doubleOptIn)).orElse(false);
+    }
+
+    /**
+     * Records a yes: creates the contact (or updates its first name when one is given) and appends OPT_IN
+     * referring to {@code wordingId}, which must be a stored wording (any version: the one the customer saw).
+     */
+    public ContactStatus recordOptIn(PhoneNumber number, String firstName, long wordingId, Channel channel, String staff) {
+        String name = clean(firstName, NAME_MAX, "consent.error.name.too.long");
+        return append(number, ConsentKind.OPT_IN, channel, wordingId, staff, null, name, true);
+    }
+
+    /** Records a no. No contact row is created for someone who said no; an existing one is kept. */
+    public ContactStatus recordRefusal(PhoneNumber number, long wordingId, Channel channel, String staff) {
+        return append(number, ConsentKind.REFUSED, channel, wordingId, staff, null, null, false);
+    }
+
+    /** Records a withdrawal (STOP by SMS, or asked in the shop), also for numbers never seen before. */
+    public ContactStatus recordOptOut(PhoneNumber number, Channel channel, String staff, String evidence) {
+        return append(number, ConsentKind.OPT_OUT, channel, null, staff, evidence, null, false);
+    }
+
+    /** Records a double opt-in confirmation; refused unless the person's status is OPTED_IN. */
+    public ContactStatus recordConfirmation(PhoneNumber number, Channel channel, String evidence) {
+        return append(number, ConsentKind.CONFIRMED, channel, null, null, evidence, null, false);
+    }
+
+    /**
+     * Erases a person: deletes their contact row and tags, appends ERASED under their subject (which keeps
+     * the number suppressed) and writes ERASE to the audit trail. Works also for a number never seen.
+     */
+    public ContactStatus erase(PhoneNumber number, String staff) {
+        return append(number, ConsentKind.ERASED, Channel.MANUAL, null, staff, null, null, false);
+    }
+
+    /** Every ledger event of {@code number}, oldest first, with the wording each one referred to. */
+    public List<ConsentEventView> history(PhoneNumber number) {
+        String subject = key.subjectOf(number);
+        return db.withConnection(c -> Jdbc.query(c, "SELECT e.seq, e.kind, e.channel, w.version, w.text, e.staff, "
+                + "e.occurred_at, e.evidence FROM consent_event e LEFT JOIN consent_wording w ON w.id = e.wording_id "
+                + "WHERE e.subject = ? ORDER BY e.seq", rs -> {
+                    int version = rs.getInt("version");
+                    Integer v = rs.wasNull() ? null : version;
+                    return new ConsentEventView(rs.getLong("seq"), ConsentKind.valueOf(rs.getString("kind")),
+                            Channel.valueOf(rs.getString("channel")), v, rs.getString("text"), rs.getString("staff"),
+                            Jdbc.instant(rs, "occurred_at"), rs.getString("evidence"));
+                }, subject));
+    }
+
+    /** Re-walks the whole ledger (a batch at a time) and reports the first row that is not as written. */
+    public VerifyReport verify() {
+        return ledger.verify(db);
+    }
+
+    /** The keyed hash under which {@code number} appears in the ledger and in {@code consent_state}. */
+    public String subjectOf(PhoneNumber number) {
+        return key.subjectOf(number);
+    }
+
+    private ContactStatus append(PhoneNumber number, ConsentKind kind, Channel channel, Long wordingId, String staff,
+                                 String evidence, String firstName, boolean createContact) {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(channel, "channel");
+        String who = clean(staff, NAME_MAX, "consent.error.staff.too.long");
+        String proof = clean(evidence, TEXT_MAX, "consent.error.evidence.too.long");
+        String subject = key.subjectOf(number);
+        Instant now = now();
+        return db.inTransaction(c -> {
+            Ledger.Head head = ledger.lockHead(c);
+            ConsentWording wording = null;
+            if (wordingId != null) {
+                wording = findWording(c, wordingId).orElseThrow(() ->
+                        new ComptoirException(UserMessage.of("consent.error.wording.unknown", wordingId)));
+            }
+            Long stateWording = wording == null ? null : wording.id();
+            if (kind == ConsentKind.CONFIRMED) {
+                Optional<ContactStatus> current = status(c, number, subject);
+                if (current.isEmpty() || current.get().status() != ConsentStatus.OPTED_IN) {
+                    throw new ComptoirException(UserMessage.of("consent.error.confirm.not.opted.in"));
+                }
+                stateWording = Jdbc.queryOne(c, "SELECT wording_id FROM consent_state WHERE subject = ?",
+                        rs -> (Long) rs.getObject(1, Long.class), subject).orElse(null);
+                wording = stateWording == null ? null : findWording(c, stateWording).orElse(null);
+            }
+            if (createContact) {
+                upsertContact(c, number, subject, firstName, now);
+            }
+            if (kind == ConsentKind.ERASED) {
+                Jdbc.update(c, "DELETE FROM contact WHERE subject = ?", subject); // tags go by ON DELETE CASCADE
+            }
+            ledger.append(c, head, subject, kind, channel, wording, stateWording, who, proof, now);
+            return status(c, number, subject).orElseThrow();
+        });
+    }
+
+    private static void upsertContact(Connection c, PhoneNumber number, String subject, String firstName, Instant now)
+            throws SQLException {
+        Optional<Long> id = Jdbc.queryOne(c, "SELECT id FROM contact WHERE subject = ?", rs -> rs.getLong(1), subject);
+        if (id.isEmpty()) {
+            Jdbc.update(c, "INSERT INTO contact (subject, phone_e164, national_digits, first_name, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", subject, number.e164(), number.nationalNumber(), firstName, now);
+        } else if (firstName != null) {
+            Jdbc.update(c, "UPDATE contact SET first_name = ? WHERE id = ?", firstName, id.get());
+        }
+    }
+
+    private static Optional<ContactStatus> status(Connection c, PhoneNumber number, String subject) throws SQLException {
+        Optional<ContactStatus> contact = Jdbc.queryOne(c, "SELECT id, first_name FROM contact WHERE subject = ?",
+                rs -> new ContactStatus(rs.getLong(1), number, rs.getString(2), null, null), subject);
+        Optional<ContactStatus> state = Jdbc.queryOne(c, "SELECT status, since FROM consent_state WHERE subject = ?",
+                rs -> new ContactStatus(null, number, null, ConsentStatus.valueOf(rs.getString(1)),
+                        Jdbc.instant(rs, "since")), subject);
+        if (contact.isEmpty() && state.isEmpty()) {
+            return Optional.empty();
+        }
+        ConsentStatus status = state.map(ContactStatus::status).orElse(null);
+        Instant since = state.map(ContactStatus::since).orElse(null);
+        if (status == ConsentStatus.ERASED && contact.isEmpty()) {
+            return Optional.of(new ContactStatus(null, null, null, status, since));
+        }
+        return Optional.of(new ContactStatus(contact.map(ContactStatus::contactId).orElse(null),
+                number, contact.map(ContactStatus::firstName).orElse(null), status, since));
+    }
+
+    private static Optional<ConsentWording> findWording(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM consent_wording WHERE id = ?", ConsentService::wording, id);
+    }
+
+    private static ConsentWording wording(ResultSet rs) throws SQLException {
+        return new ConsentWording(rs.getLong("id"), rs.getInt("version"), rs.getString("language"),
+                rs.getString("text"), rs.getString("shop_name"), rs.getString("purpose"),
+                Jdbc.instant(rs, "created_at"));
+    }
+
+    private static String clean(String value, int max, String tooLongKey) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw new ComptoirException(UserMessage.of(tooLongKey, max));
+        }
+        return v;
+    }
+
+    private Instant now() {
+        return LedgerEntry.truncate(clock.instant());
+    }
+}

@@ -1,0 +1,136 @@
+package org.comptoir.consent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.phone.PhoneNumber;
+import org.comptoir.store.Database;
+import org.comptoir.store.Jdbc;
+
+/**
+ * The contact list: searched, filtered, sorted and paged in SQL over indexed columns, so a page comes back
+ * quickly with 100,000 contacts (see docs/performance.md, "Consent ledger").
+ *
+ * <p>Thread-safe. Every method blocks on the database: never call from the JavaFX thread.
+ */
+public final class ContactDirectory {
+
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[0-9+ .\\-/()\\u00a0]+");
+    private static final int TAG_MAX = 50;
+
+    private final Database db;
+
+    public ContactDirectory(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** One page of contacts matching {@code q}, with the total count of matches. */
+    public ContactPage search(ContactQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        String text = q.text();
+        if (!text.isEmpty()) {
+            if (NUMBER_LIKE.matcher(text).matches() && text.chars().anyMatch(Character::isDigit)) {
+                String digits = text.replaceAll("[^0-9]", "");
+                if (text.startsWith("+") || digits.startsWith("00")) {
+                    where.append(" AND c.phone_e164 LIKE ?");
+                    params.add("+" + (text.startsWith("+") ? digits : digits.substring(2)) + "%");
+                } else {
+                    where.append(" AND c.national_digits LIKE ?");
+                    params.add((digits.startsWith("0") ? digits.substring(1) : digits) + "%");
+                }
+            } else {
+                String prefix = escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+                // two indexed prefix scans rather than one OR, which H2 would answer with a full scan
+                where.append(" AND c.id IN (SELECT id FROM contact WHERE first_name_lc LIKE ? ESCAPE '\\' "
+                        + "UNION SELECT id FROM contact WHERE last_name_lc LIKE ? ESCAPE '\\')");
+                params.add(prefix);
+                params.add(prefix);
+            }
+        }
+        if (!q.statuses().isEmpty()) {
+            where.append(" AND s.status IN (").append(String.join(", ", Collections.nCopies(q.statuses().size(), "?")))
+                    .append(')');
+            params.addAll(new TreeSet<>(q.statuses()));
+        }
+        String dir = q.ascending() ? " ASC" : " DESC";
+        String order = switch (q.sort()) {
+            case NAME -> "c.first_name_lc" + dir + " NULLS LAST, c.last_name_lc" + dir + " NULLS LAST";
+            case NUMBER -> "c.phone_e164" + dir;
+            case STATUS -> "s.status" + dir + " NULLS LAST";
+            case SINCE -> "s.since" + dir + " NULLS LAST";
+            case CREATED -> "c.created_at" + dir;
+        } + ", c.id" + dir;
+        String from = " FROM contact c LEFT JOIN consent_state s ON s.subject = c.subject";
+        return db.withConnection(c -> {
+            long total = Jdbc.queryLong(c, "SELECT COUNT(*)" + from + where, params.toArray());
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(q.limit());
+            pageParams.add(q.offset());
+            List<ContactRow> rows = Jdbc.query(c, "SELECT c.id, c.phone_e164, c.first_name, c.last_name, s.status, "
+                    + "s.since, c.created_at" + from + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                    rs -> {
+                        String status = rs.getString("status");
+                        return new ContactRow(rs.getLong("id"), new PhoneNumber(rs.getString("phone_e164")),
+                                rs.getString("first_name"), rs.getString("last_name"),
+                                status == null ? null : ConsentStatus.valueOf(status), Jdbc.instant(rs, "since"),
+                                Jdbc.instant(rs, "created_at"), List.of());
+                    }, pageParams.toArray());
+            return new ContactPage(withTags(c, rows), total);
+        });
+    }
+
+    /** Replaces the tags of a contact (trimmed, empty ones dropped, at most 50 characters each). */
+    public void setTags(long contactId, Set<String> tags) {
+        Set<String> clean = new TreeSet<>();
+        for (String t : tags) {
+            String v = t == null ? "" : t.strip();
+            if (v.length() > TAG_MAX) {
+                throw new ComptoirException(UserMessage.of("contact.error.tag.too.long", TAG_MAX));
+            }
+            if (!v.isEmpty()) {
+                clean.add(v);
+            }
+        }
+        db.inTransaction(c -> {
+            if (Jdbc.queryLong(c, "SELECT COUNT(*) FROM contact WHERE id = ?", contactId) == 0) {
+                throw new ComptoirException(UserMessage.of("contact.error.unknown", contactId));
+            }
+            Jdbc.update(c, "DELETE FROM contact_tag WHERE contact_id = ?", contactId);
+            for (String tag : clean) {
+                Jdbc.update(c, "INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", contactId, tag);
+            }
+            return null;
+        });
+    }
+
+    private static List<ContactRow> withTags(Connection c, List<ContactRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<String>> tags = new HashMap<>();
+        String in = String.join(", ", Collections.nCopies(rows.size(), "?"));
+        for (String[] t : Jdbc.query(c, "SELECT contact_id, tag FROM contact_tag WHERE contact_id IN (" + in
+                + ") ORDER BY tag", rs -> new String[] {rs.getString(1), rs.getString(2)},
+                rows.stream().map(ContactRow::id).toArray())) {
+            tags.computeIfAbsent(Long.parseLong(t[0]), k -> new ArrayList<>()).add(t[1]);
+        }
+        return rows.stream().map(r -> new ContactRow(r.id(), r.number(), r.firstName(), r.lastName(), r.status(),
+                r.since(), r.createdAt(), tags.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
