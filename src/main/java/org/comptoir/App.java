@@ -65,6 +65,8 @@ public class App extends Application {
         }, opened -> {
             context = opened.context();
             Messages messages = context.messages();
+            // JavaFX names the dialog buttons (OK, Cancel) from the default locale when it first needs them.
+            java.util.Locale.setDefault(messages.locale());
             stage.setTitle(messages.get("app.title"));
             UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage));
             Runnable showMain = () -> {

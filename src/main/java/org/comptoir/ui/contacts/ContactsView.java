@@ -12,6 +12,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -98,8 +100,10 @@ public final class ContactsView extends BorderPane {
         table.setId("contactTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.get("contacts.empty")));
+        table.getStyleClass().addAll("dense", "striped");
         Map<TableColumn<Line, ?>, SortKey> keys = new java.util.HashMap<>();
         table.getColumns().add(column(m.get("contacts.col.phone"), Line::phone, SortKey.NUMBER, keys));
+        table.getColumns().get(0).setMinWidth(130);
         table.getColumns().add(column(m.get("contacts.col.name"), l -> name(l), SortKey.NAME, keys));
         table.getColumns().add(column(m.get("contacts.col.status"), l -> l.row().status() == null
                 ? m.get("contacts.status.none")
@@ -147,18 +151,33 @@ public final class ContactsView extends BorderPane {
         who.setWrapText(true);
         vm.selectedProperty().addListener((obs, was, now) -> who.setText(now == null ? m.get("contacts.select")
                 : now.phone() + (name(now).isEmpty() ? "" : " — " + name(now))));
-        TableView<ConsentEventView> history = new TableView<>(vm.history());
-        history.setId("historyTable");
-        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ListView<ConsentEventView> history = new ListView<>(vm.history());
+        history.setId("historyList");
         history.setPlaceholder(new Label(""));
-        history.getColumns().add(plain(m.get("contacts.history.when"), e -> dates.format(e.occurredAt())));
-        history.getColumns().add(plain(m.get("contacts.history.what"),
-                e -> m.get("contacts.kind." + e.kind().name().toLowerCase(Locale.ROOT))));
-        history.getColumns().add(plain(m.get("contacts.history.channel"),
-                e -> m.get("contacts.channel." + e.channel().name().toLowerCase(Locale.ROOT))));
-        history.getColumns().add(plain(m.get("contacts.history.staff"), e -> e.staff() == null ? "" : e.staff()));
-        history.getColumns().add(plain(m.get("contacts.history.wording"),
-                e -> e.wordingVersion() == null ? "" : "v" + e.wordingVersion()));
+        history.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConsentEventView e, boolean empty) {
+                super.updateItem(e, empty);
+                if (empty || e == null) {
+                    setText(null);
+                    return;
+                }
+                String what = m.get("contacts.kind." + e.kind().name().toLowerCase(Locale.ROOT));
+                String channel = m.get("contacts.channel." + e.channel().name().toLowerCase(Locale.ROOT));
+                StringBuilder line = new StringBuilder(dates.format(e.occurredAt())).append(" — ").append(what)
+                        .append('\n').append(channel);
+                if (e.staff() != null) {
+                    line.append(" · ").append(e.staff());
+                }
+                if (e.wordingVersion() != null) {
+                    line.append(" · ").append(m.get("contacts.history.wording")).append(" v").append(e.wordingVersion());
+                }
+                if (e.evidence() != null && !e.evidence().isBlank()) {
+                    line.append(" · ").append(e.evidence());
+                }
+                setText(line.toString());
+            }
+        });
         Label wording = new Label();
         wording.setWrapText(true);
         wording.getStyleClass().add("text-muted");

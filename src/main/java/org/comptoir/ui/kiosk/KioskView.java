@@ -1,5 +1,6 @@
 package org.comptoir.ui.kiosk;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -10,11 +11,14 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.comptoir.i18n.Messages;
 import org.comptoir.ui.Styles;
 import org.comptoir.ui.UiContext;
+import org.comptoir.ui.till.TillView;
 import org.comptoir.ui.till.TillViewModel;
 
 /**
@@ -49,7 +53,11 @@ final class KioskView extends BorderPane {
         phone.textProperty().bindBidirectional(vm.phoneProperty());
         Label phoneError = new Label();
         phoneError.getStyleClass().add("field-error");
+        phoneError.setWrapText(true);
+        phoneError.setMaxWidth(520);
         phoneError.textProperty().bind(vm.phoneErrorProperty());
+        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
+        phoneError.managedProperty().bind(phoneError.visibleProperty());
 
         GridPane keypad = new GridPane();
         keypad.getStyleClass().add("keypad");
@@ -84,6 +92,8 @@ final class KioskView extends BorderPane {
         consent.textProperty().bind(vm.wordingTextProperty());
         consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         consent.setMaxWidth(620);
+        // The wording is the proof of what the customer read: it must never be cut with an ellipsis.
+        consent.setMinHeight(Region.USE_PREF_SIZE);
 
         Button join = new Button(m.get("kiosk.join"));
         join.setId("kioskJoin");
@@ -98,13 +108,15 @@ final class KioskView extends BorderPane {
         banner.setMaxWidth(620);
         banner.textProperty().bind(vm.bannerProperty());
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.getStyleClass().addAll("banner", "info");
+        banner.setMinHeight(Region.USE_PREF_SIZE);
+        banner.managedProperty().bind(banner.visibleProperty());
+        TillView.tone(banner, "banner", vm.bannerToneProperty());
 
-        VBox form = new VBox(20, phone, phoneError, firstName, consent, join, banner);
+        VBox form = new VBox(16, phone, phoneError, firstName, consent, join, banner);
         form.setAlignment(Pos.TOP_LEFT);
         HBox body = new HBox(48, form, keypad);
         body.setAlignment(Pos.CENTER);
-        VBox center = new VBox(32, title, body);
+        VBox center = new VBox(24, title, body);
         center.setAlignment(Pos.TOP_CENTER);
         setCenter(center);
 
@@ -114,6 +126,10 @@ final class KioskView extends BorderPane {
                 vm.save();
             }
         });
+        // The thank-you names the number: it must not stay up for the next customer to read.
+        PauseTransition forget = new PauseTransition(Duration.seconds(12));
+        forget.setOnFinished(e -> vm.bannerProperty().set(""));
+        vm.bannerProperty().addListener((obs, was, now) -> forget.playFromStart());
         vm.clearedProperty().addListener((obs, was, now) -> phone.requestFocus());
         vm.load();
     }

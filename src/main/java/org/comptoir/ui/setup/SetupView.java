@@ -67,7 +67,7 @@ public final class SetupView extends StackPane {
                 Forms.field(messages.get("setup.country"), country, vm.countryErrorProperty(), "countryError"),
                 Forms.field(messages.get("setup.optout"), mention, vm.optOutErrorProperty(), "optOutError"),
                 Forms.field(messages.get("setup.pin"), pins, vm.pinErrorProperty(), "pinError"),
-                new Label(messages.get("setup.pin.help")),
+                wrapped(messages.get("setup.pin.help")),
                 general, save);
         card.setMaxWidth(560);
         card.setMaxHeight(USE_PREF_SIZE);
@@ -81,5 +81,12 @@ public final class SetupView extends StackPane {
                 shopName.requestFocus();
             }
         });
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("text-muted");
+        return label;
     }
 }

@@ -85,6 +85,7 @@ public final class TillView extends VBox {
         consent.textProperty().bind(vm.wordingTextProperty());
         consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         consent.setMaxWidth(Double.MAX_VALUE);
+        consent.setMinHeight(Region.USE_PREF_SIZE);
         VBox consentBox = new VBox(consent);
         consentBox.getStyleClass().add("consent-box");
 
@@ -153,7 +154,7 @@ public final class TillView extends VBox {
     }
 
     /** Keeps {@code base} plus one style class per tone (e.g. "banner success"). */
-    static void tone(Label label, String base, ObjectProperty<TillViewModel.Tone> tone) {
+    public static void tone(Label label, String base, ObjectProperty<TillViewModel.Tone> tone) {
         Runnable apply = () -> label.getStyleClass().setAll("label", base,
                 tone.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         tone.addListener((obs, was, now) -> apply.run());

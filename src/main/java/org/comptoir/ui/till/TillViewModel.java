@@ -80,7 +80,13 @@ public final class TillViewModel {
         this.channel = channel;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault());
-        phone.addListener((obs, was, now) -> phoneError.set(""));
+        phone.addListener((obs, was, now) -> {
+            phoneError.set("");
+            // The next customer starts typing: the previous confirmation (and its number) goes away.
+            if ((was == null || was.isEmpty()) && now != null && !now.isEmpty()) {
+                say("", Tone.NONE);
+            }
+        });
     }
 
     public StringProperty phoneProperty() { return phone; }

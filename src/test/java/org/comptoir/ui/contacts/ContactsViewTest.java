@@ -99,7 +99,8 @@ class ContactsViewTest {
         waitUntil(() -> table(robot).getItems().size() == 1);
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         @SuppressWarnings("unchecked")
-        TableView<ConsentEventView> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        javafx.scene.control.ListView<ConsentEventView> history = robot.lookup("#historyList")
+                .queryAs(javafx.scene.control.ListView.class);
         waitUntil(() -> history.getItems().size() == 2);
         assertThat(text(robot, "#contactDetailTitle")).startsWith("06 10 00 00 10");
 
