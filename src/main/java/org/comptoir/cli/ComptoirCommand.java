@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "comptoir", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Comptoir: consent-first promotion SMS for small shops.",
-        subcommands = {VersionCommand.class, ConfigCommand.class})
+        subcommands = {VersionCommand.class, ConfigCommand.class, ContactCommand.class, ConsentCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec

@@ -72,7 +72,9 @@ public final class ContactDirectory {
             case SINCE -> "s.since" + dir + " NULLS LAST";
             case CREATED -> "c.created_at" + dir;
         } + ", c.id" + dir;
-        String from = " FROM contact c LEFT JOIN consent_state s ON s.subject = c.subject";
+        // with a status filter, an inner join lets H2 start from the status index instead of every contact
+        String from = " FROM contact c " + (q.statuses().isEmpty() ? "LEFT JOIN" : "JOIN")
+                + " consent_state s ON s.subject = c.subject";
         return db.withConnection(c -> {
             long total = Jdbc.queryLong(c, "SELECT COUNT(*)" + from + where, params.toArray());
             List<Object> pageParams = new ArrayList<>(params);

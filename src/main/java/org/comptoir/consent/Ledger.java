@@ -99,6 +99,10 @@ final class Ledger {
                 return new VerifyReport(checked, Optional.of(problem(last + 1, LedgerProblem.Kind.DELETED,
                         "ledger.problem.deleted.end", end.lastSeq())));
             }
+            if (last > end.lastSeq()) {
+                return new VerifyReport(checked, Optional.of(problem(end.lastSeq() + 1, LedgerProblem.Kind.INSERTED,
+                        "ledger.problem.inserted", end.lastSeq())));
+            }
             if (last > 0 && !prevHash.equals(end.lastHash())) {
                 return new VerifyReport(checked, Optional.of(problem(last, LedgerProblem.Kind.ALTERED,
                         "ledger.problem.head")));
