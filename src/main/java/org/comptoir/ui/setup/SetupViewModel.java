@@ -44,6 +44,12 @@ public final class SetupViewModel {
         this.executor = executor;
         optOutMention.set(settings.definition(CoreSettings.OPTOUT_MENTION).defaultValue());
         country.set(settings.definition(CoreSettings.SHOP_COUNTRY).defaultValue());
+        // A message about a field goes away as soon as that field is edited; save checks everything again.
+        shopName.addListener((obs, was, now) -> shopNameError.set(""));
+        country.addListener((obs, was, now) -> countryError.set(""));
+        optOutMention.addListener((obs, was, now) -> optOutError.set(""));
+        pin.addListener((obs, was, now) -> pinError.set(""));
+        pinAgain.addListener((obs, was, now) -> pinError.set(""));
     }
 
     public StringProperty shopNameProperty() {
