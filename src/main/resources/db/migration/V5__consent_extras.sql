@@ -17,7 +17,8 @@ ALTER TABLE contact ADD COLUMN national_digits VARCHAR(15);
 ALTER TABLE contact ADD COLUMN first_name_lc VARCHAR(100) GENERATED ALWAYS AS (LOWER(first_name));
 ALTER TABLE contact ADD COLUMN last_name_lc VARCHAR(100) GENERATED ALWAYS AS (LOWER(last_name));
 CREATE INDEX contact_national_digits ON contact (national_digits);
-CREATE INDEX contact_first_name_lc ON contact (first_name_lc);
+-- (first, last, id): the list sorted by name reads this index in order, ties included, and stops after a page
+CREATE INDEX contact_name_lc ON contact (first_name_lc, last_name_lc, id);
 CREATE INDEX contact_last_name_lc ON contact (last_name_lc);
 CREATE INDEX contact_created_at ON contact (created_at);
 CREATE INDEX consent_state_since ON consent_state (since);

@@ -62,12 +62,15 @@ public final class ConsentService {
         String language = messages.locale().getLanguage();
         String text = messages.get("consent.wording.text", shop, settings.get(CoreSettings.OPTOUT_MENTION).strip());
         String purpose = messages.get("consent.wording.purpose");
+        Optional<ConsentWording> unchanged = db.withConnection(c -> latestWording(c))
+                .filter(w -> same(w, language, text, shop, purpose));
+        if (unchanged.isPresent()) {
+            return unchanged.get(); // the usual case: no lock taken
+        }
         return db.inTransaction(c -> {
             ledger.lockHead(c); // two tills starting together must not both add version n+1
-            Optional<ConsentWording> latest = Jdbc.queryOne(c,
-                    "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
-            if (latest.isPresent() && latest.get().text().equals(text) && latest.get().language().equals(language)
-                    && latest.get().shopName().equals(shop) && latest.get().purpose().equals(purpose)) {
+            Optional<ConsentWording> latest = latestWording(c);
+            if (latest.isPresent() && same(latest.get(), language, text, shop, purpose)) {
                 return latest.get();
             }
             int version = latest.map(w -> w.version() + 1).orElse(1);
@@ -214,6 +217,15 @@ public final class ConsentService {
         }
         return Optional.of(new ContactStatus(contact.map(ContactStatus::contactId).orElse(null),
                 number, contact.map(ContactStatus::firstName).orElse(null), status, since));
+    }
+
+    private static Optional<ConsentWording> latestWording(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
+    }
+
+    private static boolean same(ConsentWording w, String language, String text, String shop, String purpose) {
+        return w.language().equals(language) && w.text().equals(text) && w.shopName().equals(shop)
+                && w.purpose().equals(purpose);
     }
 
     private static Optional<ConsentWording> findWording(Connection c, long id) throws SQLException {

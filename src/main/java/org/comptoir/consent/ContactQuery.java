@@ -9,7 +9,7 @@ import java.util.Set;
  * @param text      empty for all; digits (spaces, dots, + allowed) match the start of the number as typed
  *                  nationally ({@code 06 12} or {@code 612}) or internationally ({@code +33 6}, {@code 0033 6});
  *                  anything else matches the start of the first or last name, ignoring case
- * @param statuses  the statuses to keep; empty for every contact (including those never asked)
+ * @param statuses  the statuses to keep; empty for every contact
  * @param sort      the column to sort on; ties are broken by contact id
  * @param ascending sort direction
  * @param offset    rows to skip (0 or more)

@@ -60,10 +60,11 @@ class ContactDirectoryTest {
     }
 
     @Test
-    void sortsByNameIgnoringCaseWithNamelessLast() {
+    void sortsByNameIgnoringCaseWithNamelessFirst() {
         ContactPage p = search("", Set.of(), SortKey.NAME, true, 0, 100);
         assertThat(p.total()).isEqualTo(6);
-        assertThat(names(p)).containsExactly("anne", "Annick", "Bruno", "Marc", "Zoé", "-");
+        assertThat(names(p)).containsExactly("-", "anne", "Annick", "Bruno", "Marc", "Zoé");
+        assertThat(names(search("", Set.of(), SortKey.NAME, false, 0, 2))).containsExactly("Zoé", "Marc");
     }
 
     @Test
