@@ -7,24 +7,62 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
+import org.comptoir.settings.CoreSettings;
 import org.comptoir.store.DataDirectory;
 import org.comptoir.ui.DefaultExceptionHandler;
 import org.comptoir.ui.FxDialogService;
 import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.MainView;
 import org.comptoir.ui.UiContext;
+import org.comptoir.ui.setup.SetupView;
+import org.comptoir.ui.setup.SetupViewModel;
 
 /**
  * The JavaFX application. The store is opened on a background thread while a small "opening" screen shows;
- * a locked or damaged store gets a readable dialog instead of a stack trace.
+ * a locked or damaged store gets a readable dialog instead of a stack trace. Until the shop name is set, the
+ * first-run set-up comes before the main window.
+ *
+ * <p>{@code -Dcomptoir.startupProbe=true} prints {@code startup-ms=N} (since JVM start) once the first screen
+ * has been laid out, then exits: the cold-start harness in {@code docs/performance.md} uses it.
  */
 public class App extends Application {
 
+    /** Started by the Launcher before the toolkit, so opening the store overlaps JavaFX's own start-up. */
+    private static volatile java.util.concurrent.CompletableFuture<Opened> early;
+    private static volatile Path earlyDir;
+    private static volatile long openedAtMillis;
+
     private AppContext context;
+
+    /**
+     * Starts opening the store in {@code dataDir} on a named background thread, before {@link #main}. Cold start
+     * is dominated by H2 and Flyway, which need no toolkit.
+     */
+    public static void openEarly(Path dataDir) {
+        earlyDir = dataDir;
+        early = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                early.complete(openStore(dataDir));
+            } catch (Throwable e) {
+                early.completeExceptionally(e);
+            }
+        }, "store-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Opened openStore(Path dataDir) {
+        AppContext opened = AppContext.open(dataDir);
+        Opened result = new Opened(opened, !opened.settings().isSet(CoreSettings.SHOP_NAME));
+        openedAtMillis = System.currentTimeMillis();
+        return result;
+    }
     private FxTaskExecutor executor;
 
     public static void main(String[] args) {
@@ -43,13 +81,41 @@ public class App extends Application {
         loading.setId("loading");
         loading.setStyle("-fx-alignment: center; -fx-padding: 40");
         stage.setTitle(bootMessages.get("app.title"));
+        try (var icon = App.class.getResourceAsStream("/org/comptoir/ui/icon-64.png")) {
+            stage.getIcons().add(new Image(icon));
+        } catch (java.io.IOException | NullPointerException e) {
+            // a missing icon is cosmetic
+        }
         stage.setScene(new Scene(loading, 1100, 720));
         stage.show();
 
-        executor.execute(() -> AppContext.open(dataDir), opened -> {
-            context = opened;
-            UiContext ui = new UiContext(opened, opened.messages(), executor, new FxDialogService(stage));
-            stage.getScene().setRoot(new MainView(ui, stage));
+        executor.execute(() -> {
+            if (early != null && dataDir.equals(earlyDir)) {
+                try {
+                    return early.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+            }
+            return openStore(dataDir);
+        }, opened -> {
+            context = opened.context();
+            Messages messages = context.messages();
+            // JavaFX names the dialog buttons (OK, Cancel) from the default locale when it first needs them.
+            java.util.Locale.setDefault(messages.locale());
+            stage.setTitle(messages.get("app.title"));
+            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage));
+            Runnable showMain = () -> {
+                stage.getScene().setRoot(new MainView(ui, stage));
+                probeStartup(stage);
+            };
+            if (opened.needsSetup()) {
+                SetupViewModel vm = new SetupViewModel(context.settings(), messages, executor);
+                stage.getScene().setRoot(new SetupView(vm, messages, showMain));
+                probeStartup(stage);
+            } else {
+                showMain.run();
+            }
         }, failure -> {
             String text = failure instanceof ComptoirException ce
                     ? bootMessages.render(ce.userMessage())
@@ -57,6 +123,25 @@ public class App extends Application {
             new FxDialogService(stage).showError(bootMessages.get("app.error.title"), text);
             Platform.exit();
         });
+    }
+
+    private record Opened(AppContext context, boolean needsSetup) {
+    }
+
+    private static void probeStartup(Stage stage) {
+        if (!Boolean.getBoolean("comptoir.startupProbe")) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("startup-ms=" + (System.currentTimeMillis() - start)
+                    + " screen=" + stage.getScene().getRoot().getId() + " store-open-ms=" + (openedAtMillis - start));
+            System.out.flush();
+            Platform.exit();
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     private Path dataDirParameter() {

@@ -14,8 +14,10 @@ import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
+import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
+import org.comptoir.settings.TillSettings;
 import org.comptoir.store.Database;
 
 /**
@@ -58,6 +60,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
+        all.addAll(TillSettings.DEFINITIONS);
         return all;
     }
 
@@ -91,6 +94,11 @@ public final class AppContext implements AutoCloseable {
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
+    }
+
+    /** The owner PIN, hashed in the settings. */
+    public OwnerPin ownerPin() {
+        return new OwnerPin(settings);
     }
 
     /** Messages in the language chosen in settings. */

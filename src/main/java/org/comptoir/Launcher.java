@@ -20,6 +20,7 @@ public final class Launcher {
         if (isCommand(args)) {
             System.exit(Cli.run(args));
         }
+        App.openEarly(dataDir);
         App.main(args);
     }
 

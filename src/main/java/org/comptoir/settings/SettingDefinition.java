@@ -3,6 +3,7 @@ package org.comptoir.settings;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.comptoir.i18n.UserMessage;
 
 /**
@@ -13,14 +14,22 @@ import org.comptoir.i18n.UserMessage;
  * @param defaultValue value when never set (may be empty)
  * @param validator    returns the problem with a value, or empty when it is acceptable
  * @param secret       never printed back (PINs, keys); the CLI shows {@code ***}
+ * @param storeAs      turns an accepted value into what is stored (e.g. a PIN into its hash); identity mostly
  */
 public record SettingDefinition(String key, String defaultValue,
-                                Function<String, Optional<UserMessage>> validator, boolean secret) {
+                                Function<String, Optional<UserMessage>> validator, boolean secret,
+                                UnaryOperator<String> storeAs) {
 
     public SettingDefinition {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(storeAs, "storeAs");
+    }
+
+    public SettingDefinition(String key, String defaultValue,
+                             Function<String, Optional<UserMessage>> validator, boolean secret) {
+        this(key, defaultValue, validator, secret, UnaryOperator.identity());
     }
 
     public static SettingDefinition plain(String key, String defaultValue,

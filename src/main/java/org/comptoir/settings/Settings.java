@@ -80,7 +80,10 @@ public final class Settings {
         return stored(key).isPresent();
     }
 
-    /** Validates then stores {@code value}; on a problem throws and keeps the previous value. */
+    /**
+     * Validates then stores {@code value} (through the definition's {@code storeAs}, so a PIN is kept hashed);
+     * on a problem throws and keeps the previous value.
+     */
     public void set(String key, String value) {
         SettingDefinition d = definition(key);
         String v = value == null ? "" : value.strip();
@@ -88,7 +91,8 @@ public final class Settings {
             throw new ComptoirException(problem);
         });
         Instant now = Instant.now();
-        String stored = d.secret() && !v.isEmpty() ? secrets.seal(v) : v;
+        String transformed = d.storeAs().apply(v);
+        String stored = d.secret() && !transformed.isEmpty() ? secrets.seal(transformed) : transformed;
         database.inTransaction(c -> {
             Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
                     key, stored, now);

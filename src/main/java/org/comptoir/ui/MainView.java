@@ -1,26 +1,42 @@
 package org.comptoir.ui;
 
 import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.InputEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window: a navigation column on the left, the chosen screen in the centre. */
+/**
+ * The main window: a navigation column on the left, the chosen screen in the centre. Owner-only screens
+ * (lock icon) ask the owner PIN in cashier mode; "Lock" or idle time goes back to cashier mode and leaves
+ * any owner-only screen for the first one.
+ */
 public final class MainView extends BorderPane {
 
     private final UiContext ui;
+    private final List<Screen> screens;
+    private final ToggleGroup group = new ToggleGroup();
+    private Screen current;
 
     public MainView(UiContext ui, Stage stage) {
         this.ui = ui;
+        this.screens = Screens.all();
         setId("mainView");
-        List<Screen> screens = Screens.all();
-        ToggleGroup group = new ToggleGroup();
+        getStylesheets().add(Styles.CSS);
         VBox nav = new VBox(4);
         nav.setId("nav");
-        nav.setStyle("-fx-padding: 12; -fx-min-width: 180");
+        nav.getStyleClass().add("nav");
         Label brand = new Label(ui.messages().get("app.title"));
         brand.getStyleClass().add("title-3");
         nav.getChildren().add(brand);
@@ -28,18 +44,78 @@ public final class MainView extends BorderPane {
             ToggleButton button = new ToggleButton(ui.messages().get(screen.titleKey()));
             button.setId("nav-" + screen.id());
             button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             button.setToggleGroup(group);
-            button.setOnAction(e -> show(screen));
+            button.setUserData(screen);
+            if (screen.ownerOnly()) {
+                FontIcon lock = new FontIcon("mdi2l-lock-outline");
+                lock.visibleProperty().bind(ui.owner().unlockedProperty().not());
+                button.setGraphic(lock);
+                button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            }
+            button.setOnAction(e -> open(screen));
             nav.getChildren().add(button);
         }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label mode = new Label();
+        mode.setId("ownerModeLabel");
+        mode.getStyleClass().add("text-muted");
+        mode.textProperty().bind(javafx.beans.binding.Bindings.when(ui.owner().unlockedProperty())
+                .then(ui.messages().get("owner.mode.owner")).otherwise(ui.messages().get("owner.mode.cashier")));
+        Button lock = new Button(ui.messages().get("owner.lock"), new FontIcon("mdi2l-lock"));
+        lock.setId("lockButton");
+        lock.setMaxWidth(Double.MAX_VALUE);
+        lock.visibleProperty().bind(ui.owner().unlockedProperty());
+        lock.managedProperty().bind(lock.visibleProperty());
+        lock.setOnAction(e -> ui.owner().lock());
+        Button unlock = new Button(ui.messages().get("owner.unlock"), new FontIcon("mdi2l-lock-open-outline"));
+        unlock.setId("unlockButton");
+        unlock.setMaxWidth(Double.MAX_VALUE);
+        unlock.visibleProperty().bind(ui.owner().unlockedProperty().not());
+        unlock.managedProperty().bind(unlock.visibleProperty());
+        unlock.setOnAction(e -> ui.owner().requireOwner(ui.dialogs(), () -> { }));
+        nav.getChildren().addAll(spacer, mode, lock, unlock);
         setLeft(nav);
+
+        ui.owner().unlockedProperty().addListener((obs, was, now) -> {
+            if (!now && current != null && current.ownerOnly()) {
+                open(screens.get(0));
+            }
+        });
+        // Any key or click counts as activity; a slow timer locks owner mode once idle long enough.
+        addEventFilter(InputEvent.ANY, e -> ui.owner().touch());
+        Timeline idle = new Timeline(new KeyFrame(Duration.seconds(15), e -> ui.owner().checkIdle()));
+        idle.setCycleCount(Timeline.INDEFINITE);
+        idle.play();
+        stage.setOnHidden(e -> idle.stop());
         if (!screens.isEmpty()) {
-            ((ToggleButton) nav.getChildren().get(1)).setSelected(true);
-            show(screens.get(0));
+            open(screens.get(0));
+        }
+    }
+
+    /** Shows {@code screen}, asking the owner PIN first when it is owner-only and the app is in cashier mode. */
+    public void open(Screen screen) {
+        if (screen.ownerOnly() && !ui.owner().isUnlocked()) {
+            select(current);
+            ui.owner().requireOwner(ui.dialogs(), () -> show(screen));
+        } else {
+            show(screen);
         }
     }
 
     private void show(Screen screen) {
-        setCenter(screen.factory().apply(ui));
+        current = screen;
+        select(screen);
+        Node view = screen.factory().apply(ui);
+        setCenter(view);
+    }
+
+    private void select(Screen screen) {
+        group.getToggles().forEach(t -> t.setSelected(t.getUserData() == screen));
+    }
+
+    public Screen current() {
+        return current;
     }
 }

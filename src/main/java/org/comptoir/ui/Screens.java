@@ -1,7 +1,11 @@
 package org.comptoir.ui;
 
 import java.util.List;
-import javafx.scene.control.Label;
+import org.comptoir.ui.campaign.CampaignsView;
+import org.comptoir.ui.contacts.ContactsView;
+import org.comptoir.ui.modem.ModemView;
+import org.comptoir.ui.settings.SettingsView;
+import org.comptoir.ui.till.TillView;
 
 /** The screens of the main navigation, in order; the first is shown at start. A feature adds its line here. */
 public final class Screens {
@@ -11,8 +15,10 @@ public final class Screens {
 
     public static List<Screen> all() {
         return List.of(
-                new Screen("home", "app.title", false, ui -> new Label(ui.messages().get("app.title"))),
-                new Screen("campaigns", "campaign.title", true, org.comptoir.ui.campaign.CampaignsView::new),
-                new Screen("modem", "modem.ui.title", true, org.comptoir.ui.modem.ModemView::create));
+                new Screen("till", "screen.till", false, TillView::new),
+                new Screen("contacts", "screen.contacts", true, ContactsView::new),
+                new Screen("campaigns", "campaign.title", true, CampaignsView::new),
+                new Screen("modem", "modem.ui.title", true, ModemView::create),
+                new Screen("settings", "screen.settings", true, SettingsView::new));
     }
 }

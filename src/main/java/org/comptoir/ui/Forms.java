@@ -1,0 +1,65 @@
+package org.comptoir.ui;
+
+import java.text.Collator;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Small builders shared by the forms (set-up, settings): a labelled field with its error line below. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** A label, the control, and a red line bound to {@code error} that takes no room while empty. */
+    public static VBox field(String label, Node control, StringProperty error, String errorId) {
+        Label title = new Label(label);
+        title.setLabelFor(control);
+        title.getStyleClass().add("text-bold");
+        Label problem = new Label();
+        problem.setId(errorId);
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(error);
+        problem.visibleProperty().bind(error.isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(4, title, control, problem);
+    }
+
+    /** Every ISO country, named in the UI's language and sorted by that name; bound to a two-letter code. */
+    public static ComboBox<String> countryChoice(Locale uiLocale, StringProperty code) {
+        Collator collator = Collator.getInstance(uiLocale);
+        List<String> codes = Arrays.stream(Locale.getISOCountries())
+                .sorted(Comparator.comparing((String c) -> countryName(c, uiLocale), collator))
+                .toList();
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(codes));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String c) {
+                return c == null ? "" : countryName(c, uiLocale) + " (" + c + ")";
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.setVisibleRowCount(12);
+        box.setValue(code.get());
+        box.valueProperty().addListener((obs, was, now) -> code.set(now));
+        code.addListener((obs, was, now) -> box.setValue(now));
+        return box;
+    }
+
+    private static String countryName(String code, Locale uiLocale) {
+        return new Locale("", code).getDisplayCountry(uiLocale);
+    }
+}

@@ -1,0 +1,240 @@
+package org.comptoir.ui.contacts;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.comptoir.consent.ConsentEventView;
+import org.comptoir.consent.ContactQuery.SortKey;
+import org.comptoir.i18n.Messages;
+import org.comptoir.ui.Styles;
+import org.comptoir.ui.UiContext;
+import org.comptoir.ui.contacts.ContactsViewModel.Filter;
+import org.comptoir.ui.contacts.ContactsViewModel.Line;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Contacts (owner only): a page of the list on the left, the selected person's consent history on the right.
+ * Clicking a column header sorts in the database (the table's sort policy forwards to the view-model).
+ */
+public final class ContactsView extends BorderPane {
+
+    public ContactsView(UiContext ui) {
+        this(ui, new ContactsViewModel(ui.app().contacts(), ui.app().consent(), ui.app()::phoneNumbers,
+                ui.app().settings(), ui.messages(), ui.executor()));
+    }
+
+    ContactsView(UiContext ui, ContactsViewModel vm) {
+        Messages m = ui.messages();
+        setId("contactsView");
+        getStylesheets().add(Styles.CSS);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(m.locale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+                .withLocale(m.locale()).withZone(ZoneId.systemDefault());
+
+        Label title = new Label(m.get("contacts.title"));
+        title.getStyleClass().add("screen-title");
+        TextField search = new TextField();
+        search.setId("contactSearch");
+        search.setPromptText(m.get("contacts.search.prompt"));
+        search.setPrefColumnCount(22);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        PauseTransition pause = new PauseTransition(Duration.millis(250));
+        pause.setOnFinished(e -> vm.firstPage());
+        search.textProperty().addListener((obs, was, now) -> pause.playFromStart());
+        ChoiceBox<Filter> filter = new ChoiceBox<>();
+        filter.setId("statusFilter");
+        filter.getItems().addAll(Filter.values());
+        filter.setConverter(converter(f -> m.get("contacts.filter." + f.name().toLowerCase(Locale.ROOT))));
+        filter.valueProperty().bindBidirectional(vm.filterProperty());
+        Label count = new Label();
+        count.setId("contactCount");
+        Runnable updateCount = () -> count.setText(m.get("contacts.count", vm.totalProperty().get()));
+        vm.totalProperty().addListener((obs, was, now) -> updateCount.run());
+        updateCount.run();
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button verify = new Button(m.get("contacts.verify"), new FontIcon("mdi2s-shield-check-outline"));
+        verify.setId("verifyLedger");
+        verify.setOnAction(e -> vm.verify());
+        HBox tools = new HBox(10, search, filter, count, grow, verify);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        Label banner = new Label();
+        banner.setId("contactsBanner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        Runnable bannerStyle = () -> banner.getStyleClass().setAll("label", "banner",
+                vm.bannerIsErrorProperty().get() ? "danger" : "success");
+        vm.bannerIsErrorProperty().addListener((obs, was, now) -> bannerStyle.run());
+        bannerStyle.run();
+        VBox top = new VBox(12, title, tools, banner);
+        top.setStyle("-fx-padding: 24 24 12 24;");
+        setTop(top);
+
+        TableView<Line> table = new TableView<>(vm.lines());
+        table.setId("contactTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(m.get("contacts.empty")));
+        table.getStyleClass().addAll("dense", "striped");
+        Map<TableColumn<Line, ?>, SortKey> keys = new java.util.HashMap<>();
+        table.getColumns().add(column(m.get("contacts.col.phone"), Line::phone, SortKey.NUMBER, keys));
+        table.getColumns().get(0).setMinWidth(130);
+        table.getColumns().add(column(m.get("contacts.col.name"), l -> name(l), SortKey.NAME, keys));
+        table.getColumns().add(column(m.get("contacts.col.status"), l -> l.row().status() == null
+                ? m.get("contacts.status.none")
+                : m.get("contacts.status." + l.row().status().name().toLowerCase(Locale.ROOT)), SortKey.STATUS, keys));
+        table.getColumns().add(column(m.get("contacts.col.since"), l -> l.row().since() == null ? ""
+                : days.format(l.row().since()), SortKey.SINCE, keys));
+        table.getColumns().add(column(m.get("contacts.col.created"), l -> days.format(l.row().createdAt()),
+                SortKey.CREATED, keys));
+        // The database sorts: the policy only forwards the clicked column; the rows arrive in order.
+        table.setSortPolicy(t -> {
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<Line, ?> c = t.getSortOrder().get(0);
+                vm.sortBy(keys.get(c), c.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> vm.selectedProperty().set(now));
+
+        Button previous = new Button(null, new FontIcon("mdi2c-chevron-left"));
+        previous.setId("previousPage");
+        previous.setOnAction(e -> vm.previousPage());
+        Button next = new Button(null, new FontIcon("mdi2c-chevron-right"));
+        next.setId("nextPage");
+        next.setOnAction(e -> vm.nextPage());
+        Label pageLabel = new Label();
+        pageLabel.setId("pageLabel");
+        Runnable updatePage = () -> {
+            pageLabel.setText(m.get("contacts.page", vm.pageProperty().get() + 1, vm.pageCount()));
+            previous.setDisable(vm.pageProperty().get() == 0);
+            next.setDisable(vm.pageProperty().get() + 1 >= vm.pageCount());
+        };
+        vm.pageProperty().addListener((obs, was, now) -> updatePage.run());
+        vm.totalProperty().addListener((obs, was, now) -> updatePage.run());
+        updatePage.run();
+        HBox paging = new HBox(8, previous, pageLabel, next);
+        paging.setAlignment(Pos.CENTER);
+        paging.setStyle("-fx-padding: 8;");
+        VBox left = new VBox(table, paging);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        // Detail pane: who, and every ledger event with the wording they saw.
+        Label who = new Label(m.get("contacts.select"));
+        who.setId("contactDetailTitle");
+        who.getStyleClass().add("title-4");
+        who.setWrapText(true);
+        vm.selectedProperty().addListener((obs, was, now) -> who.setText(now == null ? m.get("contacts.select")
+                : now.phone() + (name(now).isEmpty() ? "" : " — " + name(now))));
+        ListView<ConsentEventView> history = new ListView<>(vm.history());
+        history.setId("historyList");
+        history.setPlaceholder(new Label(""));
+        history.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConsentEventView e, boolean empty) {
+                super.updateItem(e, empty);
+                if (empty || e == null) {
+                    setText(null);
+                    return;
+                }
+                String what = m.get("contacts.kind." + e.kind().name().toLowerCase(Locale.ROOT));
+                String channel = m.get("contacts.channel." + e.channel().name().toLowerCase(Locale.ROOT));
+                StringBuilder line = new StringBuilder(dates.format(e.occurredAt())).append(" — ").append(what)
+                        .append('\n').append(channel);
+                if (e.staff() != null) {
+                    line.append(" · ").append(e.staff());
+                }
+                if (e.wordingVersion() != null) {
+                    line.append(" · ").append(m.get("contacts.history.wording")).append(" v").append(e.wordingVersion());
+                }
+                if (e.evidence() != null && !e.evidence().isBlank()) {
+                    line.append(" · ").append(e.evidence());
+                }
+                setText(line.toString());
+            }
+        });
+        Label wording = new Label();
+        wording.setWrapText(true);
+        wording.getStyleClass().add("text-muted");
+        history.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                wording.setText(now == null || now.wordingText() == null ? "" : "« " + now.wordingText() + " »"));
+        Button erase = new Button(m.get("till.erase"), new FontIcon("mdi2d-delete-outline"));
+        erase.setId("eraseContact");
+        erase.getStyleClass().add("danger");
+        erase.disableProperty().bind(vm.selectedProperty().isNull());
+        erase.setOnAction(e -> {
+            Line line = vm.selectedProperty().get();
+            if (line != null && ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", line.phone()))) {
+                ui.owner().confirmPin(ui.dialogs(), vm::eraseSelected);
+            }
+        });
+        VBox detail = new VBox(10, who, history, wording, erase);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        detail.setStyle("-fx-padding: 0 16 16 16;");
+        SplitPane split = new SplitPane(left, detail);
+        split.setDividerPositions(0.62);
+        setCenter(split);
+        setStyle("-fx-padding: 0 0 0 8;");
+        vm.refresh();
+    }
+
+    private static String name(Line l) {
+        String first = l.row().firstName() == null ? "" : l.row().firstName();
+        String last = l.row().lastName() == null ? "" : l.row().lastName();
+        return (first + " " + last).strip();
+    }
+
+    private static TableColumn<Line, String> column(String title, Function<Line, String> value, SortKey key,
+                                                    Map<TableColumn<Line, ?>, SortKey> keys) {
+        TableColumn<Line, String> c = plain(title, value);
+        c.setSortable(true);
+        keys.put(c, key);
+        return c;
+    }
+
+    private static <T> TableColumn<T, String> plain(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

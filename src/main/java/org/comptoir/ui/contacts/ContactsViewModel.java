@@ -1,0 +1,236 @@
+package org.comptoir.ui.contacts;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.comptoir.consent.ConsentEventView;
+import org.comptoir.consent.ConsentService;
+import org.comptoir.consent.ConsentStatus;
+import org.comptoir.consent.ContactDirectory;
+import org.comptoir.consent.ContactPage;
+import org.comptoir.consent.ContactQuery;
+import org.comptoir.consent.ContactQuery.SortKey;
+import org.comptoir.consent.ContactRow;
+import org.comptoir.consent.VerifyReport;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.Messages;
+import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.settings.Settings;
+import org.comptoir.settings.TillSettings;
+import org.comptoir.ui.TaskExecutor;
+
+/**
+ * The contact list, one page of {@value #PAGE_SIZE} at a time: search, status filter and sort are all done by
+ * the database ({@link ContactDirectory}), never in memory, so 100,000 contacts cost no more than 100. Replies
+ * to a query that has since changed are dropped.
+ */
+public final class ContactsViewModel {
+
+    public static final int PAGE_SIZE = 100;
+
+    /** The status filter's choices. */
+    public enum Filter {
+        ALL(Set.of()),
+        SUBSCRIBED(Set.of(ConsentStatus.OPTED_IN, ConsentStatus.CONFIRMED)),
+        OPTED_OUT(Set.of(ConsentStatus.OPTED_OUT)),
+        REFUSED(Set.of(ConsentStatus.REFUSED));
+
+        final Set<ConsentStatus> statuses;
+
+        Filter(Set<ConsentStatus> statuses) {
+            this.statuses = statuses;
+        }
+    }
+
+    /** A row with its number already formatted (formatting is done off the FX thread with the rest). */
+    public record Line(ContactRow row, String phone) {
+    }
+
+    private final ContactDirectory contacts;
+    private final ConsentService consent;
+    private final Supplier<PhoneNumbers> phonesLoader;
+    private final Settings settings;
+    private final Messages messages;
+    private final TaskExecutor executor;
+    private volatile PhoneNumbers phones;
+    private long generation;
+
+    // Properties
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
+    private final ObjectProperty<SortKey> sort = new SimpleObjectProperty<>(SortKey.CREATED);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(false);
+    private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final LongProperty total = new SimpleLongProperty(0);
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final ObservableList<ConsentEventView> history = FXCollections.observableArrayList();
+    private final ObjectProperty<Line> selected = new SimpleObjectProperty<>();
+    private final StringProperty banner = new SimpleStringProperty("");
+    private final BooleanProperty bannerIsError = new SimpleBooleanProperty(false);
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+
+    public ContactsViewModel(ContactDirectory contacts, ConsentService consent, Supplier<PhoneNumbers> phones,
+                             Settings settings, Messages messages, TaskExecutor executor) {
+        this.contacts = contacts;
+        this.consent = consent;
+        this.phonesLoader = phones;
+        this.settings = settings;
+        this.messages = messages;
+        this.executor = executor;
+        filter.addListener((obs, was, now) -> firstPage());
+        selected.addListener((obs, was, now) -> loadHistory(now));
+    }
+
+    public StringProperty searchProperty() { return search; }
+
+    public ObjectProperty<Filter> filterProperty() { return filter; }
+
+    public ObjectProperty<SortKey> sortProperty() { return sort; }
+
+    public BooleanProperty ascendingProperty() { return ascending; }
+
+    public IntegerProperty pageProperty() { return page; }
+
+    public LongProperty totalProperty() { return total; }
+
+    public ObservableList<Line> lines() { return lines; }
+
+    public ObservableList<ConsentEventView> history() { return history; }
+
+    public ObjectProperty<Line> selectedProperty() { return selected; }
+
+    public StringProperty bannerProperty() { return banner; }
+
+    public BooleanProperty bannerIsErrorProperty() { return bannerIsError; }
+
+    public BooleanProperty loadingProperty() { return loading; }
+
+    public int pageCount() {
+        return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    // Commands
+
+    /** Back to page 1 and query (after the search text or the filter changed). */
+    public void firstPage() {
+        page.set(0);
+        refresh();
+    }
+
+    public void nextPage() {
+        if (page.get() + 1 < pageCount()) {
+            page.set(page.get() + 1);
+            refresh();
+        }
+    }
+
+    public void previousPage() {
+        if (page.get() > 0) {
+            page.set(page.get() - 1);
+            refresh();
+        }
+    }
+
+    /** Sorts by {@code key} in the database; nothing happens when it is already the current order. */
+    public void sortBy(SortKey key, boolean asc) {
+        if (key == sort.get() && asc == ascending.get()) {
+            return;
+        }
+        sort.set(key);
+        ascending.set(asc);
+        firstPage();
+    }
+
+    /** Queries the current page in the background. */
+    public void refresh() {
+        long mine = ++generation;
+        ContactQuery q = new ContactQuery(search.get(), filter.get().statuses, sort.get(), ascending.get(),
+                page.get() * PAGE_SIZE, PAGE_SIZE);
+        loading.set(true);
+        executor.execute(() -> {
+            ContactPage result = contacts.search(q);
+            PhoneNumbers p = phones();
+            return new Result(result.total(), result.rows().stream()
+                    .map(r -> new Line(r, r.number() == null ? "" : p.formatNational(r.number()))).toList());
+        }, result -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            total.set(result.total());
+            lines.setAll(result.lines());
+        }, this::fail);
+    }
+
+    private record Result(long total, List<Line> lines) {
+    }
+
+    /** Erases the selected person; the view has asked for confirmation and the owner PIN. */
+    public void eraseSelected() {
+        Line line = selected.get();
+        if (line == null || line.row().number() == null) {
+            return;
+        }
+        executor.execute(() -> consent.erase(line.row().number(), settings.get(TillSettings.TILL_STAFF)), done -> {
+            say(messages.get("till.saved.erased", line.phone()), false);
+            selected.set(null);
+            refresh();
+        }, this::fail);
+    }
+
+    /** Re-checks every hash of the consent ledger. */
+    public void verify() {
+        say(messages.get("contacts.verify.running"), false);
+        executor.execute(consent::verify, (VerifyReport report) -> {
+            if (report.intact()) {
+                say(messages.get("contacts.verify.intact", report.rowsChecked()), false);
+            } else {
+                say(messages.get("contacts.verify.problem", messages.render(report.firstProblem().get().message())), true);
+            }
+        }, this::fail);
+    }
+
+    private void loadHistory(Line line) {
+        history.clear();
+        if (line == null || line.row().number() == null) {
+            return;
+        }
+        executor.execute(() -> consent.history(line.row().number()), events -> {
+            if (line == selected.get()) {
+                history.setAll(events);
+            }
+        }, this::fail);
+    }
+
+    private PhoneNumbers phones() {
+        PhoneNumbers p = phones;
+        if (p == null) {
+            p = phonesLoader.get();
+            phones = p;
+        }
+        return p;
+    }
+
+    private void say(String text, boolean error) {
+        bannerIsError.set(error);
+        banner.set(text);
+    }
+
+    private void fail(Throwable failure) {
+        loading.set(false);
+        say(failure instanceof ComptoirException ce ? messages.render(ce.userMessage())
+                : messages.get("app.error.unexpected", String.valueOf(failure.getMessage())), true);
+    }
+}

@@ -1,0 +1,163 @@
+package org.comptoir.ui.till;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.comptoir.consent.Channel;
+import org.comptoir.i18n.Messages;
+import org.comptoir.ui.Styles;
+import org.comptoir.ui.UiContext;
+import org.comptoir.ui.kiosk.KioskWindow;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The till: the first screen. Keyboard only: phone, Tab, first name, Tab, Space ticks the box, Enter saves.
+ * The status of the number shows after a 250 ms pause in typing.
+ */
+public final class TillView extends VBox {
+
+    static final Duration DEBOUNCE = Duration.millis(250);
+
+    public TillView(UiContext ui) {
+        this(ui, new TillViewModel(ui.app().consent(), ui.app()::phoneNumbers, ui.app().settings(), ui.messages(),
+                ui.executor(), Channel.TILL));
+    }
+
+    TillView(UiContext ui, TillViewModel vm) {
+        Messages m = ui.messages();
+        setId("tillView");
+        getStylesheets().add(Styles.CSS);
+        getStyleClass().add("screen");
+        setMaxWidth(820);
+
+        Label title = new Label(m.get("till.title"));
+        title.getStyleClass().add("screen-title");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button kiosk = new Button(m.get("till.kiosk"), new FontIcon("mdi2t-tablet-cellphone"));
+        kiosk.setId("openKiosk");
+        kiosk.setFocusTraversable(false);
+        kiosk.setOnAction(e -> KioskWindow.open(ui, getScene().getWindow()));
+        HBox header = new HBox(12, title, grow, kiosk);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextField phone = new TextField();
+        phone.setId("phone");
+        phone.getStyleClass().add("till-phone");
+        phone.setPromptText(m.get("till.phone.prompt"));
+        phone.setPrefColumnCount(16);
+        phone.textProperty().bindBidirectional(vm.phoneProperty());
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
+        tone(status, "status-chip", vm.statusToneProperty());
+        HBox phoneRow = new HBox(12, phone, status);
+        phoneRow.setAlignment(Pos.CENTER_LEFT);
+        Label phoneError = new Label();
+        phoneError.setId("phoneError");
+        phoneError.getStyleClass().add("field-error");
+        phoneError.textProperty().bind(vm.phoneErrorProperty());
+        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
+        phoneError.managedProperty().bind(phoneError.visibleProperty());
+
+        TextField firstName = new TextField();
+        firstName.setId("firstName");
+        firstName.setPromptText(m.get("till.firstname.prompt"));
+        firstName.setMaxWidth(320);
+        firstName.textProperty().bindBidirectional(vm.firstNameProperty());
+
+        CheckBox consent = new CheckBox();
+        consent.setId("consent");
+        consent.setWrapText(true);
+        consent.textProperty().bind(vm.wordingTextProperty());
+        consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
+        consent.setMaxWidth(Double.MAX_VALUE);
+        consent.setMinHeight(Region.USE_PREF_SIZE);
+        VBox consentBox = new VBox(consent);
+        consentBox.getStyleClass().add("consent-box");
+
+        Button save = new Button(m.get("till.save"), new FontIcon("mdi2c-check"));
+        save.setId("save");
+        save.getStyleClass().add("success");
+        save.setOnAction(e -> vm.save());
+        Button refuse = new Button(m.get("till.refuse"));
+        refuse.setId("refuse");
+        refuse.setOnAction(e -> vm.refuse());
+        Button optOut = new Button(m.get("till.optout"));
+        optOut.setId("optOut");
+        optOut.setOnAction(e -> vm.optOut());
+        Button erase = new Button(m.get("till.erase"), new FontIcon("mdi2d-delete-outline"));
+        erase.setId("erase");
+        erase.getStyleClass().add("danger");
+        erase.setOnAction(e -> vm.validNumber().ifPresent(n -> {
+            if (ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", vm.formatNational(n)))) {
+                ui.owner().confirmPin(ui.dialogs(), vm::erase);
+            }
+        }));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(10, save, refuse, optOut, gap, erase);
+        actions.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()));
+
+        Label banner = new Label();
+        banner.setId("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        tone(banner, "banner", vm.bannerToneProperty());
+
+        Label hint = new Label(m.get("till.hint"));
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+
+        getChildren().addAll(header, label(m.get("till.phone"), phone), phoneRow, phoneError,
+                label(m.get("till.firstname"), firstName), firstName, consentBox, actions, banner, hint);
+
+        // Enter anywhere in the form saves, except on a focused button (Space/Enter fire that button instead).
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof ButtonBase && !(e.getTarget() instanceof CheckBox))) {
+                e.consume();
+                vm.save();
+            }
+        });
+        PauseTransition pause = new PauseTransition(DEBOUNCE);
+        pause.setOnFinished(e -> vm.lookup());
+        vm.phoneProperty().addListener((obs, was, now) -> pause.playFromStart());
+        vm.clearedProperty().addListener((obs, was, now) -> phone.requestFocus());
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                phone.requestFocus();
+            }
+        });
+        vm.load();
+    }
+
+    private static Label label(String text, javafx.scene.Node target) {
+        Label l = new Label(text);
+        l.setLabelFor(target);
+        l.getStyleClass().add("text-bold");
+        return l;
+    }
+
+    /** Keeps {@code base} plus one style class per tone (e.g. "banner success"). */
+    public static void tone(Label label, String base, ObjectProperty<TillViewModel.Tone> tone) {
+        Runnable apply = () -> label.getStyleClass().setAll("label", base,
+                tone.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        tone.addListener((obs, was, now) -> apply.run());
+        apply.run();
+    }
+}

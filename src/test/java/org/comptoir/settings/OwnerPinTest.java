@@ -1,0 +1,88 @@
+package org.comptoir.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.comptoir.cli.Cli;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OwnerPinTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hashMatchesOnlyTheSamePin() {
+        String stored = OwnerPin.hash("1234");
+        assertThat(stored).startsWith("pbkdf2-sha256$" + OwnerPin.ITERATIONS + "$").doesNotContain("1234$");
+        assertThat(OwnerPin.matches("1234", stored)).isTrue();
+        assertThat(OwnerPin.matches("1235", stored)).isFalse();
+        assertThat(OwnerPin.matches("12345", stored)).isFalse();
+        assertThat(OwnerPin.matches("", stored)).isFalse();
+    }
+
+    @Test
+    void saltMakesEveryHashDifferent() {
+        assertThat(OwnerPin.hash("1234")).isNotEqualTo(OwnerPin.hash("1234"));
+    }
+
+    @Test
+    void atLeastAHundredThousandIterations() {
+        assertThat(OwnerPin.ITERATIONS).isGreaterThanOrEqualTo(100_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "pbkdf2-sha256$x$y$z", "pbkdf2-sha256$0$AAAA$AAAA", "md5$1$AA$AA", "1234",
+            "pbkdf2-sha256$1000$!!$AAAA"})
+    void malformedStoredValuesNeverMatch(String stored) {
+        assertThat(OwnerPin.matches("1234", stored)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123", "123456789", "12a4", " 1234", ""})
+    void pinIsFourToEightDigits(String pin) {
+        assertThat(OwnerPin.validate(pin)).get().extracting(m -> m.key()).isEqualTo("pin.error.format");
+    }
+
+    @Test
+    void settingStoresTheHashAndMasksIt() {
+        try (Database db = Database.open(dir)) {
+            Settings settings = new Settings(db, TillSettings.DEFINITIONS);
+            OwnerPin pin = new OwnerPin(settings);
+            assertThat(pin.isSet()).isFalse();
+            assertThat(pin.check("")).isFalse();
+            pin.change("482913");
+            assertThat(settings.get(TillSettings.OWNER_PIN)).startsWith("pbkdf2-sha256$").doesNotContain("482913");
+            assertThat(pin.isSet()).isTrue();
+            assertThat(pin.check("482913")).isTrue();
+            assertThat(pin.check("482914")).isFalse();
+            assertThat(settings.list()).contains(java.util.Map.entry(TillSettings.OWNER_PIN, "***"));
+            assertThatThrownBy(() -> pin.change("12")).isInstanceOf(ComptoirException.class);
+            assertThat(pin.check("482913")).as("a refused PIN keeps the old one").isTrue();
+        }
+    }
+
+    @Test
+    void configSetOwnerPinStoresTheHash() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "--data-dir", dir.toString(),
+                "config", "set", "owner.pin", "2580");
+        assertThat(code).as(err.toString()).isZero();
+        StringWriter listed = new StringWriter();
+        Cli.run(new PrintWriter(listed), new PrintWriter(err), "--data-dir", dir.toString(), "config", "list");
+        assertThat(listed.toString()).contains("owner.pin").contains("***").doesNotContain("2580").doesNotContain("pbkdf2");
+        try (Database db = Database.open(dir)) {
+            OwnerPin pin = new OwnerPin(new Settings(db, TillSettings.DEFINITIONS));
+            assertThat(pin.check("2580")).isTrue();
+        }
+    }
+}
