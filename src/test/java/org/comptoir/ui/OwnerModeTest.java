@@ -7,11 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Optional;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.Settings;
@@ -116,31 +111,6 @@ class OwnerModeTest {
         @Override
         public Clock withZone(java.time.ZoneId zone) {
             return this;
-        }
-    }
-
-    /** Answers PIN prompts from a queue (empty queue = Cancel) and keeps the errors shown. */
-    static final class ScriptedDialogs implements DialogService {
-        final Deque<String> answers = new ArrayDeque<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> askSecret(String title, String prompt) {
-            return Optional.ofNullable(answers.poll());
         }
     }
 }

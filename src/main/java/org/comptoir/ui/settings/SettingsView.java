@@ -1,6 +1,9 @@
 package org.comptoir.ui.settings;
 
 import java.util.Set;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -10,6 +13,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.comptoir.i18n.Messages;
@@ -21,7 +26,7 @@ import org.comptoir.ui.UiContext;
  * Settings, owner only. A setting whose default is true/false is a checkbox, the country a list, the language
  * fr/en (applied at the next start: the running windows keep their language), every other one a text field.
  */
-public final class SettingsView extends ScrollPane {
+public final class SettingsView extends BorderPane {
 
     public SettingsView(UiContext ui) {
         this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages());
@@ -29,44 +34,28 @@ public final class SettingsView extends ScrollPane {
 
     SettingsView(SettingsViewModel vm, Messages messages) {
         setId("settingsView");
-        setFitToWidth(true);
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("screen-title");
         VBox form = new VBox(12, title);
         form.getStyleClass().add("screen");
         form.setMaxWidth(720);
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
 
-        Label banner = new Label();
-        banner.setId("settingsBanner");
-        banner.setWrapText(true);
-        banner.textProperty().bind(vm.bannerProperty());
-        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        vm.bannerIsErrorProperty().addListener((obs, was, now) -> styleBanner(banner, now));
-        styleBanner(banner, false);
-        form.getChildren().add(banner);
-
-        for (SettingsViewModel.Row row : vm.rows()) {
-            String key = row.definition().key();
-            Node control = control(row, messages);
-            // CSS ids cannot hold dots: shop.name becomes #setting-shop-name
-            String id = key.replace('.', '-');
-            control.setId("setting-" + id);
-            VBox field = Forms.field(key, control, row.error(), "error-" + id);
-            if (messages.has(row.definition().helpKey())) {
-                Label help = new Label(messages.get(row.definition().helpKey()));
-                help.setWrapText(true);
-                help.getStyleClass().add("text-muted");
-                field.getChildren().add(1, help);
+        String group = null;
+        for (SettingsViewModel.Row row : SettingsGroups.ordered(vm.rows())) {
+            String rowGroup = SettingsGroups.groupOf(row.definition().key());
+            if (!rowGroup.equals(group)) {
+                Label header = new Label(messages.get("settings.group." + rowGroup));
+                header.getStyleClass().add("title-4");
+                if (group != null) {
+                    form.getChildren().add(new Separator());
+                }
+                form.getChildren().add(header);
+                group = rowGroup;
             }
-            form.getChildren().add(field);
+            form.getChildren().add(field(row, messages));
         }
-        Button save = new Button(messages.get("settings.save"));
-        save.setId("settingsSave");
-        save.getStyleClass().add("accent");
-        save.disableProperty().bind(vm.loadedProperty().not());
-        save.setOnAction(e -> vm.save());
-        form.getChildren().addAll(save, new Separator());
 
         Label pinTitle = new Label(messages.get("settings.pin.title"));
         pinTitle.getStyleClass().add("title-4");
@@ -81,10 +70,85 @@ public final class SettingsView extends ScrollPane {
         Button change = new Button(messages.get("settings.pin.change"));
         change.setId("changePin");
         change.setOnAction(e -> vm.changePin());
-        form.getChildren().addAll(pinTitle, Forms.field(messages.get("setup.pin"), new HBox(12, pin, again, change),
-                vm.pinErrorProperty(), "newPinError"));
-        setContent(form);
+        form.getChildren().addAll(new Separator(), pinTitle, Forms.field(messages.get("setup.pin"),
+                new HBox(12, pin, again, change), vm.pinErrorProperty(), "newPinError"));
+        // a keyboard user tabbing through twenty fields must see the one being typed in
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, before, focused) -> reveal(scroll, form, focused));
+            }
+        });
+
+        // Save stays in view: the owner should not have to scroll to the end to keep a change
+        Label banner = new Label();
+        banner.setId("settingsBanner");
+        banner.setWrapText(true);
+        banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        vm.bannerIsErrorProperty().addListener((obs, was, now) -> styleBanner(banner, now));
+        styleBanner(banner, false);
+        Button save = new Button(messages.get("settings.save"));
+        save.setId("settingsSave");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(true);
+        save.disableProperty().bind(vm.loadedProperty().not());
+        save.setOnAction(e -> vm.save());
+        HBox bar = new HBox(12, save, banner);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("settings-bar");
+        bar.setPadding(new Insets(12, 24, 12, 24));
+
+        setCenter(scroll);
+        setBottom(bar);
         vm.load();
+    }
+
+    /** Label in words, the setting's key (as `config set` knows it) in a tooltip, the help line, the control. */
+    private static VBox field(SettingsViewModel.Row row, Messages messages) {
+        String key = row.definition().key();
+        String labelKey = "setting." + key + ".label";
+        Node control = control(row, messages);
+        // CSS ids cannot hold dots: shop.name becomes #setting-shop-name
+        String id = key.replace('.', '-');
+        control.setId("setting-" + id);
+        VBox field = Forms.field(messages.has(labelKey) ? messages.get(labelKey) : key, control, row.error(),
+                "error-" + id);
+        Tooltip.install(field.getChildren().get(0), new Tooltip("comptoir config set " + key));
+        if (messages.has(row.definition().helpKey())) {
+            Label help = new Label(messages.get(row.definition().helpKey()));
+            help.setWrapText(true);
+            help.getStyleClass().add("text-muted");
+            field.getChildren().add(1, help);
+        }
+        return field;
+    }
+
+    /** Scrolls just enough for {@code node}, if it lies inside {@code content}, to be fully visible. */
+    static void reveal(ScrollPane scroll, Node content, Node node) {
+        if (node == null || !isInside(node, content)) {
+            return;
+        }
+        double viewport = scroll.getViewportBounds().getHeight();
+        double scrollable = content.getLayoutBounds().getHeight() - viewport;
+        if (scrollable <= 0) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = scroll.getVvalue() * scrollable;
+        if (b.getMinY() < top) {
+            scroll.setVvalue(b.getMinY() / scrollable);
+        } else if (b.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(1, (b.getMaxY() - viewport) / scrollable));
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node control(SettingsViewModel.Row row, Messages messages) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
@@ -18,7 +16,7 @@ import javafx.stage.Stage;
 import org.comptoir.AppContext;
 import org.comptoir.i18n.Messages;
 import org.comptoir.store.Jdbc;
-import org.comptoir.ui.DialogService;
+import org.comptoir.ui.ScriptedDialogs;
 import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.UiContext;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +34,8 @@ class CampaignEditorUiTest {
     private Path dir;
     private AppContext app;
     private FxTaskExecutor executor;
-    private final List<String> errors = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final List<String> errors = dialogs.errors;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -53,7 +52,7 @@ class CampaignEditorUiTest {
         // the app's theme, so the editor's colour tokens resolve as they do for the shop owner
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
-        UiContext ui = new UiContext(app, Messages.forLanguage("fr"), executor, new RecordingDialogs());
+        UiContext ui = new UiContext(app, Messages.forLanguage("fr"), executor, dialogs);
         // within Monocle's 1280×800 headless screen, or its painter overflows its buffer
         stage.setScene(new Scene(new CampaignsView(ui), 1200, 760));
         stage.show();
@@ -159,27 +158,5 @@ class CampaignEditorUiTest {
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-    }
-
-    /** Dialogs recorded instead of shown, so an unexpected error fails the test rather than blocking it. */
-    private final class RecordingDialogs implements DialogService {
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> askSecret(String title, String prompt) {
-            return Optional.empty();
-        }
     }
 }

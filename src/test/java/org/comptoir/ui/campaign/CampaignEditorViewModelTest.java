@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.comptoir.AppContext;
 import org.comptoir.campaign.CampaignKind;
 import org.comptoir.campaign.CampaignStatus;
@@ -15,7 +13,7 @@ import org.comptoir.campaign.ScheduleMode;
 import org.comptoir.i18n.Messages;
 import org.comptoir.store.Jdbc;
 import org.comptoir.ui.CurrentThreadTaskExecutor;
-import org.comptoir.ui.DialogService;
+import org.comptoir.ui.ScriptedDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,8 @@ class CampaignEditorViewModelTest {
     Path dir;
     AppContext app;
     CampaignEditorViewModel vm;
-    final List<String> errors = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final List<String> errors = dialogs.errors;
 
     @BeforeEach
     void open() {
@@ -41,7 +40,7 @@ class CampaignEditorViewModelTest {
             return null;
         });
         vm = new CampaignEditorViewModel(app.campaigns(), app.settings(), Messages.forLanguage("fr"),
-                new CurrentThreadTaskExecutor(), new Dialogs());
+                new CurrentThreadTaskExecutor(), dialogs);
     }
 
     @AfterEach
@@ -109,26 +108,5 @@ class CampaignEditorViewModelTest {
         vm.senderProperty().set("LEAFLEURS");
         assertThat(vm.senderErrorProperty().get()).isEmpty();
         assertThat(vm.previewSenderProperty().get()).isEqualTo("LEAFLEURS");
-    }
-
-    private final class Dialogs implements DialogService {
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> askSecret(String title, String prompt) {
-            return Optional.empty();
-        }
     }
 }

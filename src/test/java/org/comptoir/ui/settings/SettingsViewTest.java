@@ -34,7 +34,7 @@ class SettingsViewTest {
         app = AppContext.open(dir.resolve("settings-" + System.nanoTime()));
         app.settings().set(CoreSettings.SHOP_NAME, "Chez Paul");
         UiContext ui = new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
-        stage.setScene(new Scene(new SettingsView(ui), 900, 760));
+        stage.setScene(new Scene(new SettingsView(ui), 900, 700));
         stage.show();
     }
 
@@ -69,7 +69,15 @@ class SettingsViewTest {
     }
 
     @Test
+    void labelsAreWordsNotKeys(FxRobot robot) {
+        Label label = (Label) robot.lookup("#setting-shop-name").query().getParent().getChildrenUnmodifiable().get(0);
+        assertThat(label.getText()).isEqualTo("Nom de la boutique");
+    }
+
+    @Test
     void changesThePin(FxRobot robot) {
+        // the PIN form is below twenty settings: focusing it must scroll it into view, as Tab would
+        robot.interact(() -> robot.lookup("#newPin").query().requestFocus());
         robot.clickOn("#newPin").write("13579");
         robot.clickOn("#newPinAgain").write("13579");
         robot.clickOn("#changePin");

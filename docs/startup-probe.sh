@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start to the till screen, measured on the real jar (see docs/performance.md, section "Till").
 #
-#   mvn -q package -DskipTests && DISPLAY=:92 scripts/startup-probe.sh 7
+#   mvn -q package -DskipTests && DISPLAY=:92 docs/startup-probe.sh 7
 #
 # Each run is a new JVM started with -Dcomptoir.startupProbe=true: the application prints
 # "startup-ms=N screen=ID" (N = ms since the JVM started, from RuntimeMXBean) once the first screen has been

@@ -1,0 +1,36 @@
+package org.comptoir.ui;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dialogs for tests: confirmations are accepted, secrets (PINs) are answered from a queue (empty queue = Cancel),
+ * and error messages are recorded instead of shown, so an unexpected error fails a test rather than blocking it.
+ */
+public final class ScriptedDialogs implements DialogService {
+
+    public final Deque<String> answers = new ArrayDeque<>();
+    public final List<String> errors = new ArrayList<>();
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return true;
+    }
+
+    @Override
+    public Optional<String> askSecret(String title, String prompt) {
+        return Optional.ofNullable(answers.poll());
+    }
+}
