@@ -3,6 +3,7 @@ package org.comptoir.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.comptoir.AppContext;
 import org.comptoir.dispatch.InboundStore;
+import org.comptoir.dispatch.ModemRoutePolicy;
 import org.comptoir.dispatch.ModemSendLog;
 import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayState;
@@ -21,6 +23,7 @@ import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.ModemInfo;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.PortDiscovery;
+import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
@@ -153,6 +156,13 @@ public final class ModemCommand {
             boolean reports = waitSeconds > 0 && app.settings().getBoolean(ModemSettings.STATUS_REPORTS);
             Map<String, DeliveryReport> finalReports = new ConcurrentHashMap<>();
             CountDownLatch[] allIn = {new CountDownLatch(1)};
+            // the modem route's caps count every send, a one-off from here as much as a campaign's
+            ModemSendLog sendLog = new ModemSendLog(app.database());
+            ModemRoutePolicy.Decision decision = new ModemRoutePolicy(app.settings(), sendLog, ZoneId.systemDefault())
+                    .check(e164, Instant.now());
+            if (!decision.allowed()) {
+                throw new ComptoirException(decision.reason());
+            }
             InboundStore inbound = new InboundStore(app.database(), "modem " + port, java.time.Clock.systemUTC());
             try (ModemGateway gateway = ModemGateway.onPort(port, config(pin, reports))) {
                 gateway.setListener(new org.comptoir.gateway.GatewayListener() {
@@ -177,7 +187,7 @@ public final class ModemCommand {
                 gateway.connect();
                 SendResult result = gateway.send(new OutgoingSms("cli-" + UUID.randomUUID(), e164, text, reports));
                 if (result instanceof SendResult.Sent sent) {
-                    new ModemSendLog(app.database()).record(e164, Instant.now(), sent.partReferences());
+                    sendLog.record(e164, Instant.now(), sent.partReferences());
                     allIn[0] = new CountDownLatch(sent.partReferences().size());
                     for (int i = 0; i < sent.partReferences().size(); i++) {
                         out.println(m.get("modem.send.part", (i + 1) + "/" + sent.partReferences().size(),

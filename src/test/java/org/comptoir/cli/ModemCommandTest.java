@@ -96,6 +96,18 @@ class ModemCommandTest {
     }
 
     @Test
+    void theDailyCapOfTheModemRouteRefusesTheNextSendBeforeTheModemIsTouched() {
+        assertThat(run("config", "set", "modem.max-per-day", "1")).isZero();
+        assertThat(run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78", "Un")).isZero();
+
+        int code = run("modem", "send", "--port", socat.app.toString(), "--to", "07 81 22 33 44", "Deux");
+
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("Limite du modem atteinte : 1 SMS");
+        assertThat(emulator.sent()).extracting(s -> s.text()).containsExactly("Un");
+    }
+
+    @Test
     void anInvalidNumberIsRefusedInWords() {
         int code = run("modem", "send", "--port", socat.app.toString(), "--to", "12", "Bonjour");
         assertThat(code).isEqualTo(Cli.FAILED);
