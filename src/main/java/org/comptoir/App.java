@@ -59,7 +59,11 @@ public class App extends Application {
 
     private static Opened openStore(Path dataDir) {
         AppContext opened = AppContext.open(dataDir);
-        Opened result = new Opened(opened, !opened.settings().isSet(CoreSettings.SHOP_NAME));
+        // A store set up from the command line may lack the owner PIN: without one, nothing guards export,
+        // sending or erasure, so the set-up comes back (filled with what is already known) until there is one.
+        boolean needsSetup = needsSetup(opened);
+        SetupViewModel.Known known = needsSetup ? SetupViewModel.Known.readFrom(opened.settings()) : null;
+        Opened result = new Opened(opened, needsSetup, known);
         openedAtMillis = System.currentTimeMillis();
         return result;
     }
@@ -111,6 +115,7 @@ public class App extends Application {
             };
             if (opened.needsSetup()) {
                 SetupViewModel vm = new SetupViewModel(context.settings(), messages, executor);
+                vm.prefill(opened.known());
                 stage.getScene().setRoot(new SetupView(vm, messages, showMain));
                 probeStartup(stage);
             } else {
@@ -125,7 +130,12 @@ public class App extends Application {
         });
     }
 
-    private record Opened(AppContext context, boolean needsSetup) {
+    /** True while the shop has no name or no owner PIN. Blocks on the database. */
+    static boolean needsSetup(AppContext context) {
+        return !context.settings().isSet(CoreSettings.SHOP_NAME) || !context.ownerPin().isSet();
+    }
+
+    private record Opened(AppContext context, boolean needsSetup, SetupViewModel.Known known) {
     }
 
     private static void probeStartup(Stage stage) {

@@ -52,6 +52,26 @@ public final class SetupViewModel {
         pinAgain.addListener((obs, was, now) -> pinError.set(""));
     }
 
+    /** What the store already holds, read in the background before the set-up is shown. */
+    public record Known(String shopName, String country, String optOutMention) {
+
+        /** Blocks on the database: call off the FX thread. */
+        public static Known readFrom(Settings settings) {
+            return new Known(settings.get(CoreSettings.SHOP_NAME), settings.get(CoreSettings.SHOP_COUNTRY),
+                    settings.get(CoreSettings.OPTOUT_MENTION));
+        }
+    }
+
+    /** Starts from the values already saved (a set-up finished from the command line lacks only the PIN). */
+    public void prefill(Known known) {
+        if (known == null) {
+            return;
+        }
+        shopName.set(known.shopName());
+        country.set(known.country());
+        optOutMention.set(known.optOutMention());
+    }
+
     public StringProperty shopNameProperty() {
         return shopName;
     }
