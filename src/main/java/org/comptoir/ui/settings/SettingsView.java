@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.ui.Forms;
@@ -161,6 +162,22 @@ public final class SettingsView extends BorderPane {
         if (CoreSettings.UI_LANGUAGE.equals(key)) {
             ChoiceBox<String> box = new ChoiceBox<>();
             box.getItems().addAll("fr", "en");
+            // each language named in itself, as language pickers do, so the owner finds theirs whatever is shown
+            box.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(String code) {
+                    return code == null ? "" : switch (code) {
+                        case "fr" -> "Français";
+                        case "en" -> "English";
+                        default -> code;
+                    };
+                }
+
+                @Override
+                public String fromString(String name) {
+                    return name;
+                }
+            });
             box.setValue(row.value().get());
             box.valueProperty().addListener((obs, was, now) -> row.value().set(now));
             row.value().addListener((obs, was, now) -> box.setValue(now));

@@ -5,6 +5,7 @@ import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
 import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -69,9 +70,13 @@ class SettingsViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void labelsAreWordsNotKeys(FxRobot robot) {
         Label label = (Label) robot.lookup("#setting-shop-name").query().getParent().getChildrenUnmodifiable().get(0);
         assertThat(label.getText()).isEqualTo("Nom de la boutique");
+        ChoiceBox<?> language = robot.lookup("#setting-ui-language").queryAs(ChoiceBox.class);
+        assertThat(language.getConverter()).isNotNull();
+        assertThat(((ChoiceBox<String>) language).getConverter().toString("fr")).isEqualTo("Français");
     }
 
     @Test
