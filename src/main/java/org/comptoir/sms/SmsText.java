@@ -39,10 +39,10 @@ public final class SmsText {
         }
         List<NonGsmChar> nonGsm = encoding == SmsEncoding.UCS2 ? nonGsmChars(text) : List.of();
         if (cuts.total() == 0) {
-            return new SmsAnalysis(encoding, 0, 0, encoding.singleLimit(), List.of(), nonGsm);
+            return new SmsAnalysis(encoding, 0, encoding.singleLimit(), List.of(), nonGsm);
         }
         if (cuts.total() <= encoding.singleLimit()) {
-            return new SmsAnalysis(encoding, cuts.total(), 1, encoding.singleLimit() - cuts.total(), List.of(text),
+            return new SmsAnalysis(encoding, cuts.total(), encoding.singleLimit() - cuts.total(), List.of(text),
                     nonGsm);
         }
         List<String> parts = new ArrayList<>(cuts.count() + 1);
@@ -52,8 +52,7 @@ public final class SmsText {
             start = cuts.at()[k];
         }
         parts.add(text.substring(start));
-        return new SmsAnalysis(encoding, cuts.total(), parts.size(), encoding.partLimit() - cuts.inLast(), parts,
-                nonGsm);
+        return new SmsAnalysis(encoding, cuts.total(), encoding.partLimit() - cuts.inLast(), parts, nonGsm);
     }
 
     /**
