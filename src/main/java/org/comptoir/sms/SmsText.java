@@ -32,10 +32,10 @@ public final class SmsText {
     /** Encoding, size, split and offending characters of {@code text}. */
     public static SmsAnalysis analyze(String text) {
         Objects.requireNonNull(text, "text");
-        Cuts cuts = gsmCuts(text);
+        Cuts cuts = cuts(text, SmsEncoding.GSM7);
         SmsEncoding encoding = cuts != null ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
         if (cuts == null) {
-            cuts = ucs2Cuts(text);
+            cuts = cuts(text, SmsEncoding.UCS2);
         }
         List<NonGsmChar> nonGsm = encoding == SmsEncoding.UCS2 ? nonGsmChars(text) : List.of();
         if (cuts.total() == 0) {
@@ -63,20 +63,48 @@ public final class SmsText {
     }
 
     /**
-     * The GSM-7 cuts, or null at the first character outside the alphabet (the text is then UCS-2). An
-     * extension character costs 2 and is one unit of cutting, so ESC and its code always share a part.
-     * Locals rather than fields: this loop runs on every keystroke.
+     * Walks {@code text} one unit of cutting at a time, counting it and cutting before the unit that would
+     * overflow a part. Locals rather than fields: this loop runs on every keystroke.
+     * <ul>
+     *   <li>GSM7: a character; an extension character costs 2 and is one unit of cutting, so ESC and its code
+     *       always share a part. Returns null at the first character outside the alphabet (the text is then
+     *       UCS-2).</li>
+     *   <li>UCS2: a cluster, costing its UTF-16 length; inside a cluster longer than a part, a code point
+     *       (never half a surrogate pair).</li>
+     * </ul>
      */
-    private static Cuts gsmCuts(String text) {
-        int limit = SmsEncoding.GSM7.partLimit();
+    private static Cuts cuts(String text, SmsEncoding encoding) {
+        boolean gsm = encoding == SmsEncoding.GSM7;
+        int limit = encoding.partLimit();
         int[] at = new int[8];
         int count = 0;
         int total = 0;
         int inLast = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            int cost = GsmAlphabet.septetCost(text.charAt(i));
-            if (cost < 0) {
-                return null;
+        int oversizedClusterEnd = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int width;
+            int cost;
+            if (gsm) {
+                width = 1;
+                cost = GsmAlphabet.septetCost(text.charAt(i));
+                if (cost < 0) {
+                    return null;
+                }
+            } else {
+                // The common case, kept inline: one BMP character that nothing extends.
+                if (!Character.isSurrogate(text.charAt(i))
+                        && (i + 1 == n || text.charAt(i + 1) < Clusters.FIRST_EXTENDER)) {
+                    width = 1;
+                } else {
+                    width = i < oversizedClusterEnd ? ucs2Width(text, i) : Clusters.length(text, i);
+                }
+                if (width > limit) {
+                    oversizedClusterEnd = i + width;
+                    width = ucs2Width(text, i);
+                }
+                cost = width;
             }
             if (inLast + cost > limit) {
                 if (count == at.length) {
@@ -87,43 +115,9 @@ public final class SmsText {
             }
             inLast += cost;
             total += cost;
-        }
-        return new Cuts(at, count, total, inLast);
-    }
-
-    /** Cut between clusters; inside a cluster longer than a part, between code points (never in a pair). */
-    private static Cuts ucs2Cuts(String text) {
-        int limit = SmsEncoding.UCS2.partLimit();
-        int[] at = new int[8];
-        int count = 0;
-        int inLast = 0;
-        int oversizedClusterEnd = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int width;
-            // The common case, kept inline: one BMP character that nothing extends.
-            if (!Character.isSurrogate(text.charAt(i))
-                    && (i + 1 == n || text.charAt(i + 1) < Clusters.FIRST_EXTENDER)) {
-                width = 1;
-            } else {
-                width = i < oversizedClusterEnd ? ucs2Width(text, i) : Clusters.length(text, i);
-            }
-            if (width > limit) {
-                oversizedClusterEnd = i + width;
-                width = ucs2Width(text, i);
-            }
-            if (inLast + width > limit) {
-                if (count == at.length) {
-                    at = Arrays.copyOf(at, count * 2);
-                }
-                at[count++] = i;
-                inLast = 0;
-            }
-            inLast += width;
             i += width;
         }
-        return new Cuts(at, count, text.length(), inLast);
+        return new Cuts(at, count, total, inLast);
     }
 
     /** GSM7 when every character of {@code text} is in the GSM 7-bit alphabet (basic or extension). */
