@@ -23,15 +23,11 @@ final class Hex {
         if (s.isEmpty()) {
             throw new PduException(PduException.Code.BAD_HEX, "PDU is empty");
         }
-        if (s.length() % 2 != 0) {
-            throw new PduException(PduException.Code.BAD_HEX, "PDU hex has an odd length: " + s.length());
+        try {
+            return UPPER.parseHex(s);
+        } catch (IllegalArgumentException e) {
+            // HexFormat names the fault: odd length, or the first character that is not a hex digit
+            throw new PduException(PduException.Code.BAD_HEX, "PDU is not hex: " + e.getMessage());
         }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                throw new PduException(PduException.Code.BAD_HEX,
-                        "PDU has a non-hex character '" + s.charAt(i) + "' at position " + i);
-            }
-        }
-        return HexFormat.of().parseHex(s);
     }
 }

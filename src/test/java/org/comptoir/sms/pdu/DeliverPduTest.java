@@ -137,6 +137,10 @@ class DeliverPduTest {
     @CsvSource({
         "'',                                                             BAD_HEX",
         "07917283010010F5040BC87238880900F1000099309251619580ZZ,         BAD_HEX",
+        // full-width digits: Character.digit takes them for hex, HexFormat does not
+        "07917283010010F5040BC87238880900F1000099309251619580００, BAD_HEX",
+        // lower case is hex too: this one gets past the hex check and only fails later
+        "07917283010010f5040bc8723888,                                   TRUNCATED",
         "07917283010010F5040BC87238880900F10000993092516195800AE8329BF,  BAD_HEX",
         "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD, TRUNCATED",
         "07917283010010F5040BC872388809,                                 TRUNCATED",
