@@ -26,8 +26,6 @@ public final class SubmitPdu {
     static final int UDHI = 0x40;
     private static final int DCS_GSM7 = 0x00;
     private static final int DCS_UCS2 = 0x08;
-    private static final int MAX_OCTETS = 140;
-    private static final int MAX_SEPTETS = 160;
 
     private SubmitPdu() {
     }
@@ -93,9 +91,9 @@ public final class SubmitPdu {
         int udhOctets = udh == null ? 0 : udh.length;
         if (enc == SmsEncoding.UCS2) {
             byte[] body = utf16Units(text);
-            if (udhOctets + body.length > MAX_OCTETS) {
+            if (udhOctets + body.length > UserData.MAX_OCTETS) {
                 throw new PduException(PduException.Code.INVALID_ARGUMENT, "UCS-2 part of " + body.length / 2
-                        + " units does not fit " + (MAX_OCTETS - udhOctets) / 2);
+                        + " units does not fit " + (UserData.MAX_OCTETS - udhOctets) / 2);
             }
             out.write(udhOctets + body.length);
             if (udh != null) {
@@ -104,17 +102,16 @@ public final class SubmitPdu {
             out.writeBytes(body);
         } else {
             int[] septets = Gsm7Packing.toSeptets(text);
-            int headerSeptets = (udhOctets * 8 + 6) / 7;
-            int fill = headerSeptets * 7 - udhOctets * 8;
-            if (headerSeptets + septets.length > MAX_SEPTETS) {
+            int headerSeptets = UserData.headerSeptets(udhOctets);
+            if (headerSeptets + septets.length > UserData.MAX_SEPTETS) {
                 throw new PduException(PduException.Code.INVALID_ARGUMENT, "GSM-7 part of " + septets.length
-                        + " septets does not fit " + (MAX_SEPTETS - headerSeptets));
+                        + " septets does not fit " + (UserData.MAX_SEPTETS - headerSeptets));
             }
             out.write(headerSeptets + septets.length);
             if (udh != null) {
                 out.writeBytes(udh);
             }
-            out.writeBytes(Gsm7Packing.pack(septets, fill));
+            out.writeBytes(Gsm7Packing.pack(septets, UserData.fillBits(udhOctets)));
         }
         return out.toByteArray();
     }

@@ -6,8 +6,18 @@ import java.util.Optional;
 /** TP-UDL + TP-UD reading shared by the decoders (TS 23.040 §9.2.3.16, §9.2.3.24). */
 record UserData(String text, Optional<ConcatInfo> concat) {
 
-    private static final int MAX_OCTETS = 140;
-    private static final int MAX_SEPTETS = 160;
+    static final int MAX_OCTETS = 140;
+    static final int MAX_SEPTETS = 160;
+
+    /** Septets a user data header of {@code headerOctets} takes in GSM-7, fill bits included (§9.2.3.24). */
+    static int headerSeptets(int headerOctets) {
+        return (headerOctets * 8 + 6) / 7;
+    }
+
+    /** Zero bits after the header so the text starts on a septet boundary (0 without a header). */
+    static int fillBits(int headerOctets) {
+        return headerSeptets(headerOctets) * 7 - headerOctets * 8;
+    }
 
     static UserData read(PduReader reader, boolean headerPresent, DataCoding coding, EightBitText eightBit) {
         int udl = reader.octet("TP-UDL");
@@ -17,14 +27,13 @@ record UserData(String text, Optional<ConcatInfo> concat) {
             }
             byte[] data = reader.octets((udl * 7 + 7) / 8, "TP-UD");
             int headerOctets = headerPresent ? headerLength(data) : 0;
-            int headerSeptets = (headerOctets * 8 + 6) / 7;
+            int headerSeptets = headerSeptets(headerOctets);
             if (headerSeptets > udl) {
                 throw new PduException(PduException.Code.INCONSISTENT_LENGTH,
                         "user data header of " + headerOctets + " octets exceeds TP-UDL " + udl + " septets");
             }
-            int fill = headerSeptets * 7 - headerOctets * 8;
             int[] septets = Gsm7Packing.unpack(Arrays.copyOfRange(data, headerOctets, data.length),
-                    udl - headerSeptets, fill);
+                    udl - headerSeptets, fillBits(headerOctets));
             return new UserData(Gsm7Packing.fromSeptets(septets), concatOf(data, headerOctets));
         }
         if (udl > MAX_OCTETS) {
