@@ -1,6 +1,7 @@
 package org.comptoir.sms.pdu;
 
 import java.util.OptionalInt;
+import org.comptoir.sms.SmsEncoding;
 
 /**
  * What a TP-DCS octet says (TS 23.038 §4): the alphabet and the message class, if any.
@@ -15,6 +16,11 @@ public record DataCoding(Alphabet alphabet, OptionalInt messageClass) {
         GSM7,
         EIGHT_BIT,
         UCS2
+    }
+
+    /** GSM7 for the 7-bit alphabet, else UCS2 (8-bit data included): what decoded SUBMITs and DELIVERs report. */
+    public SmsEncoding encoding() {
+        return alphabet == Alphabet.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
     }
 
     /**

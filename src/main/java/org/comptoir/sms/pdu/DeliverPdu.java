@@ -1,7 +1,5 @@
 package org.comptoir.sms.pdu;
 
-import org.comptoir.sms.SmsEncoding;
-
 /** SMS-DELIVER decoding, TS 23.040 §9.2.2.1: what +CMT, +CMGR and +CMGL print in PDU mode. Pure, thread-safe. */
 public final class DeliverPdu {
 
@@ -32,7 +30,6 @@ public final class DeliverPdu {
         var time = Timestamps.read(reader, "TP-SCTS");
         UserData userData = UserData.read(reader, (firstOctet & SubmitPdu.UDHI) != 0, coding, eightBit);
         reader.expectEnd();
-        SmsEncoding encoding = coding.alphabet() == DataCoding.Alphabet.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
-        return new SmsDeliver(originator, time, encoding, userData.text(), userData.concat(), coding);
+        return new SmsDeliver(originator, time, coding.encoding(), userData.text(), userData.concat(), coding);
     }
 }

@@ -136,8 +136,8 @@ public final class SubmitPdu {
         reader.octets(vpf == 0 ? 0 : vpf == VPF_RELATIVE ? 1 : 7, "TP-VP");
         UserData userData = UserData.read(reader, (firstOctet & UDHI) != 0, coding, EightBitText.HEX);
         reader.expectEnd();
-        SmsEncoding encoding = coding.alphabet() == DataCoding.Alphabet.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2;
-        return new SmsSubmit(destination, encoding, userData.text(), userData.concat(), (firstOctet & SRR) != 0);
+        return new SmsSubmit(destination, coding.encoding(), userData.text(), userData.concat(),
+                (firstOctet & SRR) != 0);
     }
 
     /** UTF-16 units as written, big-endian; unlike a charset encoder it keeps a lone surrogate as it is. */
