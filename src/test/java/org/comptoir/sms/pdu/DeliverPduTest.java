@@ -29,26 +29,23 @@ class DeliverPduTest {
         assertThat(sms.dataCoding().messageClass()).isEmpty();
     }
 
-    /** REFERENCE.md §4.7, the classic hellohello DELIVER from a TON-100 (abbreviated, C8) number. */
-    @Test
-    void classicHellohelloDeliverFrom1999() {
-        SmsDeliver sms = DeliverPdu.decode(
-                "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37");
+    /**
+     * REFERENCE.md §4.7: the classic hellohello DELIVER from a TON-100 (abbreviated, C8) number, and an
+     * alphanumeric originator (TON 101, type D0) packed in GSM-7.
+     */
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource({
+        "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37, 27838890001, hellohello,"
+                + " 1999-03-29T15:16:59+02:00",
+        "07913396999999F90410D0CC72D8C82ED7E57300006201510103008007C2B75BFDAECB01, LeaFleurs, Bonjour,"
+                + " 2026-10-15T10:30:00+02:00",
+    })
+    void referenceDelivers(String hex, String originator, String text, OffsetDateTime serviceCentreTime) {
+        SmsDeliver sms = DeliverPdu.decode(hex);
 
-        assertThat(sms.originator()).isEqualTo("27838890001");
-        assertThat(sms.text()).isEqualTo("hellohello");
-        assertThat(sms.serviceCentreTime()).isEqualTo(OffsetDateTime.parse("1999-03-29T15:16:59+02:00").toInstant());
-    }
-
-    /** REFERENCE.md §4.7: alphanumeric originator (TON 101, type D0) packed in GSM-7. */
-    @Test
-    void alphanumericOriginator() {
-        SmsDeliver sms = DeliverPdu.decode(
-                "07913396999999F90410D0CC72D8C82ED7E57300006201510103008007C2B75BFDAECB01");
-
-        assertThat(sms.originator()).isEqualTo("LeaFleurs");
-        assertThat(sms.text()).isEqualTo("Bonjour");
-        assertThat(sms.serviceCentreTime()).isEqualTo(OffsetDateTime.parse("2026-10-15T10:30:00+02:00").toInstant());
+        assertThat(sms.originator()).isEqualTo(originator);
+        assertThat(sms.text()).isEqualTo(text);
+        assertThat(sms.serviceCentreTime()).isEqualTo(serviceCentreTime.toInstant());
     }
 
     @Test
