@@ -2,6 +2,7 @@ package org.comptoir.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,15 @@ class SmsTextTest {
         assertThatThrownBy(() -> SmsText.unitsOf("garçon", SmsEncoding.GSM7))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+00E7");
         assertThat(List.of(SmsEncoding.values())).extracting(SmsEncoding::singleLimit, SmsEncoding::partLimit)
-                .hasSize(2);
+                .containsExactly(tuple(160, 153), tuple(70, 67));
+    }
+
+    @Test
+    void anAnalysisWhoseRemainingDisagreesWithItsSplitIsRefused() {
+        assertThat(new SmsAnalysis(SmsEncoding.GSM7, 5, 155, List.of("abcde"), List.of()).parts()).isEqualTo(1);
+        assertThatThrownBy(() -> new SmsAnalysis(SmsEncoding.GSM7, 5, 100, List.of("abcde"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsAnalysis(SmsEncoding.GSM7, 200, 154, List.of("a", "b"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
