@@ -26,12 +26,12 @@ final class Clusters {
                 || (text.charAt(end) < FIRST_EXTENDER && !Character.isHighSurrogate(text.charAt(start)))) {
             return end - start;
         }
-        int first = codePointAt(text, start);
-        if (isRegionalIndicator(first) && end < text.length() && isRegionalIndicator(codePointAt(text, end))) {
+        int first = text.codePointAt(start);
+        if (isRegionalIndicator(first) && end < text.length() && isRegionalIndicator(text.codePointAt(end))) {
             end += width(text, end);
         }
         while (end < text.length()) {
-            int next = codePointAt(text, end);
+            int next = text.codePointAt(end);
             if (next == ZWJ) {
                 end += 1;
                 if (end < text.length()) {
@@ -57,11 +57,6 @@ final class Clusters {
 
     private static boolean isRegionalIndicator(int cp) {
         return cp >= 0x1F1E6 && cp <= 0x1F1FF;
-    }
-
-    /** The code point at {@code i}, a lone surrogate counting as itself. */
-    private static int codePointAt(String text, int i) {
-        return SmsText.ucs2Width(text, i) == 2 ? text.codePointAt(i) : text.charAt(i);
     }
 
     private static int width(String text, int i) {

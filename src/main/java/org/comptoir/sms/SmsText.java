@@ -160,8 +160,8 @@ public final class SmsText {
 
     /** 2 for a well-formed surrogate pair starting at {@code i}, else 1 (a lone surrogate is one unit). */
     static int ucs2Width(String text, int i) {
-        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+        // String.codePointAt returns a lone surrogate as itself, so this never pairs a half with a stranger
+        return Character.charCount(text.codePointAt(i));
     }
 
     private static List<NonGsmChar> nonGsmChars(String text) {
@@ -172,10 +172,9 @@ public final class SmsText {
                 i++;
                 continue;
             }
-            int width = ucs2Width(text, i);
-            int codePoint = width == 2 ? text.codePointAt(i) : text.charAt(i);
+            int codePoint = text.codePointAt(i); // a lone surrogate is reported as itself
             found.computeIfAbsent(codePoint, k -> new ArrayList<>()).add(i);
-            i += width;
+            i += Character.charCount(codePoint);
         }
         List<NonGsmChar> result = new ArrayList<>(found.size());
         found.forEach((codePoint, indices) -> result.add(new NonGsmChar(codePoint,
