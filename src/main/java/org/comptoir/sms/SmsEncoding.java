@@ -7,7 +7,7 @@ package org.comptoir.sms;
  */
 public enum SmsEncoding {
     /** Septets: 140 octets × 8 / 7 = 160 alone; 153 per part after a 6-octet header and 1 fill bit. */
-    GSM7(160, 153),
+    GSM7(GsmAlphabet.SINGLE_PART_SEPTETS, GsmAlphabet.MULTI_PART_SEPTETS),
     /** 16-bit units: 140 / 2 = 70 alone; (140 − 6) / 2 = 67 per part. */
     UCS2(70, 67);
 

@@ -2,12 +2,13 @@ package org.comptoir.sms.pdu;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.comptoir.sms.GsmAlphabet;
 
 /** TP-UDL + TP-UD reading shared by the decoders (TS 23.040 §9.2.3.16, §9.2.3.24). */
 record UserData(String text, Optional<ConcatInfo> concat) {
 
     static final int MAX_OCTETS = 140;
-    static final int MAX_SEPTETS = 160;
+    static final int MAX_SEPTETS = GsmAlphabet.SINGLE_PART_SEPTETS;
 
     /** Septets a user data header of {@code headerOctets} takes in GSM-7, fill bits included (§9.2.3.24). */
     static int headerSeptets(int headerOctets) {
