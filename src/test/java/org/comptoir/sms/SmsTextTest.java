@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Known sizes at the limits of TS 23.040 concatenation (REFERENCE.md §3.5). */
 class SmsTextTest {
@@ -91,20 +92,15 @@ class SmsTextTest {
         assertThat(a.remaining()).isEqualTo(67 - 7);
     }
 
-    @Test
-    void combiningAccentStaysWithItsLetter() {
-        // "e" + U+0301 is how macOS pastes é; cutting after the e would show a lone accent on the next SMS.
-        String text = "ç".repeat(66) + "e\u0301" + "x".repeat(10);
-        assertThat(SmsText.analyze(text).partTexts()).containsExactly("ç".repeat(66), "e\u0301" + "x".repeat(10));
-    }
-
-    @Test
-    void flagsSkinTonesAndJoinedEmojiStayWhole() {
-        for (String emoji : List.of("🇫🇷", "👍🏽", "👨‍👩‍👧", "❤️")) {
-            String text = "ç".repeat(66) + emoji + "x".repeat(10);
-            assertThat(SmsText.analyze(text).partTexts()).as(emoji)
-                    .containsExactly("ç".repeat(66), emoji + "x".repeat(10));
-        }
+    /**
+     * "e" + U+0301 is how macOS pastes é: cutting after the e would show a lone accent on the next SMS. The
+     * same goes for a flag's two halves, a skin tone, joined emoji and a variation selector.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"e\u0301", "🇫🇷", "👍🏽", "👨‍👩‍👧", "❤️"})
+    void clusterThatWouldStraddleMovesWholeToTheNextPart(String cluster) {
+        String text = "ç".repeat(66) + cluster + "x".repeat(10);
+        assertThat(SmsText.analyze(text).partTexts()).containsExactly("ç".repeat(66), cluster + "x".repeat(10));
     }
 
     @Test
