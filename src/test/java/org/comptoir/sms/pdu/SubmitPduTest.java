@@ -62,6 +62,8 @@ class SubmitPduTest {
                         + "0990E229FEA6ED0384C2E87EBA0795D0E97A7E76510993007CD609B32887C0A8FD1", 154, 1, 2),
                 new EncodedPdu("0071000B913316325476F80000A7400500032A0202C2741708F99687D3F2F25C07CAA15BB11CDA"
                         + "059216E06F37B9AC074DA94F2808FEAECB41F6777D0E2217E661F1DBED2ECB5D", 70, 2, 2));
+        // the split the counter shows gives the same bytes
+        assertThat(SubmitPdu.encode("+33612345678", text, 0x2A, VP24_SRR)).isEqualTo(pdus);
     }
 
     /** REFERENCE.md §4.6: UCS-2 with é and the surrogate pair of 🎉, UDL in octets. */
