@@ -96,6 +96,7 @@ public final class CampaignEditorViewModel {
     private Recipient sample;
     private int parts = 1;
     private long audienceGeneration;
+    private boolean editing; // edit() sets kind and tag together, then counts the audience once
     private Consumer<Campaign> onSaved = c -> { };
 
     public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
@@ -108,9 +109,15 @@ public final class CampaignEditorViewModel {
         template.addListener((o, a, b) -> recompute());
         kind.addListener((o, a, b) -> {
             recompute();
-            refreshAudience();
+            if (!editing) {
+                refreshAudience();
+            }
         });
-        tag.addListener((o, a, b) -> refreshAudience());
+        tag.addListener((o, a, b) -> {
+            if (!editing) {
+                refreshAudience();
+            }
+        });
         sender.addListener((o, a, b) -> validateSender());
         executor.execute(this::loadSettings, loaded -> {
             mention = loaded.mention();
@@ -142,6 +149,17 @@ public final class CampaignEditorViewModel {
 
     /** Shows {@code c} (null: a fresh draft). A campaign that is no longer a DRAFT is shown read-only. */
     public void edit(Campaign c) {
+        editing = true;
+        try {
+            show(c);
+        } finally {
+            editing = false;
+        }
+        recompute();
+        refreshAudience();
+    }
+
+    private void show(Campaign c) {
         campaign.set(c);
         name.set(c == null ? "" : c.name());
         kind.set(c == null ? CampaignKind.MARKETING : c.kind());
@@ -156,8 +174,6 @@ public final class CampaignEditorViewModel {
         }
         editable.set(c == null || c.status() == CampaignStatus.DRAFT);
         status.set(c == null ? "" : messages.get("campaign.status." + c.status()));
-        recompute();
-        refreshAudience();
     }
 
     /** Every non-GSM character of the text replaced by its suggestion (é stays: it is GSM). */
