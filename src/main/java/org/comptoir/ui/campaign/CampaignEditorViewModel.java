@@ -76,7 +76,6 @@ public final class CampaignEditorViewModel {
     private final StringProperty suffix = new SimpleStringProperty("");
     private final StringProperty counter = new SimpleStringProperty("");
     private final ObjectProperty<Level> level = new SimpleObjectProperty<>(Level.OK);
-    private final BooleanProperty unicode = new SimpleBooleanProperty(false);
     private final BooleanProperty unicodeFromName = new SimpleBooleanProperty(false);
     private final ObservableList<NonGsmChar> nonGsm = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
@@ -228,7 +227,6 @@ public final class CampaignEditorViewModel {
         counter.set(messages.get("campaign.counter", worst.units(), capacity, parts,
                 messages.get("campaign.encoding." + worst.encoding().name())));
         level.set(parts > maxParts ? Level.OVER : worst.remaining() <= NEAR_BOUNDARY ? Level.NEAR : Level.OK);
-        unicode.set(worst.isUnicode());
         nonGsm.setAll(typed.nonGsm());
         unicodeFromName.set(worst.isUnicode() && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
         preview.set(composer.render(t, sample));
@@ -310,7 +308,6 @@ public final class CampaignEditorViewModel {
     public StringProperty suffixProperty() { return suffix; }
     public StringProperty counterProperty() { return counter; }
     public ObjectProperty<Level> levelProperty() { return level; }
-    public BooleanProperty unicodeProperty() { return unicode; }
     public BooleanProperty unicodeFromNameProperty() { return unicodeFromName; }
     public ObservableList<NonGsmChar> nonGsm() { return nonGsm; }
     public ObservableList<String> tags() { return tags; }
@@ -319,6 +316,4 @@ public final class CampaignEditorViewModel {
     public StringProperty previewProperty() { return preview; }
     public StringProperty previewSenderProperty() { return previewSender; }
     public StringProperty statusProperty() { return status; }
-    public int parts() { return parts; }
-    public int maxParts() { return maxParts; }
 }
