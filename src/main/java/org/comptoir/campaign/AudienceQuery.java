@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ConsentStatus;
 import org.comptoir.settings.Settings;
-import org.comptoir.sms.GsmAlphabet;
+import org.comptoir.sms.SmsEncoding;
+import org.comptoir.sms.SmsText;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 import org.comptoir.store.RowMapper;
@@ -146,8 +147,8 @@ public final class AudienceQuery {
         String longestUnicode = null;
         int gsmSeptets = -1;
         for (String name : names) {
-            int septets = septets(name);
-            if (septets >= 0) {
+            if (SmsText.isGsm(name)) {
+                int septets = SmsText.unitsOf(name, SmsEncoding.GSM7);
                 if (septets > gsmSeptets) {
                     gsmSeptets = septets;
                     longestGsm = name;
@@ -166,22 +167,6 @@ public final class AudienceQuery {
             }
         }
         return out;
-    }
-
-    /** GSM 7-bit septets needed for {@code s}, or -1 when a character is not in the GSM alphabet. */
-    static int septets(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (GsmAlphabet.septetOf(ch).isPresent()) {
-                n++;
-            } else if (GsmAlphabet.extensionCodeOf(ch).isPresent()) {
-                n += 2;
-            } else {
-                return -1;
-            }
-        }
-        return n;
     }
 
     private Filter filter(Audience audience) {

@@ -130,6 +130,14 @@ class CampaignServiceTest {
     }
 
     @Test
+    void aMentionTypedAtTheEndInAnyCaseIsAcceptedAndNotAddedAgain() {
+        Campaign typed = service.saveDraft(promo("Soldes samedi\nstop au 36180"));
+        assertThat(service.problems(typed, ScheduleRequest.asap())).isEmpty();
+        assertThat(service.composer(typed).render(typed.template(), (String) null))
+                .isEqualTo("Soldes samedi\nstop au 36180");
+    }
+
+    @Test
     void tooManyPartsIsRefusedCountingTheMention() {
         settings.set(CampaignSettings.MAX_PARTS, "1");
         Campaign fits = service.saveDraft(promo("A".repeat(146)));

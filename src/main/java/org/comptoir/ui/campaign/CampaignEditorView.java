@@ -95,6 +95,7 @@ public final class CampaignEditorView extends HBox {
         Label mention = new Label();
         mention.setId("mention");
         mention.getStyleClass().add("fixed-mention");
+        mention.setWrapText(true); // the mandatory mention is shown whole, never "STOP au 361…"
         mention.textProperty().bind(Bindings.when(vm.suffixProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat(m.get("campaign.mention.prefix"), " ", vm.suffixProperty())));
         mention.visibleProperty().bind(vm.suffixProperty().isNotEmpty());
@@ -225,12 +226,12 @@ public final class CampaignEditorView extends HBox {
         for (Label l : List.of(title, recipients, cost)) {
             l.setMinWidth(Region.USE_PREF_SIZE); // never "Des…": the count and the cost are what the owner checks
         }
-        HBox row = new HBox(12, title, tag, recipients);
+        FlowPane row = new FlowPane(12, 6, title, tag, recipients);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, row, cost);
     }
 
-    private HBox scheduleRow() {
+    private FlowPane scheduleRow() {
         ToggleGroup group = new ToggleGroup();
         RadioButton asap = radio(group, "schedule-asap", m.get("campaign.schedule.asap"));
         RadioButton at = radio(group, "schedule-at", m.get("campaign.schedule.at"));
@@ -250,7 +251,8 @@ public final class CampaignEditorView extends HBox {
         time.disableProperty().bind(at.selectedProperty().not());
         Label title = new Label(m.get("campaign.schedule"));
         title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(12, title, asap, at, date, time);
+        // wraps on a narrow window rather than cutting "Dès que possible" and the time
+        FlowPane row = new FlowPane(12, 6, title, asap, at, date, time);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -76,7 +76,6 @@ public final class CampaignEditorViewModel {
     private final StringProperty suffix = new SimpleStringProperty("");
     private final StringProperty counter = new SimpleStringProperty("");
     private final ObjectProperty<Level> level = new SimpleObjectProperty<>(Level.OK);
-    private final BooleanProperty unicode = new SimpleBooleanProperty(false);
     private final BooleanProperty unicodeFromName = new SimpleBooleanProperty(false);
     private final ObservableList<NonGsmChar> nonGsm = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
@@ -96,6 +95,7 @@ public final class CampaignEditorViewModel {
     private Recipient sample;
     private int parts = 1;
     private long audienceGeneration;
+    private boolean editing; // edit() sets kind and tag together, then counts the audience once
     private Consumer<Campaign> onSaved = c -> { };
 
     public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
@@ -108,9 +108,15 @@ public final class CampaignEditorViewModel {
         template.addListener((o, a, b) -> recompute());
         kind.addListener((o, a, b) -> {
             recompute();
-            refreshAudience();
+            if (!editing) {
+                refreshAudience();
+            }
         });
-        tag.addListener((o, a, b) -> refreshAudience());
+        tag.addListener((o, a, b) -> {
+            if (!editing) {
+                refreshAudience();
+            }
+        });
         sender.addListener((o, a, b) -> validateSender());
         executor.execute(this::loadSettings, loaded -> {
             mention = loaded.mention();
@@ -142,6 +148,17 @@ public final class CampaignEditorViewModel {
 
     /** Shows {@code c} (null: a fresh draft). A campaign that is no longer a DRAFT is shown read-only. */
     public void edit(Campaign c) {
+        editing = true;
+        try {
+            show(c);
+        } finally {
+            editing = false;
+        }
+        recompute();
+        refreshAudience();
+    }
+
+    private void show(Campaign c) {
         campaign.set(c);
         name.set(c == null ? "" : c.name());
         kind.set(c == null ? CampaignKind.MARKETING : c.kind());
@@ -156,8 +173,6 @@ public final class CampaignEditorViewModel {
         }
         editable.set(c == null || c.status() == CampaignStatus.DRAFT);
         status.set(c == null ? "" : messages.get("campaign.status." + c.status()));
-        recompute();
-        refreshAudience();
     }
 
     /** Every non-GSM character of the text replaced by its suggestion (é stays: it is GSM). */
@@ -212,7 +227,6 @@ public final class CampaignEditorViewModel {
         counter.set(messages.get("campaign.counter", worst.units(), capacity, parts,
                 messages.get("campaign.encoding." + worst.encoding().name())));
         level.set(parts > maxParts ? Level.OVER : worst.remaining() <= NEAR_BOUNDARY ? Level.NEAR : Level.OK);
-        unicode.set(worst.isUnicode());
         nonGsm.setAll(typed.nonGsm());
         unicodeFromName.set(worst.isUnicode() && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
         preview.set(composer.render(t, sample));
@@ -294,7 +308,6 @@ public final class CampaignEditorViewModel {
     public StringProperty suffixProperty() { return suffix; }
     public StringProperty counterProperty() { return counter; }
     public ObjectProperty<Level> levelProperty() { return level; }
-    public BooleanProperty unicodeProperty() { return unicode; }
     public BooleanProperty unicodeFromNameProperty() { return unicodeFromName; }
     public ObservableList<NonGsmChar> nonGsm() { return nonGsm; }
     public ObservableList<String> tags() { return tags; }
@@ -303,6 +316,4 @@ public final class CampaignEditorViewModel {
     public StringProperty previewProperty() { return preview; }
     public StringProperty previewSenderProperty() { return previewSender; }
     public StringProperty statusProperty() { return status; }
-    public int parts() { return parts; }
-    public int maxParts() { return maxParts; }
 }

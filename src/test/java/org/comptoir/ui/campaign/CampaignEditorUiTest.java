@@ -95,6 +95,7 @@ class CampaignEditorUiTest {
     void pastOneSixtyWithTheMentionIsTwoSmsAndTheCostFollows(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#recipients").equals("1 client(s)"));
         robot.interact(() -> robot.lookup("#template").queryAs(TextArea.class).setText("A".repeat(145)));
+        waitUntil(() -> text(robot, "#counter").equals("159 / 160 · 1 SMS · GSM"));
         robot.clickOn("#template").type(javafx.scene.input.KeyCode.END).write("A");
         // 146 typed + "\n" + 13 for the mention: exactly one full SMS, at the edge
         waitUntil(() -> text(robot, "#counter").equals("160 / 160 · 1 SMS · GSM"));

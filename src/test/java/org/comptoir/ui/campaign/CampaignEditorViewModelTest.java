@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.comptoir.AppContext;
+import org.comptoir.campaign.Campaign;
 import org.comptoir.campaign.CampaignKind;
 import org.comptoir.campaign.CampaignStatus;
 import org.comptoir.campaign.ScheduleMode;
@@ -14,6 +18,7 @@ import org.comptoir.i18n.Messages;
 import org.comptoir.store.Jdbc;
 import org.comptoir.ui.CurrentThreadTaskExecutor;
 import org.comptoir.ui.ScriptedDialogs;
+import org.comptoir.ui.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +104,28 @@ class CampaignEditorViewModelTest {
         assertThat(errors).last().isEqualTo("« midi » n'est pas une heure (par exemple 10:30).");
         assertThat(app.campaigns().list()).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(CampaignStatus.DRAFT));
+    }
+
+    @Test
+    void openingACampaignCountsItsAudienceOnce() {
+        Campaign stored = app.campaigns().saveDraft(
+                Campaign.draft("Fermeture", CampaignKind.SERVICE, "Fermé lundi", "", "vip"));
+        AtomicInteger tasks = new AtomicInteger();
+        TaskExecutor counting = new TaskExecutor() {
+            private final TaskExecutor inner = new CurrentThreadTaskExecutor();
+
+            @Override
+            public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                tasks.incrementAndGet();
+                inner.execute(work, onSuccess, onFailure);
+            }
+        };
+        CampaignEditorViewModel editor = new CampaignEditorViewModel(app.campaigns(), app.settings(),
+                Messages.forLanguage("fr"), counting, dialogs);
+        tasks.set(0);
+        editor.edit(stored); // kind and tag both change: still one audience query
+        assertThat(tasks).hasValue(1);
+        assertThat(editor.recipientsProperty().get()).isZero();
     }
 
     @Test
