@@ -25,7 +25,6 @@ import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.ModemInfo;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.PortDiscovery;
-import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
@@ -160,11 +159,7 @@ public final class ModemCommand {
             Semaphore finalReportsIn = new Semaphore(0); // a permit per part with a final report, however early
             // the modem route's caps count every send, a one-off from here as much as a campaign's
             ModemSendLog sendLog = new ModemSendLog(app.database());
-            ModemRoutePolicy.Decision decision = new ModemRoutePolicy(app.settings(), sendLog, ZoneId.systemDefault())
-                    .check(e164, Instant.now());
-            if (!decision.allowed()) {
-                throw new ComptoirException(decision.reason());
-            }
+            new ModemRoutePolicy(app.settings(), sendLog, ZoneId.systemDefault()).requireAllowed(e164, Instant.now());
             InboundStore inbound = new InboundStore(app.database(), "modem " + port, Clock.systemUTC());
             try (ModemGateway gateway = ModemGateway.onPort(port, config(pin, reports))) {
                 gateway.setListener(new GatewayListener() {

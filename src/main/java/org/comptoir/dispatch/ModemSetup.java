@@ -82,11 +82,7 @@ public final class ModemSetup {
      */
     public List<String> sendTest(String port, String pin, String typedNumber, String text) {
         String to = mobileE164(typedNumber, settings.get(CoreSettings.SHOP_COUNTRY));
-        ModemRoutePolicy.Decision decision = new ModemRoutePolicy(settings, sendLog, ZoneId.systemDefault())
-                .check(to, Instant.now());
-        if (!decision.allowed()) {
-            throw new ComptoirException(decision.reason());
-        }
+        new ModemRoutePolicy(settings, sendLog, ZoneId.systemDefault()).requireAllowed(to, Instant.now());
         try (ModemGateway gateway = gateway(port, pin)) {
             gateway.connect();
             SendResult r = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), to, text, false));

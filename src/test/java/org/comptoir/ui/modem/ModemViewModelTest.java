@@ -112,7 +112,8 @@ class ModemViewModelTest {
         vm.sendTest();
         assertThat(vm.problemProperty().get()).isEmpty();
         vm.sendTest();
-        assertThat(vm.problemProperty().get()).isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui. Reprise demain.");
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui. Reprise demain.");
         assertThat(modem.emulator().sent()).hasSize(1);
     }
 }
