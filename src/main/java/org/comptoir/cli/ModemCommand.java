@@ -1,6 +1,7 @@
 package org.comptoir.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.comptoir.AppContext;
 import org.comptoir.dispatch.InboundStore;
 import org.comptoir.dispatch.ModemRoutePolicy;
 import org.comptoir.dispatch.ModemSendLog;
 import org.comptoir.gateway.DeliveryReport;
+import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
 import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.OutgoingSms;
@@ -23,7 +25,6 @@ import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.ModemInfo;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.PortDiscovery;
-import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
@@ -155,22 +156,18 @@ public final class ModemCommand {
             String e164 = normalise(to, app.settings().get(CoreSettings.SHOP_COUNTRY));
             boolean reports = waitSeconds > 0 && app.settings().getBoolean(ModemSettings.STATUS_REPORTS);
             Map<String, DeliveryReport> finalReports = new ConcurrentHashMap<>();
-            CountDownLatch[] allIn = {new CountDownLatch(1)};
+            Semaphore finalReportsIn = new Semaphore(0); // a permit per part with a final report, however early
             // the modem route's caps count every send, a one-off from here as much as a campaign's
             ModemSendLog sendLog = new ModemSendLog(app.database());
-            ModemRoutePolicy.Decision decision = new ModemRoutePolicy(app.settings(), sendLog, ZoneId.systemDefault())
-                    .check(e164, Instant.now());
-            if (!decision.allowed()) {
-                throw new ComptoirException(decision.reason());
-            }
-            InboundStore inbound = new InboundStore(app.database(), "modem " + port, java.time.Clock.systemUTC());
+            new ModemRoutePolicy(app.settings(), sendLog, ZoneId.systemDefault()).requireAllowed(e164, Instant.now());
+            InboundStore inbound = new InboundStore(app.database(), "modem " + port, Clock.systemUTC());
             try (ModemGateway gateway = ModemGateway.onPort(port, config(pin, reports))) {
-                gateway.setListener(new org.comptoir.gateway.GatewayListener() {
+                gateway.setListener(new GatewayListener() {
                     @Override
                     public void onDeliveryReport(DeliveryReport r) {
-                        if (r.outcome() != DeliveryReport.Outcome.PENDING) {
-                            finalReports.put(r.partReference(), r);
-                            allIn[0].countDown();
+                        if (r.outcome() != DeliveryReport.Outcome.PENDING
+                                && finalReports.put(r.partReference(), r) == null) {
+                            finalReportsIn.release();
                         }
                     }
 
@@ -188,7 +185,6 @@ public final class ModemCommand {
                 SendResult result = gateway.send(new OutgoingSms("cli-" + UUID.randomUUID(), e164, text, reports));
                 if (result instanceof SendResult.Sent sent) {
                     sendLog.record(e164, Instant.now(), sent.partReferences());
-                    allIn[0] = new CountDownLatch(sent.partReferences().size());
                     for (int i = 0; i < sent.partReferences().size(); i++) {
                         out.println(m.get("modem.send.part", (i + 1) + "/" + sent.partReferences().size(),
                                 sent.partReferences().get(i)));
@@ -197,7 +193,8 @@ public final class ModemCommand {
                     if (reports) {
                         out.println(m.get("modem.send.waiting", waitSeconds));
                         out.flush();
-                        boolean all = allIn[0].await(waitSeconds, TimeUnit.SECONDS);
+                        boolean all = finalReportsIn.tryAcquire(sent.partReferences().size(), waitSeconds,
+                                TimeUnit.SECONDS);
                         for (String ref : sent.partReferences()) {
                             DeliveryReport r = finalReports.get(ref);
                             if (r != null) {

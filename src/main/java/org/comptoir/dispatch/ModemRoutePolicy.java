@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import java.util.Random;
+import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.Settings;
@@ -56,6 +57,17 @@ public final class ModemRoutePolicy {
             return new Decision(false, UserMessage.of("modem.route.cap.month", perMonth), monthTo);
         }
         return Decision.allow();
+    }
+
+    /**
+     * For a one-off send (command line, the assistant's test SMS): returns if a message to {@code recipient}
+     * may leave now, else throws {@link ComptoirException} with the reason. Blocks on the database.
+     */
+    public void requireAllowed(String recipient, Instant now) {
+        Decision decision = check(recipient, now);
+        if (!decision.allowed()) {
+            throw new ComptoirException(decision.reason());
+        }
     }
 
     /** A random pause between {@code modem.gap-min-seconds} and {@code modem.gap-max-seconds}, inclusive. */

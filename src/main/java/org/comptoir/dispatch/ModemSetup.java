@@ -1,6 +1,8 @@
 package org.comptoir.dispatch;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ import org.comptoir.phone.PhoneParse;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.Settings;
+import org.comptoir.store.Database;
 
 /**
  * What the modem set-up assistant does: find ports, check a modem, save the choice, send a test SMS
@@ -28,19 +31,23 @@ import org.comptoir.settings.Settings;
 public final class ModemSetup {
 
     private final Settings settings;
+    private final ModemSendLog sendLog;
     private final Supplier<List<ModemProbe>> discovery;
     private final Function<String, ModemGateway.LinkOpener> openers;
 
-    public ModemSetup(Settings settings, Supplier<List<ModemProbe>> discovery,
+    /** @param sendLog the modem route's send count: a test SMS is capped and counted like any other */
+    public ModemSetup(Settings settings, ModemSendLog sendLog, Supplier<List<ModemProbe>> discovery,
                       Function<String, ModemGateway.LinkOpener> openers) {
         this.settings = settings;
+        this.sendLog = sendLog;
         this.discovery = discovery;
         this.openers = openers;
     }
 
     /** On the machine's real serial ports. */
-    public static ModemSetup onSerialPorts(Settings settings) {
-        return new ModemSetup(settings, PortDiscovery::discover, port -> () -> JSerialCommLink.open(port));
+    public static ModemSetup onSerialPorts(Settings settings, Database database) {
+        return new ModemSetup(settings, new ModemSendLog(database), PortDiscovery::discover,
+                port -> () -> JSerialCommLink.open(port));
     }
 
     public List<ModemProbe> detect() {
@@ -69,13 +76,18 @@ public final class ModemSetup {
         return settings.get(ModemSettings.PIN);
     }
 
-    /** Sends {@code text} to {@code typedNumber}; returns the part references. */
+    /**
+     * Sends {@code text} to {@code typedNumber}; returns the part references. The modem route's caps apply
+     * before the modem is touched, and the send is counted, as for the command line's {@code modem send}.
+     */
     public List<String> sendTest(String port, String pin, String typedNumber, String text) {
         String to = mobileE164(typedNumber, settings.get(CoreSettings.SHOP_COUNTRY));
+        new ModemRoutePolicy(settings, sendLog, ZoneId.systemDefault()).requireAllowed(to, Instant.now());
         try (ModemGateway gateway = gateway(port, pin)) {
             gateway.connect();
             SendResult r = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), to, text, false));
             if (r instanceof SendResult.Sent sent) {
+                sendLog.record(to, Instant.now(), sent.partReferences());
                 return sent.partReferences();
             }
             if (r instanceof SendResult.Failed failed) {

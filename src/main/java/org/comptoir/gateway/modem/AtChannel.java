@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +67,7 @@ public final class AtChannel implements AutoCloseable {
     private final ExecutorService events;
     private final Thread reader;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
-    private volatile Pending current;
+    private volatile PendingCommand current;
     private volatile boolean lost;
     private volatile boolean closing;
     private String pendingTwoLine;
@@ -111,9 +109,9 @@ public final class AtChannel implements AutoCloseable {
     public Response command(String command, Duration timeout) throws AtException {
         turn.lock();
         try {
-            Pending p = begin(command, false);
+            PendingCommand p = begin(command, false);
             write(p, (command + "\r").getBytes(StandardCharsets.US_ASCII), false);
-            return finish(p, await(p, p.result, timeout, false), false);
+            return p.finish(p.awaitFinal(timeout, false), false);
         } finally {
             current = null;
             turn.unlock();
@@ -128,22 +126,21 @@ public final class AtChannel implements AutoCloseable {
     public Response sendPdu(String command, String hex, Duration promptTimeout, Duration timeout) throws AtException {
         turn.lock();
         try {
-            Pending p = begin(command, true);
+            PendingCommand p = begin(command, true);
             write(p, (command + "\r").getBytes(StandardCharsets.US_ASCII), false);
-            CompletableFuture<Object> promptOrEnd = CompletableFuture.anyOf(p.prompt, p.result);
-            Object first = await(p, promptOrEnd, promptTimeout, false, true);
-            if (first == null) {
+            Boolean prompted = p.awaitPromptOrFinal(promptTimeout);
+            if (prompted == null) {
                 // no prompt: abort the input mode so the modem does not swallow the next command
                 abortQuietly(p, promptTimeout);
-                throw timeout(p, false);
+                throw p.timeout(false);
             }
-            if (p.result.isDone()) {
+            if (!prompted) {
                 // an error instead of the prompt, or the link died: nothing of the PDU was written
-                return finish(p, await(p, p.result, timeout, false), false);
+                return p.finish(p.awaitFinal(timeout, false), false);
             }
             byte[] body = (hex + (char) CTRL_Z).getBytes(StandardCharsets.US_ASCII);
             write(p, body, true);
-            return finish(p, await(p, p.result, timeout, true), true);
+            return p.finish(p.awaitFinal(timeout, true), true);
         } finally {
             current = null;
             turn.unlock();
@@ -169,16 +166,16 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
-    private Pending begin(String command, boolean expectsPrompt) throws AtException {
+    private PendingCommand begin(String command, boolean expectsPrompt) throws AtException {
         if (isLost()) {
             throw new AtException.LinkLost(command, List.of(), false, null);
         }
-        Pending p = new Pending(command, expectsPrompt);
+        PendingCommand p = new PendingCommand(command, expectsPrompt, link.name(), consecutiveTimeouts);
         current = p;
         return p;
     }
 
-    private void write(Pending p, byte[] bytes, boolean pduBytes) throws AtException {
+    private void write(PendingCommand p, byte[] bytes, boolean pduBytes) throws AtException {
         try {
             link.output().write(bytes);
             link.output().flush();
@@ -189,57 +186,15 @@ public final class AtChannel implements AutoCloseable {
         }
     }
 
-    private String await(Pending p, CompletableFuture<String> f, Duration timeout, boolean pduWritten)
-            throws AtException {
-        Object r = await(p, f.thenApply(s -> (Object) s), timeout, pduWritten, false);
-        if (r == null) {
-            throw timeout(p, pduWritten);
-        }
-        return (String) r;
-    }
-
-    /** Waits for {@code f}; null on timeout when {@code nullOnTimeout}. */
-    private Object await(Pending p, CompletableFuture<Object> f, Duration timeout, boolean pduWritten,
-                         boolean nullOnTimeout) throws AtException {
-        try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (nullOnTimeout) {
-                return null;
-            }
-            throw timeout(p, pduWritten);
-        } catch (ExecutionException e) {
-            throw new AtException.LinkLost(p.command, p.snapshot(), pduWritten, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AtException.LinkLost(p.command, p.snapshot(), pduWritten, e);
-        }
-    }
-
-    private AtException timeout(Pending p, boolean pduWritten) {
-        int n = consecutiveTimeouts.incrementAndGet();
-        LOG.warn("No answer to {} on {} ({} in a row); partial: {}", p.command, link.name(), n, p.snapshot());
-        return new AtException.Timeout(p.command, p.snapshot(), pduWritten);
-    }
-
-    private Response finish(Pending p, String finalLine, boolean pduWritten) throws AtException {
-        consecutiveTimeouts.set(0);
-        if (finalLine.equals("OK")) {
-            return new Response(p.snapshot(), finalLine);
-        }
-        throw new AtException.Error(p.command, ModemErrors.parse(finalLine), p.snapshot(), pduWritten);
-    }
-
-    private void abortQuietly(Pending p, Duration promptTimeout) {
+    private void abortQuietly(PendingCommand p, Duration promptTimeout) {
         try {
             link.output().write(ESC);
             link.output().flush();
-            p.result.get(Math.min(2000, promptTimeout.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (IOException | ExecutionException | TimeoutException e) {
+        } catch (IOException e) {
             LOG.debug("ESC after missing prompt: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return;
         }
+        p.drainQuietly(Duration.ofMillis(Math.min(2000, promptTimeout.toMillis())));
     }
 
     // ---- reader thread ----
@@ -266,10 +221,10 @@ public final class AtChannel implements AutoCloseable {
                         }
                     } else {
                         line.append(c);
-                        Pending p = current;
+                        PendingCommand p = current;
                         if (c == '>' && line.length() == 1 && p != null && p.expectsPrompt) {
                             line.setLength(0);
-                            p.prompt.complete("> ");
+                            p.promptSeen();
                         }
                     }
                 }
@@ -286,10 +241,9 @@ public final class AtChannel implements AutoCloseable {
             return;
         }
         lost = true;
-        Pending p = current;
+        PendingCommand p = current;
         if (p != null) {
-            p.result.completeExceptionally(cause);
-            p.prompt.completeExceptionally(cause);
+            p.fail(cause);
         }
         if (!closing) {
             LOG.warn("Link {} lost: {}", link.name(), cause.toString());
@@ -306,20 +260,20 @@ public final class AtChannel implements AutoCloseable {
             submit(() -> listener.onUnsolicited(header, l));
             return;
         }
-        Pending p = current;
+        PendingCommand p = current;
         if (p != null) {
             if (l.equalsIgnoreCase(p.command)) {
                 return; // echo before ATE0
             }
             if (AtLines.isFinal(l)) {
-                p.result.complete(l);
+                p.complete(l);
                 return;
             }
             if (!(p.prefix != null && l.startsWith(p.prefix)) && AtLines.isUnsolicited(l)) {
                 unsolicited(l);
                 return;
             }
-            p.lines.add(l);
+            p.addLine(l);
             return;
         }
         if (AtLines.isUnsolicited(l)) {
@@ -356,10 +310,9 @@ public final class AtChannel implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        Pending p = current;
+        PendingCommand p = current;
         if (p != null) {
-            p.result.completeExceptionally(new IOException("channel closed"));
-            p.prompt.completeExceptionally(new IOException("channel closed"));
+            p.fail(new IOException("channel closed"));
         }
         link.close();
         events.shutdown();
@@ -377,27 +330,6 @@ public final class AtChannel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static final class Pending {
-        final String command;
-        final String prefix;
-        final boolean expectsPrompt;
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final CompletableFuture<String> result = new CompletableFuture<>();
-        final CompletableFuture<Object> prompt = new CompletableFuture<>();
-
-        Pending(String command, boolean expectsPrompt) {
-            this.command = command;
-            this.prefix = AtLines.expectedPrefix(command);
-            this.expectsPrompt = expectsPrompt;
-        }
-
-        List<String> snapshot() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
         }
     }
 }

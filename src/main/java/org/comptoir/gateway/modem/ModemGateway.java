@@ -1,15 +1,11 @@
 package org.comptoir.gateway.modem;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.comptoir.gateway.GatewayError;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
@@ -18,10 +14,6 @@ import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.SmsGateway;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
-import org.comptoir.sms.pdu.EncodedPdu;
-import org.comptoir.sms.pdu.PduException;
-import org.comptoir.sms.pdu.SubmitOptions;
-import org.comptoir.sms.pdu.SubmitPdu;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +66,8 @@ public final class ModemGateway implements SmsGateway {
     private final Config config;
     private final ScheduledExecutorService scheduler;
     private final Object connectLock = new Object();
-    private final AtomicInteger concatRef = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
     private final InboundHandler inbound;
+    private final SubmitSender sender;
     private volatile GatewayListener listener = GatewayListener.NONE;
     private volatile GatewayState state = GatewayState.DISCONNECTED;
     private volatile AtChannel channel;
@@ -85,7 +77,6 @@ public final class ModemGateway implements SmsGateway {
     private volatile String pin;
     private volatile boolean pinRejected;
     private volatile boolean closed;
-    private volatile boolean cmmsSupported = true;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> poll;
     private Duration backoff;
@@ -103,6 +94,7 @@ public final class ModemGateway implements SmsGateway {
             return t;
         });
         this.inbound = new InboundHandler(this::channel, () -> listener);
+        this.sender = new SubmitSender(name, config, inbound, this::lost);
     }
 
     /** A gateway on a real serial port. */
@@ -190,82 +182,7 @@ public final class ModemGateway implements SmsGateway {
             return new SendResult.Failed(new GatewayError("STATE " + state,
                     problem != null ? problem : UserMessage.of("modem.error.not.ready", state)), retryable);
         }
-        List<EncodedPdu> parts;
-        try {
-            SubmitOptions opts = SubmitOptions.defaults()
-                    .withStatusReport(sms.requestStatusReport() && config.statusReports());
-            parts = SubmitPdu.encode(sms.recipientE164(), sms.text(), concatRef.getAndIncrement() & 0xFF, opts);
-        } catch (PduException e) {
-            return new SendResult.Failed(new GatewayError("PDU",
-                    UserMessage.of("modem.error.encode", e.getMessage())), false);
-        }
-        try {
-            // the parts go back to back: no poll or read slips between them
-            return ch.exclusive(() -> sendParts(ch, sms, parts));
-        } catch (AtException e) {
-            return new SendResult.Unknown(e.getMessage());
-        }
-    }
-
-    private SendResult sendParts(AtChannel ch, OutgoingSms sms, List<EncodedPdu> parts) {
-        List<String> refs = new ArrayList<>();
-        for (EncodedPdu part : parts) {
-            String where = part.partNumber() + "/" + part.totalParts();
-            if (parts.size() > 1 && cmmsSupported) {
-                keepRelayLinkOpen(ch);
-            }
-            try {
-                AtChannel.Response r = ch.sendPdu("AT+CMGS=" + part.tpduLength(), part.hex(),
-                        config.promptTimeout(), config.sendTimeout());
-                int mr = ModemSession.intAt(r.value("+CMGS:"), 0, -1);
-                String ref = String.valueOf(mr);
-                refs.add(ref);
-                inbound.sent(ref, sms.recipientE164());
-                LOG.info("{}: {} part {} accepted, reference {}", name, sms.id(), where, ref);
-            } catch (AtException.Error e) {
-                ModemErrors.Meaning m = ModemErrors.meaning(e.code());
-                LOG.warn("{}: {} part {} refused: {}", name, sms.id(), where, e.code());
-                if (!refs.isEmpty()) {
-                    return new SendResult.Unknown("part " + where + " refused (" + e.code() + ") after " + refs
-                            + " left");
-                }
-                if (e.code().kind().equals("CMS") && e.code().code() == 332) {
-                    // network timeout: the SMSC may have taken it (REFERENCE.md §4.8)
-                    return new SendResult.Unknown("network timeout (CMS 332): the message may have left");
-                }
-                return new SendResult.Failed(ModemErrors.toGatewayError(e.code()), m.retryable());
-            } catch (AtException.Timeout e) {
-                if (ch.consecutiveTimeouts() >= config.maxConsecutiveTimeouts()) {
-                    lost(ch, e);
-                }
-                if (e.pduWritten() || !refs.isEmpty()) {
-                    return new SendResult.Unknown("no answer after part " + where + " was written");
-                }
-                return new SendResult.Failed(new GatewayError("TIMEOUT",
-                        UserMessage.of("modem.error.no.answer", name)), true);
-            } catch (AtException.LinkLost e) {
-                lost(ch, e);
-                if (e.pduWritten() || !refs.isEmpty()) {
-                    return new SendResult.Unknown("port lost after part " + where + " was written");
-                }
-                return new SendResult.Failed(new GatewayError("LINK",
-                        UserMessage.of("modem.error.link.lost", name)), true);
-            } catch (AtException e) {
-                return new SendResult.Unknown(e.getMessage());
-            }
-        }
-        return new SendResult.Sent(refs);
-    }
-
-    /** {@code AT+CMMS=1} (TS 27.005 §3.5.6) keeps the relay link between parts; not every modem has it. */
-    private void keepRelayLinkOpen(AtChannel ch) {
-        try {
-            ch.command("AT+CMMS=1", ModemSession.SHORT);
-        } catch (AtException.Error e) {
-            cmmsSupported = false;
-        } catch (AtException e) {
-            LOG.debug("{}: AT+CMMS=1: {}", name, e.toString());
-        }
+        return sender.send(ch, sms);
     }
 
     /**

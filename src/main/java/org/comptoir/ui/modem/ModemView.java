@@ -171,7 +171,7 @@ public final class ModemView extends ScrollPane {
 
     /** The screen's factory for {@code Screens.all()}. */
     public static Node create(UiContext ui) {
-        ModemSetup setup = ModemSetup.onSerialPorts(ui.app().settings());
+        ModemSetup setup = ModemSetup.onSerialPorts(ui.app().settings(), ui.app().database());
         return new ModemView(new ModemViewModel(setup, ui.executor(), ui.messages()), ui.messages());
     }
 }

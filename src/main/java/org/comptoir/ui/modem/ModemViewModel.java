@@ -1,6 +1,7 @@
 package org.comptoir.ui.modem;
 
-import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -109,7 +110,7 @@ public final class ModemViewModel {
         checked.set(false);
     }
 
-    private <T> void run(String working, java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
+    private <T> void run(String working, Callable<T> work, Consumer<T> done) {
         busy.set(true);
         problem.set("");
         if (working != null) {
@@ -181,9 +182,5 @@ public final class ModemViewModel {
 
     public BooleanProperty checkedProperty() {
         return checked;
-    }
-
-    List<String> portsSnapshot() {
-        return List.copyOf(ports);
     }
 }

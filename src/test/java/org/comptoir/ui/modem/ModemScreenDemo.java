@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.comptoir.dispatch.ModemSendLog;
 import org.comptoir.dispatch.ModemSetup;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.emulator.EmulatedModem;
@@ -42,7 +43,7 @@ public final class ModemScreenDemo extends Application {
         List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
         defs.addAll(ModemSettings.DEFINITIONS);
         Settings settings = new Settings(db, defs);
-        ModemSetup setup = new ModemSetup(settings,
+        ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
                 () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile Connect - 3G Modem", "huawei", "E3372",
                         "Orange F", 4, null), new ModemProbe("/dev/ttyS0", "Physical Port S0", "", "", "", 0, null)),
                 port -> modem::link);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.comptoir.dispatch.ModemSendLog;
 import org.comptoir.dispatch.ModemSetup;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.emulator.EmulatedModem;
@@ -37,7 +38,7 @@ class ModemViewModelTest {
         defs.addAll(ModemSettings.DEFINITIONS);
         settings = new Settings(db, defs);
         modem = new EmulatedModem();
-        ModemSetup setup = new ModemSetup(settings,
+        ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
                 () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile", "huawei", "E3372", "Orange F", 4, null)),
                 port -> () -> modem.link().isOpen() ? modem.link() : plugKeepingState());
         vm = new ModemViewModel(setup, new CurrentThreadTaskExecutor(), Messages.forLanguage("fr"));
@@ -101,5 +102,18 @@ class ModemViewModelTest {
             assertThat(s.text()).isEqualTo("Essai Comptoir : le modem fonctionne.");
         });
         assertThat(vm.statusProperty().get()).startsWith("SMS d'essai envoyé");
+    }
+
+    @Test
+    void theTestSmsCountsAgainstTheModemsDailyCap() {
+        settings.set(ModemSettings.MAX_PER_DAY, "1");
+        vm.portProperty().set("/dev/ttyUSB0");
+        vm.testNumberProperty().set("06 12 34 56 78");
+        vm.sendTest();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        vm.sendTest();
+        assertThat(vm.problemProperty().get())
+                .isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui. Reprise demain.");
+        assertThat(modem.emulator().sent()).hasSize(1);
     }
 }

@@ -5,20 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.comptoir.sms.pdu.ConcatInfo;
-import org.comptoir.sms.pdu.PduException;
-import org.comptoir.sms.pdu.SmsSubmit;
-import org.comptoir.sms.pdu.SubmitPdu;
 
 /**
  * A GSM modem that speaks like a real one (TS 27.007 / 27.005, PDU mode) over any stream pair: echo until
@@ -27,7 +20,8 @@ import org.comptoir.sms.pdu.SubmitPdu;
  * message storage with {@code +CMTI}, {@code AT+CMGR/CMGL/CMGD}, status reports ({@code +CDS} inline or
  * {@code +CDSI} stored), injected send errors, slow answers (scheduled, not slept) and vanishing mid-send.
  *
- * <p>All writes to the app go through one scheduled executor, so delayed answers keep their order.
+ * <p>All writes to the app go through one scheduled executor, so delayed answers keep their order. The SMS
+ * side (storage, indications, the PDUs sent) is {@link EmulatedSms}.
  */
 public final class ModemEmulator implements AutoCloseable {
 
@@ -72,17 +66,11 @@ public final class ModemEmulator implements AutoCloseable {
     private volatile String pin;
     private volatile String simState = "READY";
     private volatile int pinAttemptsLeft = 3;
-    private volatile int cnmiMt;
-    private volatile int cnmiDs;
     private volatile int copsFormat;
-    private volatile int nextMr = 1;
-    private volatile Integer nextSendError;
-    private final TreeMap<Integer, String[]> storage = new TreeMap<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private final List<Integer> deleted = new CopyOnWriteArrayList<>();
     private final List<String> pinsOffered = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private final EmulatedSms sms = new EmulatedSms(this);
 
     public ModemEmulator(InputStream fromApp, OutputStream toApp) {
         this.in = fromApp;
@@ -118,44 +106,29 @@ public final class ModemEmulator implements AutoCloseable {
         pin = old.pin;
         simState = old.simState;
         pinAttemptsLeft = old.pinAttemptsLeft;
-        nextMr = old.nextMr;
         sendDelay = old.sendDelay;
-        synchronized (old) {
-            old.storage.forEach((k, v) -> storage.put(k, v.clone()));
-        }
+        sms.takeOver(old.sms);
         pinsOffered.addAll(old.pinsOffered);
-        sent.addAll(old.sent);
-        deleted.addAll(old.deleted);
     }
 
     /** The next AT+CMGS ends in {@code +CMS ERROR: code} instead of being sent. */
     public void failNextSend(int code) {
-        nextSendError = code;
+        sms.failNextSend(code);
     }
 
     /** Stores an SMS-DELIVER in "SM" and, if the app asked for it (CNMI mt=1), announces it. */
-    public synchronized int receive(String deliverHex) {
-        int index = store(deliverHex, 0);
-        if (cnmiMt == 1) {
-            emit("+CMTI: \"SM\"," + index);
-        }
-        return index;
+    public int receive(String deliverHex) {
+        return sms.receive(deliverHex);
     }
 
     /** Stores an SMS-DELIVER without telling anyone (a +CMTI lost while the app was away). */
-    public synchronized int storeSilently(String deliverHex) {
-        return store(deliverHex, 0);
+    public int storeSilently(String deliverHex) {
+        return sms.storeSilently(deliverHex);
     }
 
     /** Sends a status report the way the app asked: inline +CDS (ds=1) or stored with +CDSI (ds=2). */
-    public synchronized void statusReport(String reportHex) {
-        if (cnmiDs == 2) {
-            int index = store(reportHex, 0);
-            emit("+CDSI: \"SM\"," + index);
-        } else {
-            int scaLength = Integer.parseInt(reportHex.substring(0, 2), 16);
-            emit("+CDS: " + (reportHex.length() / 2 - 1 - scaLength) + "\r\n" + reportHex);
-        }
+    public void statusReport(String reportHex) {
+        sms.statusReport(reportHex);
     }
 
     /** Writes an unsolicited line (e.g. {@code ^RSSI:18}, {@code RING}). */
@@ -168,11 +141,11 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     public List<Sent> sent() {
-        return List.copyOf(sent);
+        return sms.sent();
     }
 
     public List<Integer> deleted() {
-        return List.copyOf(deleted);
+        return sms.deleted();
     }
 
     public List<String> pinsOffered() {
@@ -183,16 +156,8 @@ public final class ModemEmulator implements AutoCloseable {
         return simState;
     }
 
-    public synchronized Map<Integer, String> stored() {
-        Map<Integer, String> m = new TreeMap<>();
-        storage.forEach((k, v) -> m.put(k, v[1]));
-        return Collections.unmodifiableMap(m);
-    }
-
-    private synchronized int store(String hex, int stat) {
-        int index = storage.isEmpty() ? 1 : storage.lastKey() + 1;
-        storage.put(index, new String[] {String.valueOf(stat), hex});
-        return index;
+    public Map<Integer, String> stored() {
+        return sms.stored();
     }
 
     // ---- the wire ----
@@ -212,7 +177,7 @@ public final class ModemEmulator implements AutoCloseable {
                             vanish();
                             return;
                         }
-                        onPdu(hex, pduLength);
+                        sms.onPdu(hex, pduLength);
                     } else if (b == 0x1B) {
                         pdu = null;
                         answer(List.of(), "OK");
@@ -255,33 +220,6 @@ public final class ModemEmulator implements AutoCloseable {
         } catch (IOException e) {
             // the app closed its side
         }
-    }
-
-    private void onPdu(String hex, int tpduLength) {
-        int scaLength = Integer.parseInt(hex.substring(0, 2), 16);
-        if (!hex.matches("[0-9A-Fa-f]+") || hex.length() % 2 != 0 || hex.length() / 2 - 1 - scaLength != tpduLength) {
-            answer(List.of(), cms(304));
-            return;
-        }
-        Integer err = nextSendError;
-        if (err != null) {
-            nextSendError = null;
-            write("\r\n" + cms(err) + "\r\n", sendDelay);
-            return;
-        }
-        SmsSubmit submit;
-        try {
-            submit = SubmitPdu.decode(hex); // what the SMSC would read
-        } catch (PduException e) {
-            answer(List.of(), cms(304));
-            return;
-        }
-        int mr = nextMr;
-        nextMr = (nextMr + 1) % 256;
-        ConcatInfo c = submit.concat().orElse(new ConcatInfo(0, 1, 1));
-        sent.add(new Sent(hex, tpduLength, mr, submit.destination(), submit.text(), c.reference(), c.total(),
-                c.sequence(), submit.statusReport()));
-        write("\r\n+CMGS: " + mr + "\r\n\r\nOK\r\n", sendDelay);
     }
 
     private void handle(String cmd, String upper) {
@@ -327,51 +265,18 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     private void handleWithArguments(String cmd, String upper, boolean unlocked) {
+        if (sms.handle(upper, unlocked)) {
+            return;
+        }
         if (upper.startsWith("AT+CMEE=")) {
             cmee = Integer.parseInt(upper.substring(8));
             answer(List.of(), "OK");
         } else if (upper.startsWith("AT+CPIN=")) {
             offerPin(cmd.substring(8).replace("\"", "").trim());
-        } else if (upper.startsWith("AT+CREG=") || upper.startsWith("AT+CPMS=")) {
-            answer(upper.startsWith("AT+CPMS") ? List.of("+CPMS: " + storage.size() + ",30,0,30,0,30") : List.of(),
-                    "OK");
+        } else if (upper.startsWith("AT+CREG=")) {
+            answer(List.of(), "OK");
         } else if (upper.startsWith("AT+COPS=3,")) {
             copsFormat = Integer.parseInt(upper.substring(10));
-            answer(List.of(), "OK");
-        } else if (upper.startsWith("AT+CNMI=")) {
-            String[] p = upper.substring(8).split(",");
-            cnmiMt = Integer.parseInt(p[1]);
-            cnmiDs = p.length > 3 ? Integer.parseInt(p[3]) : 0;
-            answer(List.of(), "OK");
-        } else if (!unlocked && upper.matches("AT\\+CMG[RLD]=.*")) {
-            answer(List.of(), cms(311));
-        } else if (upper.startsWith("AT+CMGR=")) {
-            int index = Integer.parseInt(upper.substring(8));
-            synchronized (this) {
-                String[] m = storage.get(index);
-                if (m == null) {
-                    answer(List.of(), cms(321));
-                } else {
-                    m[0] = "1";
-                    answer(List.of("+CMGR: 0,," + (m[1].length() / 2), m[1]), "OK");
-                }
-            }
-        } else if (upper.startsWith("AT+CMGL=")) {
-            List<String> lines = new ArrayList<>();
-            synchronized (this) {
-                storage.forEach((i, m) -> {
-                    lines.add("+CMGL: " + i + "," + m[0] + ",," + (m[1].length() / 2));
-                    lines.add(m[1]);
-                    m[0] = "1";
-                });
-            }
-            answer(lines, "OK");
-        } else if (upper.startsWith("AT+CMGD=")) {
-            int index = Integer.parseInt(upper.substring(8).split(",")[0]);
-            synchronized (this) {
-                storage.remove(index);
-            }
-            deleted.add(index);
             answer(List.of(), "OK");
         } else {
             answer(List.of(), "ERROR");
@@ -405,11 +310,11 @@ public final class ModemEmulator implements AutoCloseable {
         };
     }
 
-    private String cms(int code) {
+    String cms(int code) {
         return cmee == 0 ? "ERROR" : "+CMS ERROR: " + code;
     }
 
-    private void answer(List<String> lines, String result) {
+    void answer(List<String> lines, String result) {
         StringBuilder sb = new StringBuilder();
         for (String l : lines) {
             sb.append("\r\n").append(l).append("\r\n");
@@ -418,7 +323,7 @@ public final class ModemEmulator implements AutoCloseable {
         write(sb.toString(), answerDelay);
     }
 
-    private void write(String s, Duration delay) {
+    void write(String s, Duration delay) {
         if (closed) {
             return;
         }
