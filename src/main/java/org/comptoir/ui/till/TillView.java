@@ -66,12 +66,8 @@ public final class TillView extends VBox {
         tone(status, "status-chip", vm.statusToneProperty());
         HBox phoneRow = new HBox(12, phone, status);
         phoneRow.setAlignment(Pos.CENTER_LEFT);
-        Label phoneError = new Label();
+        Label phoneError = phoneError(vm);
         phoneError.setId("phoneError");
-        phoneError.getStyleClass().add("field-error");
-        phoneError.textProperty().bind(vm.phoneErrorProperty());
-        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
-        phoneError.managedProperty().bind(phoneError.visibleProperty());
 
         TextField firstName = new TextField();
         firstName.setId("firstName");
@@ -79,13 +75,9 @@ public final class TillView extends VBox {
         firstName.setMaxWidth(320);
         firstName.textProperty().bindBidirectional(vm.firstNameProperty());
 
-        CheckBox consent = new CheckBox();
+        CheckBox consent = consentBox(vm);
         consent.setId("consent");
-        consent.setWrapText(true);
-        consent.textProperty().bind(vm.wordingTextProperty());
-        consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         consent.setMaxWidth(Double.MAX_VALUE);
-        consent.setMinHeight(Region.USE_PREF_SIZE);
         VBox consentBox = new VBox(consent);
         consentBox.getStyleClass().add("consent-box");
 
@@ -151,6 +143,28 @@ public final class TillView extends VBox {
         l.setLabelFor(target);
         l.getStyleClass().add("text-bold");
         return l;
+    }
+
+    /** The box the customer ticks, labelled with the current wording; shared with the kiosk. */
+    public static CheckBox consentBox(TillViewModel vm) {
+        CheckBox consent = new CheckBox();
+        consent.setWrapText(true);
+        consent.textProperty().bind(vm.wordingTextProperty());
+        consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
+        // The wording is the proof of what the customer read: it must never be cut with an ellipsis.
+        consent.setMinHeight(Region.USE_PREF_SIZE);
+        return consent;
+    }
+
+    /** Why the number typed is refused, under the phone field; takes no room while there is none. */
+    public static Label phoneError(TillViewModel vm) {
+        Label phoneError = new Label();
+        phoneError.getStyleClass().add("field-error");
+        phoneError.setWrapText(true);
+        phoneError.textProperty().bind(vm.phoneErrorProperty());
+        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
+        phoneError.managedProperty().bind(phoneError.visibleProperty());
+        return phoneError;
     }
 
     /** Keeps {@code base} plus one style class per tone (e.g. "banner success"). */
