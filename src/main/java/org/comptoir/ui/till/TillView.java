@@ -1,6 +1,5 @@
 package org.comptoir.ui.till;
 
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.comptoir.consent.Channel;
 import org.comptoir.i18n.Messages;
+import org.comptoir.ui.Debounce;
 import org.comptoir.ui.Styles;
 import org.comptoir.ui.UiContext;
 import org.comptoir.ui.kiosk.KioskWindow;
@@ -27,8 +26,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The status of the number shows after a 250 ms pause in typing.
  */
 public final class TillView extends VBox {
-
-    static final Duration DEBOUNCE = Duration.millis(250);
 
     public TillView(UiContext ui) {
         this(ui, new TillViewModel(ui.app().consent(), ui.app()::phoneNumbers, ui.app().settings(), ui.messages(),
@@ -126,9 +123,7 @@ public final class TillView extends VBox {
                 vm.save();
             }
         });
-        PauseTransition pause = new PauseTransition(DEBOUNCE);
-        pause.setOnFinished(e -> vm.lookup());
-        vm.phoneProperty().addListener((obs, was, now) -> pause.playFromStart());
+        Debounce.afterTyping(vm.phoneProperty(), vm::lookup);
         vm.clearedProperty().addListener((obs, was, now) -> phone.requestFocus());
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
