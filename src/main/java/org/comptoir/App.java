@@ -2,6 +2,8 @@ package org.comptoir;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -33,11 +35,12 @@ import org.comptoir.ui.setup.SetupViewModel;
 public class App extends Application {
 
     /** Started by the Launcher before the toolkit, so opening the store overlaps JavaFX's own start-up. */
-    private static volatile java.util.concurrent.CompletableFuture<Opened> early;
+    private static volatile CompletableFuture<Opened> early;
     private static volatile Path earlyDir;
     private static volatile long openedAtMillis;
 
     private AppContext context;
+    private FxTaskExecutor executor;
 
     /**
      * Starts opening the store in {@code dataDir} on a named background thread, before {@link #main}. Cold start
@@ -45,7 +48,7 @@ public class App extends Application {
      */
     public static void openEarly(Path dataDir) {
         earlyDir = dataDir;
-        early = new java.util.concurrent.CompletableFuture<>();
+        early = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 early.complete(openStore(dataDir));
@@ -67,7 +70,6 @@ public class App extends Application {
         openedAtMillis = System.currentTimeMillis();
         return result;
     }
-    private FxTaskExecutor executor;
 
     public static void main(String[] args) {
         launch(args);
@@ -97,7 +99,7 @@ public class App extends Application {
             if (early != null && dataDir.equals(earlyDir)) {
                 try {
                     return early.join();
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw e.getCause() instanceof Exception ex ? ex : e;
                 }
             }

@@ -41,6 +41,12 @@ public final class OwnerPin {
         return Optional.empty();
     }
 
+    /** As {@link #validate(String)}, and the PIN typed a second time ({@code again}) must be the same. */
+    public static Optional<UserMessage> validate(String pin, String again) {
+        return validate(pin).or(() -> pin.equals(again) ? Optional.empty()
+                : Optional.of(UserMessage.of("pin.error.mismatch")));
+    }
+
     /** A fresh random salt each time: two equal PINs never give the same stored text. */
     public static String hash(String pin) {
         byte[] salt = new byte[SALT_BYTES];

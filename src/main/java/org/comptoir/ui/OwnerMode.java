@@ -126,8 +126,8 @@ public final class OwnerMode {
     /** Off the FX thread: reads the hash and the idle time, then runs PBKDF2. */
     private Outcome check(String attempt) {
         idleLimit = Duration.ofMinutes(idleMinutes.getAsInt());
-        OwnerPin ownerPin = pin == null ? null : pin.get();
-        if (ownerPin == null || !ownerPin.isSet()) {
+        OwnerPin ownerPin = pin.get();
+        if (!ownerPin.isSet()) {
             // No owner configured (set-up skipped from the command line): nothing to protect with.
             return Outcome.NO_PIN;
         }

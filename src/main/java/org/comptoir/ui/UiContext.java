@@ -1,7 +1,9 @@
 package org.comptoir.ui;
 
+import java.time.Clock;
 import org.comptoir.AppContext;
 import org.comptoir.i18n.Messages;
+import org.comptoir.settings.TillSettings;
 
 /**
  * What every screen gets: the services, the strings, the background executor, the dialogs, and the owner
@@ -11,9 +13,8 @@ public record UiContext(AppContext app, Messages messages, TaskExecutor executor
                         OwnerMode owner) {
 
     public UiContext(AppContext app, Messages messages, TaskExecutor executor, DialogService dialogs) {
-        this(app, messages, executor, dialogs, new OwnerMode(app == null ? null : app::ownerPin, app == null
-                ? () -> 5 : () -> app.settings().getInt(org.comptoir.settings.TillSettings.OWNER_IDLE_MINUTES),
-                messages, executor, java.time.Clock.systemUTC()));
+        this(app, messages, executor, dialogs, new OwnerMode(app::ownerPin,
+                () -> app.settings().getInt(TillSettings.OWNER_IDLE_MINUTES), messages, executor, Clock.systemUTC()));
     }
 
     /** The same context with dialogs owned by another window (the kiosk's), sharing the owner mode. */

@@ -30,6 +30,13 @@ class OwnerPinTest {
     }
 
     @Test
+    void typedTwiceMustMatchAndFormatComesFirst() {
+        assertThat(OwnerPin.validate("2468", "2468")).isEmpty();
+        assertThat(OwnerPin.validate("2468", "2469")).map(m -> m.key()).contains("pin.error.mismatch");
+        assertThat(OwnerPin.validate("12", "13")).map(m -> m.key()).contains("pin.error.format");
+    }
+
+    @Test
     void saltMakesEveryHashDifferent() {
         assertThat(OwnerPin.hash("1234")).isNotEqualTo(OwnerPin.hash("1234"));
     }

@@ -1,18 +1,42 @@
 package org.comptoir.ui;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.comptoir.AppContext;
+import org.comptoir.settings.CoreSettings;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Waiting on conditions (never sleeping) and finding dialogs, for the TestFX tests of the screens. */
+/** Opening a store for a screen, waiting on conditions (never sleeping) and finding dialogs, for TestFX tests. */
 public final class FxTesting {
 
     private FxTesting() {
+    }
+
+    /**
+     * A new store in its own folder under {@code dir} (TestFX tests keep a static {@code @TempDir} and open one
+     * store per test). Blocks on H2 and Flyway: call it from {@code @Start}.
+     */
+    public static AppContext openStore(Path dir) {
+        return AppContext.open(dir.resolve("store-" + System.nanoTime()));
+    }
+
+    /** {@link #openStore} with the shop already named, as after the first-run set-up. */
+    public static AppContext openShop(Path dir, String shopName) {
+        AppContext app = openStore(dir);
+        app.settings().set(CoreSettings.SHOP_NAME, shopName);
+        return app;
+    }
+
+    /** What the application hands a screen: the background executor, and dialogs owned by {@code stage}. */
+    public static UiContext uiContext(AppContext app, Stage stage) {
+        return new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
     }
 
     /** Polls {@code condition} until true (10 s at most), letting the FX thread run in between. */

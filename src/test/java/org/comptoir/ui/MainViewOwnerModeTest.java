@@ -2,7 +2,9 @@ package org.comptoir.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.comptoir.ui.FxTesting.closeAlert;
+import static org.comptoir.ui.FxTesting.openStore;
 import static org.comptoir.ui.FxTesting.typePin;
+import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
@@ -30,9 +32,9 @@ class MainViewOwnerModeTest {
 
     @Start
     void start(Stage stage) {
-        app = AppContext.open(dir.resolve("main-" + System.nanoTime()));
+        app = openStore(dir);
         app.settings().set(TillSettings.OWNER_PIN, "2468");
-        ui = new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        ui = uiContext(app, stage);
         main = new MainView(ui, stage);
         stage.setScene(new Scene(main, 1000, 700));
         stage.show();

@@ -51,13 +51,8 @@ final class KioskView extends BorderPane {
         phone.setPromptText(m.get("kiosk.phone.prompt"));
         phone.setMaxWidth(520);
         phone.textProperty().bindBidirectional(vm.phoneProperty());
-        Label phoneError = new Label();
-        phoneError.getStyleClass().add("field-error");
-        phoneError.setWrapText(true);
+        Label phoneError = TillView.phoneError(vm);
         phoneError.setMaxWidth(520);
-        phoneError.textProperty().bind(vm.phoneErrorProperty());
-        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
-        phoneError.managedProperty().bind(phoneError.visibleProperty());
 
         GridPane keypad = new GridPane();
         keypad.getStyleClass().add("keypad");
@@ -86,14 +81,9 @@ final class KioskView extends BorderPane {
         firstName.setMaxWidth(520);
         firstName.textProperty().bindBidirectional(vm.firstNameProperty());
 
-        CheckBox consent = new CheckBox();
+        CheckBox consent = TillView.consentBox(vm);
         consent.setId("kioskConsent");
-        consent.setWrapText(true);
-        consent.textProperty().bind(vm.wordingTextProperty());
-        consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         consent.setMaxWidth(620);
-        // The wording is the proof of what the customer read: it must never be cut with an ellipsis.
-        consent.setMinHeight(Region.USE_PREF_SIZE);
 
         Button join = new Button(m.get("kiosk.join"));
         join.setId("kioskJoin");

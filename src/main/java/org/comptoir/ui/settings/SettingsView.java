@@ -1,6 +1,7 @@
 package org.comptoir.ui.settings;
 
 import java.util.Set;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -73,10 +74,15 @@ public final class SettingsView extends BorderPane {
         change.setOnAction(e -> vm.changePin());
         form.getChildren().addAll(new Separator(), pinTitle, Forms.field(messages.get("setup.pin"),
                 new HBox(12, pin, again, change), vm.pinErrorProperty(), "newPinError"));
-        // a keyboard user tabbing through twenty fields must see the one being typed in
+        // A keyboard user tabbing through twenty fields must see the one being typed in. The listener sits on
+        // the scene, which outlives this screen: it moves with the view and goes when the view leaves the scene.
+        ChangeListener<Node> follow = (o, before, focused) -> reveal(scroll, form, focused);
         sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(follow);
+            }
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((o, before, focused) -> reveal(scroll, form, focused));
+                scene.focusOwnerProperty().addListener(follow);
             }
         });
 
@@ -156,8 +162,7 @@ public final class SettingsView extends BorderPane {
         String key = row.definition().key();
         String def = row.definition().defaultValue();
         if (CoreSettings.SHOP_COUNTRY.equals(key)) {
-            var box = Forms.countryChoice(messages.locale(), row.value());
-            return box;
+            return Forms.countryChoice(messages.locale(), row.value());
         }
         if (CoreSettings.UI_LANGUAGE.equals(key)) {
             ChoiceBox<String> box = new ChoiceBox<>();

@@ -12,10 +12,10 @@ import javafx.beans.property.StringProperty;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
+import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
-import org.comptoir.settings.TillSettings;
 import org.comptoir.ui.TaskExecutor;
 
 /**
@@ -130,24 +130,21 @@ public final class SettingsViewModel {
             return changed;
         }, done -> {
             done.forEach((k, v) -> saved.put(k, v.strip()));
-            String note = done.containsKey("ui.language") ? " " + messages.get("settings.language.restart") : "";
+            String note = done.containsKey(CoreSettings.UI_LANGUAGE) ? " " + messages.get("settings.language.restart") : "";
             say(messages.get("settings.saved", done.size()) + note, false);
         }, this::fail);
     }
 
     /** Changes the owner PIN (typed twice); the old one stops working at once. */
     public void changePin() {
-        Optional<UserMessage> problem = OwnerPin.validate(newPin.get());
-        if (problem.isEmpty() && !newPin.get().equals(newPinAgain.get())) {
-            problem = Optional.of(UserMessage.of("pin.error.mismatch"));
-        }
+        Optional<UserMessage> problem = OwnerPin.validate(newPin.get(), newPinAgain.get());
         pinError.set(problem.map(messages::render).orElse(""));
         if (problem.isPresent()) {
             return;
         }
         String pin = newPin.get();
         executor.execute(() -> {
-            settings.set(TillSettings.OWNER_PIN, pin);
+            new OwnerPin(settings).change(pin);
             return null;
         }, done -> {
             newPin.set("");

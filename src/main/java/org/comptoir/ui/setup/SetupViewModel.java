@@ -11,7 +11,6 @@ import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.Settings;
-import org.comptoir.settings.TillSettings;
 import org.comptoir.ui.TaskExecutor;
 
 /**
@@ -123,11 +122,7 @@ public final class SetupViewModel {
         boolean ok = show(shopNameError, settings.check(CoreSettings.SHOP_NAME, shopName.get()));
         ok &= show(countryError, settings.check(CoreSettings.SHOP_COUNTRY, country.get()));
         ok &= show(optOutError, settings.check(CoreSettings.OPTOUT_MENTION, optOutMention.get()));
-        Optional<UserMessage> pinProblem = OwnerPin.validate(pin.get());
-        if (pinProblem.isEmpty() && !pin.get().equals(pinAgain.get())) {
-            pinProblem = Optional.of(UserMessage.of("pin.error.mismatch"));
-        }
-        ok &= show(pinError, pinProblem);
+        ok &= show(pinError, OwnerPin.validate(pin.get(), pinAgain.get()));
         return ok;
     }
 
@@ -145,7 +140,7 @@ public final class SetupViewModel {
         executor.execute(() -> {
             settings.set(CoreSettings.SHOP_COUNTRY, countryCode);
             settings.set(CoreSettings.OPTOUT_MENTION, mention);
-            settings.set(TillSettings.OWNER_PIN, ownerPin);
+            new OwnerPin(settings).change(ownerPin);
             settings.set(CoreSettings.SHOP_NAME, name);
             return null;
         }, done -> {

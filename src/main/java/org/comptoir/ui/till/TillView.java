@@ -1,6 +1,5 @@
 package org.comptoir.ui.till;
 
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.comptoir.consent.Channel;
 import org.comptoir.i18n.Messages;
+import org.comptoir.ui.Debounce;
 import org.comptoir.ui.Styles;
 import org.comptoir.ui.UiContext;
 import org.comptoir.ui.kiosk.KioskWindow;
@@ -27,8 +26,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The status of the number shows after a 250 ms pause in typing.
  */
 public final class TillView extends VBox {
-
-    static final Duration DEBOUNCE = Duration.millis(250);
 
     public TillView(UiContext ui) {
         this(ui, new TillViewModel(ui.app().consent(), ui.app()::phoneNumbers, ui.app().settings(), ui.messages(),
@@ -66,12 +63,8 @@ public final class TillView extends VBox {
         tone(status, "status-chip", vm.statusToneProperty());
         HBox phoneRow = new HBox(12, phone, status);
         phoneRow.setAlignment(Pos.CENTER_LEFT);
-        Label phoneError = new Label();
+        Label phoneError = phoneError(vm);
         phoneError.setId("phoneError");
-        phoneError.getStyleClass().add("field-error");
-        phoneError.textProperty().bind(vm.phoneErrorProperty());
-        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
-        phoneError.managedProperty().bind(phoneError.visibleProperty());
 
         TextField firstName = new TextField();
         firstName.setId("firstName");
@@ -79,13 +72,9 @@ public final class TillView extends VBox {
         firstName.setMaxWidth(320);
         firstName.textProperty().bindBidirectional(vm.firstNameProperty());
 
-        CheckBox consent = new CheckBox();
+        CheckBox consent = consentBox(vm);
         consent.setId("consent");
-        consent.setWrapText(true);
-        consent.textProperty().bind(vm.wordingTextProperty());
-        consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         consent.setMaxWidth(Double.MAX_VALUE);
-        consent.setMinHeight(Region.USE_PREF_SIZE);
         VBox consentBox = new VBox(consent);
         consentBox.getStyleClass().add("consent-box");
 
@@ -134,9 +123,7 @@ public final class TillView extends VBox {
                 vm.save();
             }
         });
-        PauseTransition pause = new PauseTransition(DEBOUNCE);
-        pause.setOnFinished(e -> vm.lookup());
-        vm.phoneProperty().addListener((obs, was, now) -> pause.playFromStart());
+        Debounce.afterTyping(vm.phoneProperty(), vm::lookup);
         vm.clearedProperty().addListener((obs, was, now) -> phone.requestFocus());
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -151,6 +138,28 @@ public final class TillView extends VBox {
         l.setLabelFor(target);
         l.getStyleClass().add("text-bold");
         return l;
+    }
+
+    /** The box the customer ticks, labelled with the current wording; shared with the kiosk. */
+    public static CheckBox consentBox(TillViewModel vm) {
+        CheckBox consent = new CheckBox();
+        consent.setWrapText(true);
+        consent.textProperty().bind(vm.wordingTextProperty());
+        consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
+        // The wording is the proof of what the customer read: it must never be cut with an ellipsis.
+        consent.setMinHeight(Region.USE_PREF_SIZE);
+        return consent;
+    }
+
+    /** Why the number typed is refused, under the phone field; takes no room while there is none. */
+    public static Label phoneError(TillViewModel vm) {
+        Label phoneError = new Label();
+        phoneError.getStyleClass().add("field-error");
+        phoneError.setWrapText(true);
+        phoneError.textProperty().bind(vm.phoneErrorProperty());
+        phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
+        phoneError.managedProperty().bind(phoneError.visibleProperty());
+        return phoneError;
     }
 
     /** Keeps {@code base} plus one style class per tone (e.g. "banner success"). */

@@ -51,7 +51,8 @@ public final class TillViewModel {
     private final Channel channel;
     private final DateTimeFormatter dates;
     private long wordingId = -1;
-    private String staff = "caisse";
+    /** Set by {@link #load()}; till.staff is never blank (its check) and defaults to "caisse". */
+    private String staff;
     private long lookupGeneration;
 
     // Properties
@@ -124,7 +125,7 @@ public final class TillViewModel {
             phones = loaded.phones();
             wordingId = loaded.wording().id();
             wordingText.set(loaded.wording().text());
-            staff = loaded.staff().isBlank() ? "caisse" : loaded.staff();
+            staff = loaded.staff();
             ready.set(true);
         }, this::fail);
     }

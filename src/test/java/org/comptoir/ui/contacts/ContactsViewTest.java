@@ -1,6 +1,8 @@
 package org.comptoir.ui.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.comptoir.ui.FxTesting.openShop;
+import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
@@ -13,9 +15,6 @@ import org.comptoir.AppContext;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentEventView;
 import org.comptoir.phone.PhoneNumber;
-import org.comptoir.settings.CoreSettings;
-import org.comptoir.ui.FxDialogService;
-import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.UiContext;
 import org.comptoir.ui.contacts.ContactsViewModel.Filter;
 import org.comptoir.ui.contacts.ContactsViewModel.Line;
@@ -38,8 +37,7 @@ class ContactsViewTest {
 
     @Start
     void start(Stage stage) {
-        app = AppContext.open(dir.resolve("contacts-" + System.nanoTime()));
-        app.settings().set(CoreSettings.SHOP_NAME, "Chez Paul");
+        app = openShop(dir, "Chez Paul");
         long wording = app.consent().currentWording().id();
         for (int i = 0; i < CONTACTS; i++) {
             PhoneNumber n = new PhoneNumber(String.format("+336%08d", 10_000_000 + i));
@@ -48,7 +46,7 @@ class ContactsViewTest {
                 app.consent().recordOptOut(n, Channel.TILL, "caisse", "test");
             }
         }
-        UiContext ui = new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        UiContext ui = uiContext(app, stage);
         stage.setScene(new Scene(new ContactsView(ui), 1200, 760));
         stage.show();
     }

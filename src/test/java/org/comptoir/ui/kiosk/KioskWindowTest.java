@@ -2,7 +2,9 @@ package org.comptoir.ui.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.comptoir.ui.FxTesting.closeAlert;
+import static org.comptoir.ui.FxTesting.openShop;
 import static org.comptoir.ui.FxTesting.typePin;
+import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
@@ -18,10 +20,7 @@ import org.comptoir.AppContext;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentStatus;
 import org.comptoir.phone.PhoneNumber;
-import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.TillSettings;
-import org.comptoir.ui.FxDialogService;
-import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.UiContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,9 @@ class KioskWindowTest {
 
     @Start
     void start(Stage stage) {
-        app = AppContext.open(dir.resolve("kiosk-" + System.nanoTime()));
-        app.settings().set(CoreSettings.SHOP_NAME, "Chez Paul");
+        app = openShop(dir, "Chez Paul");
         app.settings().set(TillSettings.OWNER_PIN, "2468");
-        UiContext ui = new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        UiContext ui = uiContext(app, stage);
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
         kiosk = KioskWindow.open(ui, stage);

@@ -1,6 +1,8 @@
 package org.comptoir.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.comptoir.ui.FxTesting.openShop;
+import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
@@ -12,8 +14,6 @@ import javafx.stage.Stage;
 import org.comptoir.AppContext;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.TillSettings;
-import org.comptoir.ui.FxDialogService;
-import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.UiContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,8 @@ class SettingsViewTest {
 
     @Start
     void start(Stage stage) {
-        app = AppContext.open(dir.resolve("settings-" + System.nanoTime()));
-        app.settings().set(CoreSettings.SHOP_NAME, "Chez Paul");
-        UiContext ui = new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        app = openShop(dir, "Chez Paul");
+        UiContext ui = uiContext(app, stage);
         stage.setScene(new Scene(new SettingsView(ui), 900, 700));
         stage.show();
     }

@@ -1,6 +1,7 @@
 package org.comptoir.ui.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.comptoir.ui.FxTesting.openStore;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class SetupViewTest {
 
     @Start
     void start(Stage stage) {
-        app = AppContext.open(dir.resolve("setup-" + System.nanoTime()));
+        app = openStore(dir);
         SetupViewModel vm = new SetupViewModel(app.settings(), app.messages(), new FxTaskExecutor());
         stage.setScene(new Scene(new SetupView(vm, app.messages(), () -> done.set(true)), 900, 760));
         stage.show();

@@ -2,7 +2,9 @@ package org.comptoir.ui.till;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.comptoir.ui.FxTesting.closeAlert;
+import static org.comptoir.ui.FxTesting.openShop;
 import static org.comptoir.ui.FxTesting.typePin;
+import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
@@ -18,11 +20,8 @@ import org.comptoir.consent.ConsentEventView;
 import org.comptoir.consent.ConsentKind;
 import org.comptoir.consent.ConsentStatus;
 import org.comptoir.phone.PhoneNumber;
-import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.TillSettings;
 import org.comptoir.store.Jdbc;
-import org.comptoir.ui.FxDialogService;
-import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.UiContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,9 @@ class TillViewTest {
 
     @Start
     void start(Stage stage) {
-        app = AppContext.open(dir.resolve("till-" + System.nanoTime()));
-        app.settings().set(CoreSettings.SHOP_NAME, "Fleurs de Léa");
+        app = openShop(dir, "Fleurs de Léa");
         app.settings().set(TillSettings.OWNER_PIN, "2468");
-        ui = new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        ui = uiContext(app, stage);
         stage.setScene(new Scene(new TillView(ui), 1000, 700));
         stage.show();
     }
