@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,7 +23,6 @@ import org.comptoir.sms.SmsText;
  */
 class PduRoundTripTest {
 
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final Instant SCTS = Instant.parse("2026-11-29T20:35:00Z");
 
     @Provide
@@ -90,33 +88,12 @@ class PduRoundTripTest {
             if (pdus.size() > 1) {
                 assertThat(submit.concat()).contains(new ConcatInfo(ref, pdus.size(), pdu.partNumber()));
             }
-            SmsDeliver deliver = DeliverPdu.decode(toDeliver(pdu.hex()));
+            SmsDeliver deliver = DeliverPdu.decode(SmscRelay.toDeliver(pdu.hex()));
             assertThat(deliver.text()).isEqualTo(submit.text());
             assertThat(deliver.serviceCentreTime()).isEqualTo(SCTS);
             buffer.add(deliver).ifPresent(completed::add);
         }
         assertThat(fromSubmit).hasToString(text);
         assertThat(completed).containsExactly(text);
-    }
-
-    /**
-     * The DELIVER an SMSC would make of a SUBMIT (TS 23.040 §9.2.2.1 vs §9.2.2.2): MTI 00 keeping
-     * UDHI, no TP-MR, TP-DA becomes TP-OA, TP-VP replaced by a TP-SCTS, user data unchanged.
-     */
-    static String toDeliver(String submitHex) {
-        byte[] in = HEX.parseHex(submitHex);
-        int i = 1 + (in[0] & 0xFF);
-        int firstOctet = in[i] & 0xFF;
-        int daStart = i + 2;
-        int daLength = 2 + ((in[daStart] & 0xFF) + 1) / 2;
-        int pidDcs = daStart + daLength;
-        int vpLength = (firstOctet & SubmitPdu.VPF_MASK) == 0 ? 0 : 1;
-        int ud = pidDcs + 2 + vpLength;
-        StringBuilder out = new StringBuilder("00");
-        out.append(String.format("%02X", firstOctet & SubmitPdu.UDHI));
-        out.append(HEX.formatHex(in, daStart, pidDcs + 2));
-        out.append("62119202530000"); // 2026-11-29 20:35:00 +00:00
-        out.append(HEX.formatHex(in, ud, in.length));
-        return out.toString();
     }
 }

@@ -1,6 +1,6 @@
 package org.comptoir.gateway.modem.emulator;
 
-import java.util.HexFormat;
+import org.comptoir.sms.pdu.SmscRelay;
 import java.util.List;
 import org.comptoir.sms.pdu.EncodedPdu;
 import org.comptoir.sms.pdu.SubmitOptions;
@@ -9,9 +9,8 @@ import org.comptoir.sms.pdu.SubmitPdu;
 /** Received PDUs for tests, made the way an SMSC makes them (TS 23.040 §9.2.2.1, §9.2.2.3). */
 public final class Pdus {
 
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
     /** 2026-11-29 20:35:00 +00:00 as TP-SCTS. */
-    public static final String SCTS = "62119202530000";
+    public static final String SCTS = SmscRelay.SCTS;
 
     private Pdus() {
     }
@@ -22,18 +21,9 @@ public final class Pdus {
                 .map(EncodedPdu::hex).map(Pdus::toDeliver).toList();
     }
 
-    /** SUBMIT → DELIVER: MTI 00 keeping UDHI, no TP-MR, TP-DA becomes TP-OA, TP-VP becomes TP-SCTS. */
+    /** SUBMIT → DELIVER, as the network relays it. */
     static String toDeliver(String submitHex) {
-        byte[] in = HEX.parseHex(submitHex);
-        int i = 1 + (in[0] & 0xFF);
-        int firstOctet = in[i] & 0xFF;
-        int daStart = i + 2;
-        int daLength = 2 + ((in[daStart] & 0xFF) + 1) / 2;
-        int pidDcs = daStart + daLength;
-        int vpLength = (firstOctet & 0x18) == 0 ? 0 : 1;
-        int ud = pidDcs + 2 + vpLength;
-        return "00" + String.format("%02X", firstOctet & 0x40) + HEX.formatHex(in, daStart, pidDcs + 2) + SCTS
-                + HEX.formatHex(in, ud, in.length);
+        return SmscRelay.toDeliver(submitHex);
     }
 
     /** A STATUS-REPORT for reference {@code mr} to international {@code recipient} with TP-ST {@code status}. */
