@@ -2,10 +2,7 @@ package org.comptoir.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,6 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
+import org.comptoir.store.KeyFile;
 
 /**
  * Seals secret setting values (the SIM PIN, provider keys) with AES-256-GCM under a key kept in
@@ -28,6 +26,7 @@ public final class SecretBox {
     public static final String KEY_FILE = "settings.key";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32; // AES-256
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
@@ -40,29 +39,8 @@ public final class SecretBox {
     public static SecretBox inFolder(Path dataDir) {
         Path file = dataDir.resolve(KEY_FILE);
         try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                RANDOM.nextBytes(fresh);
-                Files.createDirectories(dataDir);
-                Path tmp = Files.createTempFile(dataDir, "settings", ".key");
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the user profile folder is already private
-                }
-                Files.write(tmp, Base64.getEncoder().encode(fresh));
-                try {
-                    Files.move(tmp, file); // no replace: a concurrent first start keeps the first key
-                } catch (FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-            byte[] k = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-            if (k.length != 32) {
-                throw new IOException("bad key length " + k.length);
-            }
-            return new SecretBox(k);
-        } catch (IOException | IllegalArgumentException e) {
+            return new SecretBox(KeyFile.readOrCreate(file, KEY_BYTES));
+        } catch (IOException e) {
             throw new ComptoirException(UserMessage.of("setting.error.secret.key", file), e);
         }
     }
