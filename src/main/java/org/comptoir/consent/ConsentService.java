@@ -175,12 +175,12 @@ public final class ConsentService {
             }
             Long stateWording = wording == null ? null : wording.id();
             if (kind == ConsentKind.CONFIRMED) {
-                Optional<ContactStatus> current = status(c, number, subject);
+                // one read of the state gives both the check and the opt-in's wording, which the confirmation keeps
+                Optional<State> current = state(c, subject);
                 if (current.isEmpty() || current.get().status() != ConsentStatus.OPTED_IN) {
                     throw new ComptoirException(UserMessage.of("consent.error.confirm.not.opted.in"));
                 }
-                stateWording = Jdbc.queryOne(c, "SELECT wording_id FROM consent_state WHERE subject = ?",
-                        rs -> (Long) rs.getObject(1, Long.class), subject).orElse(null);
+                stateWording = current.get().wordingId();
                 wording = stateWording == null ? null : findWording(c, stateWording).orElse(null);
             }
             if (createContact) {
@@ -190,7 +190,8 @@ public final class ConsentService {
                 Jdbc.update(c, "DELETE FROM contact WHERE subject = ?", subject); // tags go by ON DELETE CASCADE
             }
             ledger.append(c, head, subject, kind, channel, wording, stateWording, who, proof, now);
-            return status(c, number, subject).orElseThrow();
+            // the state just written is known: only the contact row is read back
+            return status(c, number, subject, new State(kind.resultingStatus(), now, stateWording)).orElseThrow();
         });
     }
 
@@ -205,17 +206,30 @@ public final class ConsentService {
         }
     }
 
+    /** A person's {@code consent_state} row. */
+    private record State(ConsentStatus status, Instant since, Long wordingId) {
+    }
+
+    private static Optional<State> state(Connection c, String subject) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT status, since, wording_id FROM consent_state WHERE subject = ?",
+                rs -> new State(ConsentStatus.valueOf(rs.getString("status")), Jdbc.instant(rs, "since"),
+                        rs.getObject("wording_id", Long.class)), subject);
+    }
+
     private static Optional<ContactStatus> status(Connection c, PhoneNumber number, String subject) throws SQLException {
+        return status(c, number, subject, state(c, subject).orElse(null));
+    }
+
+    /** What is known of a person whose state is {@code state} (null when never asked), with their contact row. */
+    private static Optional<ContactStatus> status(Connection c, PhoneNumber number, String subject, State state)
+            throws SQLException {
         Optional<ContactStatus> contact = Jdbc.queryOne(c, "SELECT id, first_name FROM contact WHERE subject = ?",
                 rs -> new ContactStatus(rs.getLong(1), number, rs.getString(2), null, null), subject);
-        Optional<ContactStatus> state = Jdbc.queryOne(c, "SELECT status, since FROM consent_state WHERE subject = ?",
-                rs -> new ContactStatus(null, number, null, ConsentStatus.valueOf(rs.getString(1)),
-                        Jdbc.instant(rs, "since")), subject);
-        if (contact.isEmpty() && state.isEmpty()) {
+        if (contact.isEmpty() && state == null) {
             return Optional.empty();
         }
-        ConsentStatus status = state.map(ContactStatus::status).orElse(null);
-        Instant since = state.map(ContactStatus::since).orElse(null);
+        ConsentStatus status = state == null ? null : state.status();
+        Instant since = state == null ? null : state.since();
         if (status == ConsentStatus.ERASED && contact.isEmpty()) {
             return Optional.of(new ContactStatus(null, null, null, status, since));
         }

@@ -17,6 +17,12 @@ import org.comptoir.store.Jdbc;
  */
 final class Ledger {
 
+    /**
+     * H2's SNAPSHOT level (JDBC has no constant for it): every read of the transaction sees the database as of
+     * its first read. Its REPEATABLE READ still lets rows committed meanwhile appear.
+     */
+    private static final int SNAPSHOT = 6;
+
     /** Rows read per query while verifying, so the whole chain is never held in memory. */
     private static final int BATCH = 5_000;
 
@@ -63,52 +69,67 @@ final class Ledger {
 
     /**
      * Walks the chain in sequence order, a batch at a time, and returns the first problem. Appends may run
-     * meanwhile: rows past the head read at the start are judged against the head read when they are met.
+     * meanwhile; the walk sees the ledger and its head as they were when it began.
      */
     VerifyReport verify(Database db) {
+        // one read-only snapshot for the whole walk: under H2's default READ COMMITTED each statement sees the
+        // ledger as it is then, so a till's append landing between two reads (rows, then head) looked like a
+        // deleted or inserted row. Readers of a snapshot take no locks: appends go on meanwhile.
         return db.withConnection(c -> {
-            Head start = readHead(c);
-            long expectedSeq = 1;
-            String prevHash = LedgerEntry.GENESIS;
-            long checked = 0;
-            boolean more = true;
-            while (more) {
-                more = false;
-                try (PreparedStatement st = Jdbc.prepare(c, "SELECT e.seq, e.subject, e.kind, e.channel, e.wording_id, "
-                        + "w.text, e.staff, e.occurred_at, e.evidence, e.prev_hash, e.hash FROM consent_event e "
-                        + "LEFT JOIN consent_wording w ON w.id = e.wording_id WHERE e.seq >= ? ORDER BY e.seq LIMIT ?",
-                        expectedSeq, BATCH); ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        more = true;
-                        LedgerEntry e = entry(rs);
-                        String stored = rs.getString("hash");
-                        checked++;
-                        Optional<LedgerProblem> problem = check(e, stored, expectedSeq, prevHash);
-                        if (problem.isPresent()) {
-                            return new VerifyReport(checked,
-                                    Optional.of(beyondHead(c, start, expectedSeq, e.seq(), problem.get())));
-                        }
-                        expectedSeq = e.seq() + 1;
-                        prevHash = stored;
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(SNAPSHOT);
+            try {
+                return walk(c);
+            } finally {
+                c.rollback(); // nothing was written
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    private static VerifyReport walk(Connection c) throws SQLException {
+        Head head = readHead(c);
+        long expectedSeq = 1;
+        String prevHash = LedgerEntry.GENESIS;
+        long checked = 0;
+        boolean more = true;
+        while (more) {
+            more = false;
+            try (PreparedStatement st = Jdbc.prepare(c, "SELECT e.seq, e.subject, e.kind, e.channel, e.wording_id, "
+                    + "w.text, e.staff, e.occurred_at, e.evidence, e.prev_hash, e.hash FROM consent_event e "
+                    + "LEFT JOIN consent_wording w ON w.id = e.wording_id WHERE e.seq >= ? ORDER BY e.seq LIMIT ?",
+                    expectedSeq, BATCH); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    more = true;
+                    LedgerEntry e = entry(rs);
+                    String stored = rs.getString("hash");
+                    checked++;
+                    Optional<LedgerProblem> problem = check(e, stored, expectedSeq, prevHash);
+                    if (problem.isPresent()) {
+                        return new VerifyReport(checked,
+                                Optional.of(beyondHead(head, expectedSeq, e.seq(), problem.get())));
                     }
+                    expectedSeq = e.seq() + 1;
+                    prevHash = stored;
                 }
             }
-            Head end = readHead(c);
-            long last = expectedSeq - 1;
-            if (last < end.lastSeq()) {
-                return new VerifyReport(checked, Optional.of(problem(last + 1, LedgerProblem.Kind.DELETED,
-                        "ledger.problem.deleted.end", end.lastSeq())));
-            }
-            if (last > end.lastSeq()) {
-                return new VerifyReport(checked, Optional.of(problem(end.lastSeq() + 1, LedgerProblem.Kind.INSERTED,
-                        "ledger.problem.inserted", end.lastSeq())));
-            }
-            if (last > 0 && !prevHash.equals(end.lastHash())) {
-                return new VerifyReport(checked, Optional.of(problem(last, LedgerProblem.Kind.ALTERED,
-                        "ledger.problem.head")));
-            }
-            return new VerifyReport(checked, Optional.empty());
-        });
+        }
+        long last = expectedSeq - 1;
+        if (last < head.lastSeq()) {
+            return new VerifyReport(checked, Optional.of(problem(last + 1, LedgerProblem.Kind.DELETED,
+                    "ledger.problem.deleted.end", head.lastSeq())));
+        }
+        if (last > head.lastSeq()) {
+            return new VerifyReport(checked, Optional.of(problem(head.lastSeq() + 1, LedgerProblem.Kind.INSERTED,
+                    "ledger.problem.inserted", head.lastSeq())));
+        }
+        if (last > 0 && !prevHash.equals(head.lastHash())) {
+            return new VerifyReport(checked, Optional.of(problem(last, LedgerProblem.Kind.ALTERED,
+                    "ledger.problem.head")));
+        }
+        return new VerifyReport(checked, Optional.empty());
     }
 
     private static Optional<LedgerProblem> check(LedgerEntry e, String stored, long expectedSeq, String prevHash) {
@@ -126,15 +147,10 @@ final class Ledger {
         return Optional.empty();
     }
 
-    /** A bad row that the application never appended (past the head, even as it is now) was inserted. */
-    private static LedgerProblem beyondHead(Connection c, Head start, long expectedSeq, long rowSeq,
-                                            LedgerProblem found) throws SQLException {
-        if (expectedSeq <= start.lastSeq()) {
-            return found;
-        }
-        Head now = readHead(c); // appends may have moved the head since the walk began
-        return expectedSeq > now.lastSeq()
-                ? problem(rowSeq, LedgerProblem.Kind.INSERTED, "ledger.problem.inserted", now.lastSeq())
+    /** A bad row past the head is one the application never appended: it was inserted. */
+    private static LedgerProblem beyondHead(Head head, long expectedSeq, long rowSeq, LedgerProblem found) {
+        return expectedSeq > head.lastSeq()
+                ? problem(rowSeq, LedgerProblem.Kind.INSERTED, "ledger.problem.inserted", head.lastSeq())
                 : found;
     }
 

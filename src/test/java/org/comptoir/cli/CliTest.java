@@ -2,9 +2,8 @@ package org.comptoir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import org.comptoir.cli.CliHarness.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,18 +13,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withDir = new String[args.length + 2];
-        withDir[0] = "--data-dir";
-        withDir[1] = dir.toString();
-        System.arraycopy(args, 0, withDir, 2, args.length);
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), withDir);
-        return new Result(code, out.toString(), err.toString());
+        return CliHarness.run(dir, args);
     }
 
     @Test

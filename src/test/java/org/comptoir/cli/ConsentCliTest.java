@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.comptoir.AppContext;
+import org.comptoir.cli.CliHarness.Result;
 import org.comptoir.consent.Channel;
 import org.comptoir.phone.PhoneNumber;
 import org.comptoir.store.Jdbc;
@@ -23,16 +22,8 @@ class ConsentCliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
-        all.addAll(List.of(args));
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return CliHarness.run(dir, args);
     }
 
     @BeforeEach

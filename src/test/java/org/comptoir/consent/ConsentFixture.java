@@ -1,15 +1,11 @@
 package org.comptoir.consent;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
-import org.comptoir.phone.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
+import org.comptoir.MutableClock;
+import org.comptoir.phone.PhoneNumber;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
@@ -43,32 +39,5 @@ final class ConsentFixture implements AutoCloseable {
     @Override
     public void close() {
         db.close();
-    }
-
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

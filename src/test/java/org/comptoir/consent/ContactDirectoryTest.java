@@ -106,6 +106,17 @@ class ContactDirectoryTest {
     }
 
     @Test
+    void aNamePrefixMatchingMoreThanTheIdListBoundFindsTheSameContacts() {
+        ContactDirectory bounded = new ContactDirectory(f.db, 2); // "ann" matches 3: past the bound
+        ContactPage page = bounded.search(new ContactQuery("ANN", Set.of(), SortKey.NAME, true, 0, 10));
+        assertThat(names(page)).containsExactly("anne", "Annick", "Marc");
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(names(bounded.search(new ContactQuery("zo", Set.of(), SortKey.NAME, true, 0, 10))))
+                .containsExactly("Zoé"); // within the bound: the id list
+        assertThat(bounded.search(new ContactQuery("a%", Set.of(), SortKey.NAME, true, 0, 10)).total()).isZero();
+    }
+
+    @Test
     void searchesByNumberPrefixAsTypedNationallyOrInternationally() {
         assertThat(names(search("06 1", Set.of(), SortKey.NAME, true, 0, 10))).containsExactly("Marc", "Zoé");
         assertThat(names(search("0612", Set.of(), SortKey.NAME, true, 0, 10))).containsExactly("Marc");

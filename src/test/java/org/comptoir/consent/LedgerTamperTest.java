@@ -161,4 +161,35 @@ class LedgerTamperTest {
         Long seqs = f.db.withConnection(c -> Jdbc.queryLong(c, "SELECT MAX(seq) - MIN(seq) + 1 FROM consent_event"));
         assertThat(seqs).isEqualTo(r.rowsChecked());
     }
+
+    @Test
+    void verifyWhileTillsAppendFindsNothingWrong() throws Exception {
+        long w = f.consent.currentWording().id();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            List<Future<Void>> tills = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int till = t;
+                tills.add(pool.submit(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        f.consent.recordOptIn(number(String.format("+337%02d%06d", till, i)), null, w, Channel.TILL, null);
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < 200; i++) {
+                VerifyReport r = f.consent.verify(); // a walk that meets appends ending after it read its last row
+                assertThat(r.firstProblem()).as("verify #" + i).isEmpty();
+            }
+            stop.set(true);
+            for (Future<Void> t : tills) {
+                t.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+        assertThat(f.consent.verify().intact()).isTrue();
+    }
 }

@@ -58,6 +58,7 @@ class PhoneNumbersTest {
 
     @ParameterizedTest
     @CsvSource({
+        // overseas departments typed nationally, as a French till sees them
         "0692 12 34 56, +262692123456, Indian/Reunion",
         "0693 12 34 56, +262693123456, Indian/Reunion",
         "0639 00 12 34, +262639001234, Indian/Mayotte",
@@ -67,8 +68,14 @@ class PhoneNumbersTest {
         "+262 692 12 34 56, +262692123456, Indian/Reunion",
         "00596696123456, +596696123456, America/Martinique",
         "692 12 34 56, +262692123456, Indian/Reunion",
-        "06 12 34 56 78, +33612345678, Europe/Paris"})
-    void overseasMobilesTypedNationallyFindTheirTerritoryAndZone(String typed, String expected, String zone) {
+        "06 12 34 56 78, +33612345678, Europe/Paris",
+        // foreign mobiles, in international form
+        "+32 470 12 34 56, +32470123456, Europe/Brussels",
+        "0032 470 12 34 56, +32470123456, Europe/Brussels",
+        "+49 151 23456789, +4915123456789, Europe/Berlin",
+        "+44 7400 123456, +447400123456, Europe/London",
+        "+41 79 123 45 67, +41791234567, Europe/Zurich"})
+    void mobilesFindTheirTerritoryAndZone(String typed, String expected, String zone) {
         String e164 = e164(fr.parseMobile(typed));
         assertThat(e164).isEqualTo(expected);
         assertThat(RecipientZone.zoneOf(new PhoneNumber(e164))).isEqualTo(ZoneId.of(zone));
@@ -79,19 +86,6 @@ class PhoneNumbersTest {
         PhoneNumbers re = new PhoneNumbers("RE");
         assertThat(e164(re.parseMobile("0692 12 34 56"))).isEqualTo("+262692123456");
         assertThat(e164(re.parseMobile("06 12 34 56 78"))).isEqualTo("+33612345678");
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "+32 470 12 34 56, +32470123456, Europe/Brussels",
-        "0032 470 12 34 56, +32470123456, Europe/Brussels",
-        "+49 151 23456789, +4915123456789, Europe/Berlin",
-        "+44 7400 123456, +447400123456, Europe/London",
-        "+41 79 123 45 67, +41791234567, Europe/Zurich"})
-    void foreignMobilesInInternationalForm(String typed, String expected, String zone) {
-        String e164 = e164(fr.parseMobile(typed));
-        assertThat(e164).isEqualTo(expected);
-        assertThat(RecipientZone.zoneOf(new PhoneNumber(e164))).isEqualTo(ZoneId.of(zone));
     }
 
     @Test
