@@ -2,13 +2,9 @@ package org.comptoir.consent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -16,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumber;
+import org.comptoir.store.KeyFile;
 
 /**
  * Turns a number into the ledger's {@code subject}: HMAC-SHA-256 of its E.164 form under a secret kept in
@@ -66,38 +63,16 @@ public final class SubjectKey {
      */
     public static SubjectKey loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
+        byte[] bytes;
         try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length != LENGTH) {
+            if (Files.exists(file) && Files.size(file) != LENGTH) {
                 throw new ComptoirException(UserMessage.of("consent.key.damaged", file));
             }
-            return new SubjectKey(bytes);
+            bytes = KeyFile.readOrCreate(file, LENGTH);
         } catch (IOException e) {
             throw new ComptoirException(UserMessage.of("consent.key.unreadable", file, e.getMessage()), e);
         }
-    }
-
-    private static void create(Path file) throws IOException {
-        byte[] bytes = new byte[LENGTH];
-        new SecureRandom().nextBytes(bytes);
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.deleteIfExists(tmp);
-        boolean posix = Files.getFileStore(file.getParent()).supportsFileAttributeView("posix");
-        if (posix) {
-            // created owner-only, so the secret is never readable by others even for an instant
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(tmp);
-        }
+        return new SubjectKey(bytes);
     }
 
     /** The subject of {@code number}: 64 lower-case hex digits. */
