@@ -3,10 +3,9 @@ package org.comptoir.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import org.comptoir.MutableClock;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.Settings;
@@ -23,7 +22,7 @@ class OwnerModeTest {
     @TempDir
     Path dir;
     Database db;
-    MovableClock clock = new MovableClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
     ScriptedDialogs dialogs = new ScriptedDialogs();
     OwnerMode owner;
     int granted;
@@ -89,28 +88,5 @@ class OwnerModeTest {
         clock.advance(OwnerMode.THROTTLE);
         owner.requireOwner(dialogs, () -> granted++);
         assertThat(granted).isEqualTo(1);
-    }
-
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-29T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -2,14 +2,12 @@ package org.comptoir.sms.pdu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.comptoir.MutableClock;
 import org.comptoir.sms.SmsEncoding;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +15,8 @@ class ConcatenationBufferTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T20:00:00Z");
 
-    /** A clock the test moves by hand: expiry is driven by time, never by waiting. */
-    private static final class ManualClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    /** Moved by hand: expiry is driven by time, never by waiting. */
+    private final MutableClock clock = new MutableClock(T0);
     private final ConcatenationBuffer buffer = new ConcatenationBuffer(Duration.ofMinutes(30), clock);
 
     private static SmsDeliver part(String from, int ref, int total, int seq, String text) {
@@ -80,7 +59,7 @@ class ConcatenationBufferTest {
     void incompleteSetExpiresWithItsPartialText() {
         buffer.add(part("+33612345678", 7, 4, 1, "Bonjour, "));
         buffer.add(part("+33612345678", 7, 4, 3, "STOP"));
-        clock.now = T0.plus(Duration.ofMinutes(10));
+        clock.set(T0.plus(Duration.ofMinutes(10)));
         buffer.add(part("+33699999999", 8, 2, 1, "later"));
 
         assertThat(buffer.expire(T0.plus(Duration.ofMinutes(29)))).isEmpty();
@@ -97,7 +76,7 @@ class ConcatenationBufferTest {
         });
         assertThat(buffer.pendingCount()).isEqualTo(1);
         // a late part of an expired set starts a new set instead of resurrecting the old one
-        clock.now = T0.plus(Duration.ofMinutes(20));
+        clock.set(T0.plus(Duration.ofMinutes(20)));
         assertThat(buffer.add(part("+33612345678", 7, 4, 2, "x"))).isEmpty();
         assertThat(buffer.expire(T0.plus(Duration.ofMinutes(40))))
                 .extracting(ConcatenationBuffer.Incomplete::reference).containsExactly(8);
