@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.comptoir.gateway.modem.SocatPair;
 import org.comptoir.gateway.modem.emulator.ModemEmulator;
@@ -26,8 +24,8 @@ class ModemCommandTest {
     Path dir;
     SocatPair socat;
     ModemEmulator emulator;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final StringBuilder out = new StringBuilder();
+    final StringBuilder err = new StringBuilder();
 
     @BeforeEach
     void plug() throws Exception {
@@ -47,12 +45,12 @@ class ModemCommandTest {
         }
     }
 
+    /** Runs a command on this test's data folder; what every run printed piles up in {@link #out} and {@link #err}. */
     int run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(new PrintWriter(out), new PrintWriter(err), all);
+        CliHarness.Result r = CliHarness.run(dir.resolve("data"), args);
+        out.append(r.out());
+        err.append(r.err());
+        return r.code();
     }
 
     @Test

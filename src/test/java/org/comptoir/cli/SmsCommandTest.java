@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,20 +62,8 @@ class SmsCommandTest {
     }
 
     Result run(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withDir = new String[args.length + 2];
-        withDir[0] = "--data-dir";
-        withDir[1] = dataDir().toString();
-        System.arraycopy(args, 0, withDir, 2, args.length);
-        InputStream previous = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = Cli.run(new PrintWriter(out), new PrintWriter(err), withDir);
-            return new Result(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(previous);
-        }
+        CliHarness.Result r = CliHarness.runWithInput(dataDir(), stdin, args);
+        return new Result(r.code(), r.out(), r.err());
     }
 
     @Test

@@ -3,10 +3,8 @@ package org.comptoir.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import org.comptoir.cli.Cli;
+import org.comptoir.cli.CliHarness;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.store.Database;
 import org.junit.jupiter.api.Test;
@@ -79,14 +77,10 @@ class OwnerPinTest {
 
     @Test
     void configSetOwnerPinStoresTheHash() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "--data-dir", dir.toString(),
-                "config", "set", "owner.pin", "2580");
-        assertThat(code).as(err.toString()).isZero();
-        StringWriter listed = new StringWriter();
-        Cli.run(new PrintWriter(listed), new PrintWriter(err), "--data-dir", dir.toString(), "config", "list");
-        assertThat(listed.toString()).contains("owner.pin").contains("***").doesNotContain("2580").doesNotContain("pbkdf2");
+        CliHarness.Result set = CliHarness.run(dir, "config", "set", "owner.pin", "2580");
+        assertThat(set.code()).as(set.err()).isZero();
+        CliHarness.Result listed = CliHarness.run(dir, "config", "list");
+        assertThat(listed.out()).contains("owner.pin").contains("***").doesNotContain("2580").doesNotContain("pbkdf2");
         try (Database db = Database.open(dir)) {
             OwnerPin pin = new OwnerPin(new Settings(db, TillSettings.DEFINITIONS));
             assertThat(pin.check("2580")).isTrue();
