@@ -55,7 +55,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Every feature's settings, in the order `config list` shows them. A feature adds its line here. */
-    static List<SettingDefinition> settingDefinitions() {
+    public static List<SettingDefinition> settingDefinitions() {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);

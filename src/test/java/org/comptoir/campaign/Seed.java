@@ -1,10 +1,8 @@
 package org.comptoir.campaign;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.comptoir.consent.ConsentSettings;
-import org.comptoir.settings.CoreSettings;
+import org.comptoir.AppContext;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
@@ -22,11 +20,9 @@ final class Seed {
         this.db = db;
     }
 
-    /** The settings the campaign feature reads, plus the consent feature's double opt-in switch. */
+    /** Every feature's settings, as the application registers them. */
     static Settings settings(Database db) {
-        List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
-        all.addAll(CampaignSettings.DEFINITIONS);
-        all.addAll(ConsentSettings.DEFINITIONS);
+        List<SettingDefinition> all = AppContext.settingDefinitions();
         return new Settings(db, all);
     }
 

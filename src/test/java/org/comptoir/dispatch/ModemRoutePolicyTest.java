@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.comptoir.settings.CoreSettings;
+import org.comptoir.AppContext;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
@@ -33,8 +32,7 @@ class ModemRoutePolicyTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
-        defs.addAll(ModemSettings.DEFINITIONS);
+        List<SettingDefinition> defs = AppContext.settingDefinitions();
         settings = new Settings(db, defs);
         log = new ModemSendLog(db);
         policy = new ModemRoutePolicy(settings, log, PARIS);

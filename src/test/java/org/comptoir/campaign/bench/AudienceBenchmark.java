@@ -5,17 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.comptoir.AppContext;
 import org.comptoir.campaign.Audience;
 import org.comptoir.campaign.AudienceQuery;
 import org.comptoir.campaign.CampaignKind;
-import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.campaign.MessageComposer;
-import org.comptoir.consent.ConsentSettings;
-import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.sms.SmsText;
@@ -60,9 +57,7 @@ public class AudienceBenchmark {
     public void seed() throws IOException {
         dir = Files.createTempDirectory("audience-bench");
         db = Database.open(dir);
-        List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
-        defs.addAll(CampaignSettings.DEFINITIONS);
-        defs.addAll(ConsentSettings.DEFINITIONS);
+        List<SettingDefinition> defs = AppContext.settingDefinitions();
         Instant now = Instant.now();
         String[] first = {"Léa", "Hugo", "Marie-Christine", "Chloé", "Lucas", "Anaïs", "Louis", "Inès", "Jules", "Zoë"};
         String[] status = {"OPTED_IN", "OPTED_IN", "CONFIRMED", "OPTED_IN", "OPTED_OUT", "OPTED_IN", "REFUSED",

@@ -2,19 +2,17 @@ package org.comptoir.ui.modem;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.comptoir.AppContext;
 import org.comptoir.dispatch.ModemSendLog;
 import org.comptoir.dispatch.ModemSetup;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.emulator.EmulatedModem;
 import org.comptoir.i18n.Messages;
-import org.comptoir.settings.CoreSettings;
-import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
@@ -40,8 +38,7 @@ public final class ModemScreenDemo extends Application {
     public void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         db = Database.open(Files.createTempDirectory("modem-demo"));
-        List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
-        defs.addAll(ModemSettings.DEFINITIONS);
+        List<SettingDefinition> defs = AppContext.settingDefinitions();
         Settings settings = new Settings(db, defs);
         ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
                 () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile Connect - 3G Modem", "huawei", "E3372",

@@ -3,14 +3,13 @@ package org.comptoir.ui.modem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.comptoir.AppContext;
 import org.comptoir.dispatch.ModemSendLog;
 import org.comptoir.dispatch.ModemSetup;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.emulator.EmulatedModem;
 import org.comptoir.i18n.Messages;
-import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
@@ -34,8 +33,7 @@ class ModemViewModelTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
-        defs.addAll(ModemSettings.DEFINITIONS);
+        List<SettingDefinition> defs = AppContext.settingDefinitions();
         settings = new Settings(db, defs);
         modem = new EmulatedModem();
         ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
