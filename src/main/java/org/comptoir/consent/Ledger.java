@@ -26,15 +26,14 @@ final class Ledger {
     /** Rows read per query while verifying, so the whole chain is never held in memory. */
     private static final int BATCH = 5_000;
 
-    /** Other tills wait this long for the head lock before giving up (H2's default is 1 s). */
-    private static final int LOCK_TIMEOUT_MS = 10_000;
-
     record Head(long lastSeq, String lastHash) {
     }
 
-    /** Takes the head row lock for the rest of the transaction: appends are serialised here. */
+    /**
+     * Takes the head row lock for the rest of the transaction: appends are serialised here (another till waits
+     * up to the store's lock timeout, see {@link org.comptoir.store.Database}).
+     */
     Head lockHead(Connection c) throws SQLException {
-        Jdbc.update(c, "SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MS);
         return Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM consent_ledger_head WHERE id = 1 FOR UPDATE",
                 rs -> new Head(rs.getLong(1), rs.getString(2)))
                 .orElseThrow(() -> new SQLException("consent_ledger_head has no row"));

@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
     static final int WRONG_USER_PASSWORD = 28000;
     static final int FILE_CORRUPTED = 90030;
 
+    private static final int LOCK_TIMEOUT_MS = 10_000;
+
     private final JdbcConnectionPool pool;
     private final Path file;
 
@@ -46,7 +48,9 @@ public final class Database implements AutoCloseable {
         }
         Path base = dataDir.resolve("comptoir");
         // FILE_LOCK=FILE makes a second process fail fast with 90020 rather than corrupt the file.
-        String url = "jdbc:h2:file:" + base + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE";
+        // LOCK_TIMEOUT: a till saving a consent waits up to 10 s for another till's save (H2's default is 1 s);
+        // in the URL it holds for every pooled connection, so no caller has to set it again per transaction.
+        String url = "jdbc:h2:file:" + base + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "comptoir", "");
         pool.setMaxConnections(16);
         Database db = new Database(pool, base);
@@ -81,6 +85,8 @@ public final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true); // the connection goes back to the pool as withConnection expects it
             }
         } catch (SQLException e) {
             throw translate(e, file);
