@@ -2,6 +2,7 @@ package org.comptoir.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -39,8 +40,15 @@ public final class SecretBox {
     public static SecretBox inFolder(Path dataDir) {
         Path file = dataDir.resolve(KEY_FILE);
         try {
+            if (Files.exists(file) && Files.size(file) != KEY_BYTES) {
+                // the first builds kept this key as Base64 text: still read it, so their sealed PINs open
+                byte[] k = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+                if (k.length == KEY_BYTES) {
+                    return new SecretBox(k);
+                }
+            }
             return new SecretBox(KeyFile.readOrCreate(file, KEY_BYTES));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new ComptoirException(UserMessage.of("setting.error.secret.key", file), e);
         }
     }
