@@ -115,7 +115,10 @@ public final class CampaignEditorView extends HBox {
             text.insertText(text.getCaretPosition(), MessageComposer.FIRST_NAME);
             text.requestFocus();
         });
-        HBox counterRow = new HBox(12, counter, spacer(), insert);
+        // the counter is what the owner watches: never cut it short; the button goes under it when narrow
+        counter.setMinWidth(Region.USE_PREF_SIZE);
+        insert.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane counterRow = new FlowPane(12, 6, counter, insert);
         counterRow.setAlignment(Pos.CENTER_LEFT);
 
         VBox form = new VBox(10, head, serviceWarning, new Label(m.get("campaign.template")), text, mention,
