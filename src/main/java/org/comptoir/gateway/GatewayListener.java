@@ -16,8 +16,22 @@ public interface GatewayListener {
 
     void onStateChanged(GatewayState state);
 
-    /** A listener that ignores everything (the default until one is set). */
+    /**
+     * Whether {@link #onInbound} stores messages durably. A gateway whose listener does not store must neither
+     * read nor delete inbound messages (nor acknowledge them to a provider): they wait where they are until an
+     * owner that stores them runs (DESIGN invariant 9).
+     */
+    default boolean storesInbound() {
+        return true;
+    }
+
+    /** A listener that ignores everything (the default until one is set); it stores nothing. */
     GatewayListener NONE = new GatewayListener() {
+        @Override
+        public boolean storesInbound() {
+            return false;
+        }
+
         @Override
         public void onDeliveryReport(DeliveryReport report) {
         }

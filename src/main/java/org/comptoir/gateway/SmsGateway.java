@@ -1,5 +1,7 @@
 package org.comptoir.gateway;
 
+import java.util.Optional;
+
 /**
  * The port every route to the phone network implements (USB modem, HTTP provider). A gateway sends one
  * {@link OutgoingSms} at a time and reports delivery reports and inbound messages to its
@@ -17,6 +19,24 @@ public interface SmsGateway extends AutoCloseable {
     SendResult send(OutgoingSms sms);
 
     GatewayState state();
+
+    /**
+     * Reads everything waiting at the gateway — messages stored on the SIM, a provider's inbound and opt-out
+     * lists, delivery statuses to poll — and hands each to the listener before returning, so a STOP received
+     * while nothing was running is known before the next send. Blocks (serial or HTTP I/O); call from the
+     * gateway's owner thread. A gateway that pushes everything by itself has nothing to do.
+     */
+    default void collectPending() {
+    }
+
+    /**
+     * What the gateway knows of {@code sms} when its fate is unknown (the application stopped after the
+     * request left): looked up by the client reference {@link OutgoingSms#id()} where the route keeps one.
+     * Empty when the route cannot tell (a modem, a provider without client references). Blocks.
+     */
+    default Optional<SendResult> lookUp(OutgoingSms sms) {
+        return Optional.empty();
+    }
 
     /** The one listener for delivery reports, inbound messages and state changes (replaces the previous). */
     void setListener(GatewayListener listener);
