@@ -25,7 +25,14 @@ public final class Messages {
             "org.comptoir.i18n.till",
             "org.comptoir.i18n.sms",
             "org.comptoir.i18n.campaign",
-            "org.comptoir.i18n.modem");
+            "org.comptoir.i18n.modem",
+            "org.comptoir.i18n.schedule",
+            "org.comptoir.i18n.dispatch",
+            "org.comptoir.i18n.inbox",
+            "org.comptoir.i18n.http",
+            "org.comptoir.i18n.export",
+            "org.comptoir.i18n.backup",
+            "org.comptoir.i18n.store");
 
     public static final Locale FRENCH = Locale.FRENCH;
     public static final Locale ENGLISH = Locale.ENGLISH;
