@@ -1,5 +1,7 @@
 package org.comptoir.gateway;
 
+import java.time.Instant;
+
 /**
  * Receives a gateway's events, on the gateway's own event thread (never the FX thread). Methods should
  * return quickly, except {@link #onInbound}, which must store the message first.
@@ -15,6 +17,16 @@ public interface GatewayListener {
     void onInbound(InboundSms sms);
 
     void onStateChanged(GatewayState state);
+
+    /**
+     * The route itself recorded that {@code recipientE164} asked to stop (a STOP to a provider's short number, a
+     * provider's opt-out list): the shop's own ledger must record it too, since Comptoir is the system of record.
+     * Return only once it is stored; the gateway reports it again at the next collection if this throws.
+     *
+     * @param evidence what the provider said, for the ledger ("twilio opt-out list, 2026-12-01T10:00Z")
+     */
+    default void onOptOut(String recipientE164, String evidence, Instant at) {
+    }
 
     /**
      * Whether {@link #onInbound} stores messages durably. A gateway whose listener does not store must neither
