@@ -1,6 +1,8 @@
 package org.comptoir.ui;
 
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -44,8 +46,24 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setContent(new VBox(8, field));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText() : null);
-        dialog.setOnShown(e -> field.requestFocus());
+        dialog.setOnShown(e -> focusOnceShown(dialog, field));
         return dialog.showAndWait();
+    }
+
+    /**
+     * Puts the keyboard in {@code field} once {@code dialog} is on screen. A request made in {@code onShown} loses
+     * to the dialog pane, which hands the focus to its default button right after; the code typed then went to OK
+     * and counted as a wrong PIN. So ask again on the next pulse, and whenever the dialog's window (re)gains the
+     * focus — under a window manager that activates windows late, that is the moment that counts.
+     */
+    static void focusOnceShown(Dialog<?> dialog, Node field) {
+        Platform.runLater(field::requestFocus);
+        Window window = dialog.getDialogPane().getScene().getWindow();
+        window.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                field.requestFocus();
+            }
+        });
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {
