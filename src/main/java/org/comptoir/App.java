@@ -110,7 +110,7 @@ public class App extends Application {
             // JavaFX names the dialog buttons (OK, Cancel) from the default locale when it first needs them.
             java.util.Locale.setDefault(messages.locale());
             stage.setTitle(messages.get("app.title"));
-            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage));
+            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage, messages));
             Runnable showMain = () -> {
                 stage.getScene().setRoot(new MainView(ui, stage));
                 probeStartup(stage);

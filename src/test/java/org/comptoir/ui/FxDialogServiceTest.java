@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.comptoir.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,7 +33,7 @@ class FxDialogServiceTest {
     void start(Stage stage) {
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
-        dialogs = new FxDialogService(stage);
+        dialogs = new FxDialogService(stage, Messages.forLanguage("fr"));
     }
 
     @Test
@@ -57,6 +60,34 @@ class FxDialogServiceTest {
 
         robot.targetWindow(field.getScene().getWindow()).write("12").type(KeyCode.ESCAPE);
 
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void aConfirmationNamesBothChoicesInFrenchAndEnterKeepsTheSafeOne(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialogs.confirm("Campagnes", "Annuler la campagne « Soldes » ?",
+                "Annuler la campagne", "Garder la campagne")));
+        waitUntil(() -> find(robot, ".alert").isPresent());
+        DialogPane pane = robot.lookup(".alert").queryAs(DialogPane.class);
+        assertThat(pane.getButtonTypes()).extracting(b -> b.getText())
+                .containsExactly("Annuler la campagne", "Garder la campagne");
+        waitUntil(() -> pane.getScene().getWindow().isFocused());
+
+        robot.type(KeyCode.ENTER);
+
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
+    void thePinPromptsButtonsAreInTheShopsLanguageWhateverTheSystemsLocale(FxRobot robot) throws Exception {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialogs.askSecret("Mode gérant", "Code gérant")));
+        waitUntil(() -> find(robot, "#secretField").isPresent());
+        DialogPane pane = robot.lookup("#secretField").query().getScene().getRoot() instanceof DialogPane p ? p : null;
+        assertThat(pane).isNotNull();
+        assertThat(pane.getButtonTypes()).extracting(b -> b.getText()).containsExactly("OK", "Annuler");
+        robot.interact(() -> ((Button) pane.lookupButton(pane.getButtonTypes().get(1))).fire());
         assertThat(answer.get(10, TimeUnit.SECONDS)).isEmpty();
     }
 }

@@ -36,7 +36,7 @@ public final class FxTesting {
 
     /** What the application hands a screen: the background executor, and dialogs owned by {@code stage}. */
     public static UiContext uiContext(AppContext app, Stage stage) {
-        return new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        return new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage, app.messages()));
     }
 
     /** Polls {@code condition} until true (10 s at most), letting the FX thread run in between. */
