@@ -21,10 +21,21 @@ public final class FxDialogService implements DialogService {
 
     private final Window owner;
     private final Messages messages;
+    private final boolean keypad;
 
     public FxDialogService(Window owner, Messages messages) {
+        this(owner, messages, false);
+    }
+
+    private FxDialogService(Window owner, Messages messages, boolean keypad) {
         this.owner = owner;
         this.messages = messages;
+        this.keypad = keypad;
+    }
+
+    /** The same dialogs for a touch screen: the PIN prompt has a digit keypad, so a kiosk closes without a keyboard. */
+    public FxDialogService withKeypad() {
+        return new FxDialogService(owner, messages, true);
     }
 
     /** Before the store is open (start-up errors): the system's language. */
@@ -66,7 +77,13 @@ public final class FxDialogService implements DialogService {
         dialog.setHeaderText(prompt);
         PasswordField field = new PasswordField();
         field.setId("secretField");
-        dialog.getDialogPane().setContent(new VBox(8, field));
+        VBox content = new VBox(8, field);
+        if (keypad) {
+            content.getChildren().add(PinKeypad.under(field));
+            dialog.getDialogPane().getStylesheets().add(Styles.CSS);
+            dialog.getDialogPane().getStyleClass().add("pin-touch");
+        }
+        dialog.getDialogPane().setContent(content);
         ButtonType ok = okButton();
         dialog.getDialogPane().getButtonTypes().addAll(ok,
                 new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
