@@ -12,9 +12,12 @@ import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.schedule.SendingRules;
+import org.comptoir.schedule.SendingRulesFactory;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
@@ -61,6 +64,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
+        all.addAll(ScheduleSettings.DEFINITIONS);
         return all;
     }
 
@@ -94,6 +98,15 @@ public final class AppContext implements AutoCloseable {
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
+    }
+
+    /**
+     * The sending windows from the {@code schedule.*} settings, read now so a change applies to the next check
+     * (reads settings: blocks; never on the FX thread).
+     */
+    public SendingRules sendingRules() {
+        return SendingRulesFactory.from(settings.get(ScheduleSettings.PRESET), settings.get(ScheduleSettings.CUSTOM_DAYS),
+                settings.get(ScheduleSettings.CUSTOM_HOURS), settings.getBoolean(ScheduleSettings.ALSACE_MOSELLE));
     }
 
     /** The owner PIN, hashed in the settings. */
