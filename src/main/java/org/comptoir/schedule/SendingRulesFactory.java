@@ -18,7 +18,7 @@ import org.comptoir.i18n.UserMessage;
  *
  * <p>Days: three-letter names in English or French, single or as ranges, separated by commas
  * ({@code mon-sat}, {@code lun,mer,ven}, {@code tue-fri,sun}). Hours: {@code HH:MM-HH:MM}, opening before
- * closing, within one day ({@code 09:00-19:30}).
+ * closing, within one day ({@code 09:00-19:30}; the French {@code 9h30-19h} too).
  */
 public final class SendingRulesFactory {
 
@@ -31,7 +31,7 @@ public final class SendingRulesFactory {
             Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("sam", DayOfWeek.SATURDAY),
             Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("dim", DayOfWeek.SUNDAY));
 
-    private static final Pattern HOURS = Pattern.compile("\\s*(\\d{1,2}[:h]\\d{2})\\s*[-–]\\s*(\\d{1,2}[:h]\\d{2})\\s*");
+    private static final Pattern HOURS = Pattern.compile("\\s*(\\d{1,2}(?:[:h]\\d{2}|h))\\s*[-–]\\s*(\\d{1,2}(?:[:h]\\d{2}|h))\\s*");
 
     private SendingRulesFactory() {
     }
@@ -126,9 +126,9 @@ public final class SendingRulesFactory {
     }
 
     private static LocalTime time(String hhmm) {
-        String[] p = hhmm.split("[:h]");
+        String[] p = hhmm.split("[:h]", -1);
         int h = Integer.parseInt(p[0]);
-        int m = Integer.parseInt(p[1]);
+        int m = p[1].isEmpty() ? 0 : Integer.parseInt(p[1]); // "19h" is 19:00
         if (h > 23 || m > 59) {
             throw new NumberFormatException(hhmm);
         }
