@@ -13,7 +13,6 @@ import org.comptoir.consent.SubjectKey;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.schedule.SendingRules;
-import org.comptoir.schedule.SendingRulesFactory;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
@@ -105,8 +104,7 @@ public final class AppContext implements AutoCloseable {
      * (reads settings: blocks; never on the FX thread).
      */
     public SendingRules sendingRules() {
-        return SendingRulesFactory.from(settings.get(ScheduleSettings.PRESET), settings.get(ScheduleSettings.CUSTOM_DAYS),
-                settings.get(ScheduleSettings.CUSTOM_HOURS), settings.getBoolean(ScheduleSettings.ALSACE_MOSELLE));
+        return ScheduleSettings.sendingRules(settings);
     }
 
     /** The owner PIN, hashed in the settings. */

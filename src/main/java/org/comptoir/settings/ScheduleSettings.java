@@ -1,6 +1,7 @@
 package org.comptoir.settings;
 
 import java.util.List;
+import org.comptoir.schedule.SendingRules;
 import org.comptoir.schedule.SendingRulesFactory;
 
 /**
@@ -22,5 +23,11 @@ public final class ScheduleSettings {
             SettingDefinition.plain(ALSACE_MOSELLE, "false", Validators.bool()));
 
     private ScheduleSettings() {
+    }
+
+    /** The rules the settings describe now (reads the settings: blocks; never on the FX thread). */
+    public static SendingRules sendingRules(Settings settings) {
+        return SendingRulesFactory.from(settings.get(PRESET), settings.get(CUSTOM_DAYS), settings.get(CUSTOM_HOURS),
+                settings.getBoolean(ALSACE_MOSELLE));
     }
 }
