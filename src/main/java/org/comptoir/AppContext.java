@@ -12,9 +12,11 @@ import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.schedule.SendingRules;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
@@ -61,6 +63,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
+        all.addAll(ScheduleSettings.DEFINITIONS);
         return all;
     }
 
@@ -94,6 +97,14 @@ public final class AppContext implements AutoCloseable {
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
+    }
+
+    /**
+     * The sending windows from the {@code schedule.*} settings, read now so a change applies to the next check
+     * (reads settings: blocks; never on the FX thread).
+     */
+    public SendingRules sendingRules() {
+        return ScheduleSettings.sendingRules(settings);
     }
 
     /** The owner PIN, hashed in the settings. */
