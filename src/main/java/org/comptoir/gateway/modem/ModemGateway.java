@@ -1,5 +1,6 @@
 package org.comptoir.gateway.modem;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -39,28 +40,40 @@ public final class ModemGateway implements SmsGateway {
      * @param pin                 SIM PIN or null; offered at most once per connection, never again once refused
      * @param statusReports       ask for delivery reports when a message asks for one
      * @param pollInterval        safety-net listing of stored messages (missed +CMTI)
+     * @param partsExpiry         how long the parts of a multipart message wait for the missing ones before it
+     *                            is delivered with what arrived
      */
     public record Config(String pin, boolean statusReports, Duration registrationTimeout, Duration promptTimeout,
                          Duration sendTimeout, Duration reconnectMin, Duration reconnectMax, Duration pollInterval,
-                         int maxConsecutiveTimeouts) {
+                         int maxConsecutiveTimeouts, Duration partsExpiry) {
 
-        /** Production values: 60 s to register, 10 s for the prompt, 120 s per part (Quectel's maximum). */
+        /**
+         * Production values: 60 s to register, 10 s for the prompt, 120 s per part (Quectel's maximum), parts
+         * of a long reply wait 24 h (networks may hold a part that long).
+         */
         public static Config defaults(String pin, boolean statusReports) {
             return new Config(pin, statusReports, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                    Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 3);
+                    Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 3,
+                    Duration.ofHours(24));
         }
 
         public Config withTimeouts(Duration registration, Duration prompt, Duration send) {
             return new Config(pin, statusReports, registration, prompt, send, reconnectMin, reconnectMax,
-                    pollInterval, maxConsecutiveTimeouts);
+                    pollInterval, maxConsecutiveTimeouts, partsExpiry);
         }
 
         public Config withReconnect(Duration min, Duration max) {
             return new Config(pin, statusReports, registrationTimeout, promptTimeout, sendTimeout, min, max,
-                    pollInterval, maxConsecutiveTimeouts);
+                    pollInterval, maxConsecutiveTimeouts, partsExpiry);
+        }
+
+        public Config withPoll(Duration interval, Duration expiry) {
+            return new Config(pin, statusReports, registrationTimeout, promptTimeout, sendTimeout, reconnectMin,
+                    reconnectMax, interval, maxConsecutiveTimeouts, expiry);
         }
     }
 
+    private final Clock clock;
     private final String name;
     private final LinkOpener opener;
     private final Config config;
@@ -82,6 +95,12 @@ public final class ModemGateway implements SmsGateway {
     private Duration backoff;
 
     public ModemGateway(String portName, LinkOpener opener, Config config) {
+        this(portName, opener, config, Clock.systemUTC());
+    }
+
+    /** @param clock the time of sends, validity periods and the expiry of incomplete multipart messages */
+    public ModemGateway(String portName, LinkOpener opener, Config config, Clock clock) {
+        this.clock = clock;
         this.name = "modem " + portName;
         this.opener = opener;
         this.config = config;
@@ -93,7 +112,7 @@ public final class ModemGateway implements SmsGateway {
             t.setDaemon(true);
             return t;
         });
-        this.inbound = new InboundHandler(this::channel, () -> listener);
+        this.inbound = new InboundHandler(this::channel, () -> listener, clock, config.partsExpiry());
         this.sender = new SubmitSender(name, config, inbound, this::lost);
     }
 
@@ -123,6 +142,7 @@ public final class ModemGateway implements SmsGateway {
                 fail(GatewayState.DISCONNECTED, m);
                 throw e instanceof ComptoirException ce ? ce : new ComptoirException(m, e);
             }
+            inbound.notReady();
             ChannelListener events = new ChannelListener();
             AtChannel ch = new AtChannel(link, events);
             events.channel = ch;
@@ -148,8 +168,11 @@ public final class ModemGateway implements SmsGateway {
             backoff = config.reconnectMin();
             setState(GatewayState.READY);
             startPolling();
-            // messages that arrived while we were away wait on the SIM: collect them now
-            scheduler.execute(this::pollQuietly);
+            // indications kept during initialisation, then what arrived while we were away, waiting on the SIM
+            scheduler.execute(() -> {
+                inbound.ready();
+                pollQuietly();
+            });
             return info;
         }
     }
@@ -186,11 +209,26 @@ public final class ModemGateway implements SmsGateway {
     }
 
     /**
-     * Lists every stored message ({@code AT+CMGL=4}) and hands new ones to the listener: the safety net
-     * for a missed {@code +CMTI}. Blocks; runs every poll interval on the scheduler, tests call it directly.
+     * Lists everything stored on the SIM ({@code AT+CMGL=4}, all stats, TS 27.005 §3.4.2), hands each inbound
+     * message to the listener — only if it {@linkplain GatewayListener#storesInbound() stores} — and deletes it
+     * from the SIM once {@code onInbound} returned; stored status reports go to {@code onDeliveryReport}.
+     * Multipart messages incomplete past the parts expiry are delivered with what arrived. The safety net for a
+     * missed {@code +CMTI}, and the catch-up after a (re)connection.
+     *
+     * <p>Any thread; blocks while it holds the AT channel (one command in flight at a time, so it waits for a
+     * send in progress and a send waits for it; no other lock is taken). Up to 30 s for the list plus 10 s per
+     * message. Never throws: a failed list is logged and retried at the next poll. Does nothing unless READY.
      */
+    @Override
+    public void collectPending() {
+        if (state == GatewayState.READY) {
+            inbound.collect();
+        }
+    }
+
+    /** {@link #collectPending()}, under the name the first callers used. */
     public void pollNow() {
-        inbound.poll();
+        collectPending();
     }
 
     private void pollQuietly() {
@@ -198,7 +236,7 @@ public final class ModemGateway implements SmsGateway {
             return;
         }
         try {
-            inbound.poll();
+            inbound.collect();
         } catch (RuntimeException e) {
             LOG.warn("{}: poll failed: {}", name, e.toString());
         }
