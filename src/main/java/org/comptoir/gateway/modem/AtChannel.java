@@ -29,12 +29,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: one command in flight at a time; other callers wait their turn. Every command has a
  * timeout that keeps the partial answer.
+ *
+ * <p>After a timeout the modem still owes a final result: a late {@code +CMGS: 7}/{@code OK} must not be taken
+ * for the answer to the next command (a message that never left recorded as sent under another's reference).
+ * The channel counts what is owed; a final result read while no command waits pays one off, and before the next
+ * command it resynchronises: {@code AT}, skipping the owed results, until its own {@code OK} comes back.
  */
 public final class AtChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtChannel.class);
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
+    /** How long a resynchronising {@code AT} waits for the owed answers and its own. */
+    static final Duration RESYNC_TIMEOUT = Duration.ofSeconds(3);
 
     /** Receives unsolicited codes and the loss of the link, on the channel's event thread. */
     public interface Listener {
@@ -67,6 +74,10 @@ public final class AtChannel implements AutoCloseable {
     private final ExecutorService events;
     private final Thread reader;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
+    /** Final results owed by commands given up on (timed out); guarded by {@link #sorting}. */
+    private int owed;
+    /** Taken by the reader while it sorts a final result and by a caller while it installs a command. */
+    private final Object sorting = new Object();
     private volatile PendingCommand current;
     private volatile boolean lost;
     private volatile boolean closing;
@@ -111,10 +122,36 @@ public final class AtChannel implements AutoCloseable {
         try {
             PendingCommand p = begin(command, false);
             write(p, (command + "\r").getBytes(StandardCharsets.US_ASCII), false);
-            return p.finish(p.awaitFinal(timeout, false), false);
+            return p.finish(awaitOrOwe(p, timeout, false), false);
         } finally {
-            current = null;
+            idle();
             turn.unlock();
+        }
+    }
+
+    /** The final result of {@code p}; on a timeout the modem owes it, to be skipped when it comes late. */
+    private String awaitOrOwe(PendingCommand p, Duration timeout, boolean pduWritten) throws AtException {
+        try {
+            return p.awaitFinal(timeout, pduWritten);
+        } catch (AtException.Timeout e) {
+            oweUnlessAnswered(p);
+            throw e;
+        }
+    }
+
+    /** Gives up on {@code p}: unless its answer slipped in just now, the modem owes it. */
+    private void oweUnlessAnswered(PendingCommand p) {
+        synchronized (sorting) {
+            current = null;
+            if (!p.answered()) {
+                owed++;
+            }
+        }
+    }
+
+    private void idle() {
+        synchronized (sorting) {
+            current = null;
         }
     }
 
@@ -132,17 +169,18 @@ public final class AtChannel implements AutoCloseable {
             if (prompted == null) {
                 // no prompt: abort the input mode so the modem does not swallow the next command
                 abortQuietly(p, promptTimeout);
+                oweUnlessAnswered(p);
                 throw p.timeout(false);
             }
             if (!prompted) {
                 // an error instead of the prompt, or the link died: nothing of the PDU was written
-                return p.finish(p.awaitFinal(timeout, false), false);
+                return p.finish(awaitOrOwe(p, timeout, false), false);
             }
             byte[] body = (hex + (char) CTRL_Z).getBytes(StandardCharsets.US_ASCII);
             write(p, body, true);
-            return p.finish(p.awaitFinal(timeout, true), true);
+            return p.finish(awaitOrOwe(p, timeout, true), true);
         } finally {
-            current = null;
+            idle();
             turn.unlock();
         }
     }
@@ -170,9 +208,49 @@ public final class AtChannel implements AutoCloseable {
         if (isLost()) {
             throw new AtException.LinkLost(command, List.of(), false, null);
         }
+        resync(command);
         PendingCommand p = new PendingCommand(command, expectsPrompt, link.name(), consecutiveTimeouts);
-        current = p;
+        synchronized (sorting) {
+            current = p;
+        }
         return p;
+    }
+
+    /**
+     * When earlier commands were given up on, sends {@code AT} and skips the final results they still owe
+     * until its own comes. If only some came within {@link #RESYNC_TIMEOUT}, the modem dropped the rest: in
+     * step. If none came, the modem is silent: {@code next} is not sent and fails as a timeout.
+     */
+    private void resync(String next) throws AtException {
+        PendingCommand p;
+        int skip;
+        synchronized (sorting) {
+            skip = owed;
+            if (skip == 0) {
+                return;
+            }
+            p = new PendingCommand("AT", false, link.name(), consecutiveTimeouts, skip);
+            current = p;
+        }
+        LOG.info("Resynchronising {} before {}: {} answer(s) owed", link.name(), next, skip);
+        try {
+            write(p, "AT\r".getBytes(StandardCharsets.US_ASCII), false);
+            p.awaitFinal(RESYNC_TIMEOUT, false);
+            synchronized (sorting) {
+                owed = 0;
+            }
+        } catch (AtException.Timeout e) {
+            synchronized (sorting) {
+                if (p.finalsSeen() > 0) {
+                    owed = 0;
+                    return;
+                }
+                owed = skip + 1;
+            }
+            throw new AtException.Timeout(next, List.of(), false);
+        } finally {
+            idle();
+        }
     }
 
     private void write(PendingCommand p, byte[] bytes, boolean pduBytes) throws AtException {
@@ -266,7 +344,14 @@ public final class AtChannel implements AutoCloseable {
                 return; // echo before ATE0
             }
             if (AtLines.isFinal(l)) {
-                p.complete(l);
+                synchronized (sorting) {
+                    PendingCommand now = current;
+                    if (now != null) {
+                        now.complete(l);
+                    } else {
+                        payOff(l);
+                    }
+                }
                 return;
             }
             if (!(p.prefix != null && l.startsWith(p.prefix)) && AtLines.isUnsolicited(l)) {
@@ -278,8 +363,20 @@ public final class AtChannel implements AutoCloseable {
         }
         if (AtLines.isUnsolicited(l)) {
             unsolicited(l);
-        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT") && !AtLines.isFinal(l)) {
+        } else if (AtLines.isFinal(l)) {
+            synchronized (sorting) {
+                payOff(l);
+            }
+        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT")) {
             LOG.debug("Stray line from {}: {}", link.name(), l);
+        }
+    }
+
+    /** A final result while no command waits: a late answer to an abandoned one. Caller holds {@link #sorting}. */
+    private void payOff(String finalLine) {
+        if (owed > 0) {
+            owed--;
+            LOG.info("Late answer on {} to a command given up on: {}", link.name(), finalLine);
         }
     }
 

@@ -74,6 +74,7 @@ public final class ModemGateway implements SmsGateway {
     }
 
     private final Clock clock;
+    private final String port;
     private final String name;
     private final LinkOpener opener;
     private final Config config;
@@ -101,6 +102,7 @@ public final class ModemGateway implements SmsGateway {
     /** @param clock the time of sends, validity periods and the expiry of incomplete multipart messages */
     public ModemGateway(String portName, LinkOpener opener, Config config, Clock clock) {
         this.clock = clock;
+        this.port = portName;
         this.name = "modem " + portName;
         this.opener = opener;
         this.config = config;
@@ -129,7 +131,7 @@ public final class ModemGateway implements SmsGateway {
     public ModemInfo connect() {
         synchronized (connectLock) {
             if (closed) {
-                throw new ComptoirException(UserMessage.of("modem.error.closed", name));
+                throw new ComptoirException(UserMessage.of("modem.error.closed", port));
             }
             setState(GatewayState.CONNECTING);
             closeChannel();
@@ -138,8 +140,10 @@ public final class ModemGateway implements SmsGateway {
                 link = opener.open();
             } catch (RuntimeException e) {
                 UserMessage m = e instanceof ComptoirException ce ? ce.userMessage()
-                        : UserMessage.of("modem.port.missing", name);
-                fail(GatewayState.DISCONNECTED, m);
+                        : UserMessage.of("modem.port.missing", port);
+                // while the stick is away the owner reads "unplugged, coming back by itself", not the open error
+                fail(GatewayState.DISCONNECTED, m.key().equals("modem.port.missing")
+                        ? UserMessage.of("modem.unplugged", port) : m);
                 throw e instanceof ComptoirException ce ? ce : new ComptoirException(m, e);
             }
             inbound.notReady();
@@ -272,18 +276,36 @@ public final class ModemGateway implements SmsGateway {
         }
         LOG.warn("{}: disconnected ({})", name, cause.toString());
         closeChannel();
-        fail(GatewayState.DISCONNECTED, UserMessage.of("modem.error.link.lost", name));
+        fail(GatewayState.DISCONNECTED, UserMessage.of("modem.error.link.lost", port));
     }
 
+    /**
+     * One attempt at a time, with a back-off doubling up to {@code reconnectMax}, until connected or closed.
+     * An attempt that fails schedules the next one from inside itself: it forgets its own future first, so it
+     * does not take itself for an attempt still pending (issue 9, item 4).
+     */
     private synchronized void scheduleReconnect() {
-        if (closed || (reconnect != null && !reconnect.isDone())) {
+        if (closed || reconnect != null) {
             return;
         }
         Duration delay = backoff;
         Duration next = backoff.multipliedBy(2);
         backoff = next.compareTo(config.reconnectMax()) > 0 ? config.reconnectMax() : next;
         LOG.info("{}: reconnecting in {} ms", name, delay.toMillis());
-        reconnect = scheduler.schedule(this::tryConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            reconnect = scheduler.schedule(this::reconnectAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("{}: closed, no reconnect", name);
+        }
+    }
+
+    private void reconnectAttempt() {
+        synchronized (this) {
+            reconnect = null;
+        }
+        if (!closed && state != GatewayState.READY) {
+            tryConnect();
+        }
     }
 
     private void setState(GatewayState s) {
