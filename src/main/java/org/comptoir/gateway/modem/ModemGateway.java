@@ -115,7 +115,7 @@ public final class ModemGateway implements SmsGateway {
             return t;
         });
         this.inbound = new InboundHandler(this::channel, () -> listener, clock, config.partsExpiry());
-        this.sender = new SubmitSender(name, config, inbound, this::lost);
+        this.sender = new SubmitSender(name, config, inbound, this::lost, clock);
     }
 
     /** A gateway on a real serial port. */
