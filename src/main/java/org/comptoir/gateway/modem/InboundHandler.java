@@ -167,16 +167,8 @@ final class InboundHandler {
         }
         try {
             ch.exclusive(() -> {
-                List<String> lines = ch.command("AT+CMGL=4", LIST_TIMEOUT).lines();
-                for (int i = 0; i + 1 < lines.size(); i++) {
-                    if (lines.get(i).startsWith("+CMGL:")) {
-                        int index = ModemSession.intAt(lines.get(i).substring(6), 0, -1);
-                        String pdu = lines.get(i + 1);
-                        if (index >= 0 && !pdu.startsWith("+")) {
-                            handle(pdu, index);
-                            i++;
-                        }
-                    }
+                for (AtParsers.Listed m : AtParsers.cmgl(ch.command("AT+CMGL=4", LIST_TIMEOUT).lines())) {
+                    handle(m.pdu(), m.index());
                 }
                 deliverExpired();
                 return null;
@@ -199,12 +191,7 @@ final class InboundHandler {
                 LOG.debug("Nothing readable at {}: {}", index, e.code());
                 return null;
             }
-            for (String l : lines) {
-                if (!l.startsWith("+CMGR:") && l.matches("[0-9A-Fa-f]+")) {
-                    handle(l, index);
-                    break;
-                }
-            }
+            AtParsers.cmgr(lines).ifPresent(pdu -> handle(pdu, index));
             deliverExpired();
             return null;
         });

@@ -90,6 +90,7 @@ public final class ModemGateway implements SmsGateway {
     private volatile UserMessage problem;
     private volatile String pin;
     private volatile boolean pinRejected;
+    private volatile PinGuard pinGuard = PinGuard.NONE;
     private volatile boolean closed;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> poll;
@@ -150,7 +151,7 @@ public final class ModemGateway implements SmsGateway {
             ChannelListener events = new ChannelListener();
             AtChannel ch = new AtChannel(link, events);
             events.channel = ch;
-            ModemSession s = new ModemSession(ch, config.registrationTimeout());
+            ModemSession s = new ModemSession(ch, config.registrationTimeout(), pinGuard);
             channel = ch;
             session = s;
             String offered = pinRejected ? null : pin;
@@ -184,6 +185,11 @@ public final class ModemGateway implements SmsGateway {
     /** Connects in the background; failures are left to the reconnect loop. Never blocks. */
     public void start() {
         scheduler.execute(this::tryConnect);
+    }
+
+    /** Where the PINs each SIM refused are remembered across runs (default: nowhere). Set before connecting. */
+    public void setPinGuard(PinGuard guard) {
+        this.pinGuard = guard == null ? PinGuard.NONE : guard;
     }
 
     /** A new PIN typed by the owner: allows one more offer. */

@@ -61,7 +61,8 @@ class ModemGatewayTest {
         f = new GatewayFixture("0000");
         f.emulator().withPin("1234");
         assertThatThrownBy(() -> f.gateway.connect()).isInstanceOf(ModemInitException.class)
-                .extracting(e -> ((ModemInitException) e).userMessage().key()).isEqualTo("modem.error.pin.wrong");
+                .extracting(e -> ((ModemInitException) e).userMessage())
+                .isEqualTo(org.comptoir.i18n.UserMessage.of("modem.error.pin.wrong.left", "CME 16", 2));
         assertThat(f.gateway.state()).isEqualTo(GatewayState.FAILED);
         // a second attempt (the owner clicks "check" again) must not burn another SIM attempt
         assertThatThrownBy(() -> f.gateway.connect()).isInstanceOf(ModemInitException.class);

@@ -111,7 +111,7 @@ class ModemViewModelTest {
         assertThat(vm.problemProperty().get()).isEmpty();
         vm.sendTest();
         assertThat(vm.problemProperty().get())
-                .isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui. Reprise demain.");
+                .isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui (un message long compte pour plusieurs). Reprise demain.");
         assertThat(modem.emulator().sent()).hasSize(1);
     }
 }

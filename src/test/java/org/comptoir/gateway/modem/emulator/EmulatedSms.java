@@ -132,6 +132,10 @@ final class EmulatedSms {
         } else {
             wire.write(answer, wire.sendDelay);
         }
+        String report = wire.reportFor.apply(sent.get(sent.size() - 1));
+        if (report != null) {
+            statusReport(report);
+        }
     }
 
     /** Answers {@code AT+CPMS=}, {@code AT+CNMI=} and {@code AT+CMGR/CMGL/CMGD=}; false for any other command. */

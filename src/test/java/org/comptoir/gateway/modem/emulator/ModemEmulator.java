@@ -65,6 +65,10 @@ public final class ModemEmulator implements AutoCloseable {
     public volatile String iccid = "89330123456789012345";
     /** Answers {@code AT+CPINR} (TS 27.007 §8.65) and the vendor forms; false: ERROR like an older modem. */
     public volatile boolean pinRetriesSupported = true;
+    /** The network's status report for each part sent (hex, or null for none), emitted after its +CMGS answer. */
+    public volatile java.util.function.Function<Sent, String> reportFor = s -> null;
+    /** Answers {@code +CME ERROR: 515} to this many {@code AT+CPIN?} first ("busy, initialising"). */
+    public volatile int cpinBusy;
     /** Arrives, announced with +CMTI, right after the first {@code AT} (CNMI kept in the modem's memory). */
     public volatile String arrivingAfterFirstAt;
     /** The next AT+CMGS answer comes this much later than usual; everything the modem says meanwhile waits. */
@@ -268,7 +272,10 @@ public final class ModemEmulator implements AutoCloseable {
             case "AT^CURC=0" -> answer(List.of(), maker.equalsIgnoreCase("huawei") ? "OK" : "ERROR");
             case "AT+CIMI" -> answer(unlocked ? List.of(imsi) : List.of(), unlocked ? "OK" : cme(11));
             case "AT+CPIN?" -> {
-                if (!simInserted) {
+                if (cpinBusy > 0) {
+                    cpinBusy--;
+                    answer(List.of(), cmee == 0 ? "ERROR" : "+CME ERROR: 515");
+                } else if (!simInserted) {
                     answer(List.of(), cme(10));
                 } else {
                     answer(List.of("+CPIN: " + simState), "OK");
