@@ -67,6 +67,11 @@ public final class ModemGateway implements SmsGateway {
                     pollInterval, maxConsecutiveTimeouts, partsExpiry);
         }
 
+        public Config withPin(String newPin) {
+            return new Config(newPin, statusReports, registrationTimeout, promptTimeout, sendTimeout, reconnectMin,
+                    reconnectMax, pollInterval, maxConsecutiveTimeouts, partsExpiry);
+        }
+
         public Config withPoll(Duration interval, Duration expiry) {
             return new Config(pin, statusReports, registrationTimeout, promptTimeout, sendTimeout, reconnectMin,
                     reconnectMax, interval, maxConsecutiveTimeouts, expiry);
