@@ -3,10 +3,7 @@ package org.comptoir.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +15,7 @@ import org.comptoir.AppContext;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.modem.ModemGateway;
-import org.comptoir.gateway.modem.SocatPair;
-import org.comptoir.gateway.modem.emulator.ModemEmulator;
+import org.comptoir.gateway.modem.PtyModem;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.ModemSettings;
@@ -38,34 +34,24 @@ class ModemOneOffTest {
     Database db;
     Settings settings;
     ModemSendLog log;
-    SocatPair socat;
-    ModemEmulator emulator;
+    PtyModem modem;
     ModemGateway gateway;
 
     @BeforeEach
     void open() throws Exception {
-        assumeTrue(SocatPair.available(), "socat is not installed (.ci/run installs it)");
+        PtyModem.assumeSocat();
         db = Database.open(dir.resolve("data"));
         settings = new Settings(db, AppContext.settingDefinitions());
         log = new ModemSendLog(db);
-        socat = new SocatPair(dir).start();
-        emulator = new ModemEmulator(new FileInputStream(socat.modem.toFile()),
-                new FileOutputStream(socat.modem.toFile()));
+        modem = new PtyModem(dir);
         // one second for the network to take a part, so an answer 3 s late leaves the fate unknown
-        gateway = ModemGateway.onPort(socat.app.toString(), ModemGateway.Config.defaults(null, true)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+        gateway = modem.gateway(PtyModem.config(Duration.ofSeconds(1)));
     }
 
     @AfterEach
     void close() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
-        if (socat != null) {
-            socat.close();
+        if (modem != null) {
+            modem.close();
         }
         if (db != null) {
             db.close();
@@ -79,7 +65,7 @@ class ModemOneOffTest {
     @Test
     void aSendWhoseFateIsUnknownCountsAgainstTheDailyCap() {
         settings.set(ModemSettings.MAX_PER_DAY, "2");
-        emulator.lateNextSend = Duration.ofSeconds(3);
+        modem.emulator.lateNextSend = Duration.ofSeconds(3);
         List<UserMessage> steps = new CopyOnWriteArrayList<>();
         ModemOneOff.Outcome first = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> oneOff().send(gateway, "+33612345678", "Essai", Duration.ZERO, steps::add));
@@ -91,11 +77,11 @@ class ModemOneOffTest {
         assertThat(log.partsBetween(now.minus(Duration.ofHours(1)), now.plusSeconds(1))).isEqualTo(1);
 
         // one part used (maybe) of two: a two-part message no longer fits, and nothing is written to the modem
-        int commandsBefore = emulator.commands().size();
+        int commandsBefore = modem.emulator.commands().size();
         assertThatThrownBy(() -> oneOff().send(gateway, "+33612345678",
                 "Chère cliente, notre boutique a 10 ans! ".repeat(5), Duration.ZERO, steps::add))
                 .isInstanceOfSatisfying(ComptoirException.class,
                         e -> assertThat(e.userMessage().key()).isEqualTo("modem.route.cap.day"));
-        assertThat(emulator.commands()).hasSize(commandsBefore);
+        assertThat(modem.emulator.commands()).hasSize(commandsBefore);
     }
 }

@@ -2,9 +2,7 @@ package org.comptoir.gateway.modem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,27 +11,14 @@ import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.modem.emulator.Pdus;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inbound messages against the emulator on a real pseudo-terminal (issue 9, items 1–3): SMS waiting on the
  * SIM at start-up and arriving in the middle of a send never deadlock the gateway; a listener that does not
  * store never gets messages read or deleted; nothing is read before the session is initialised.
  */
-class ModemPtyInboundTest {
-
-    /** Far above what the work takes (a few seconds), so a deadlock fails the test instead of hanging it. */
-    static final Duration BOUND = Duration.ofSeconds(90);
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void needsSocat() {
-        assumeTrue(SocatPair.available(), "socat is not installed (.ci/run installs it)");
-    }
+class ModemPtyInboundTest extends PtyTest {
 
     static String sender(int i) {
         return "+336987654" + String.format("%02d", i);
@@ -48,7 +33,7 @@ class ModemPtyInboundTest {
             }
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
             List<String> expected = new ArrayList<>(IntStream.range(0, stored).mapToObj(i -> "STOP " + i).toList());
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect(); // the catch-up listing of the 25 stored messages starts now, on its own thread
                 for (int k = 0; k < 6; k++) {
                     List<String> arriving = new ArrayList<>();
@@ -76,7 +61,7 @@ class ModemPtyInboundTest {
             m.stores = false;
             int a = m.emulator.storeSilently(Pdus.deliver("+33698765432", "STOP", 0).get(0));
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect();
                 int b = m.emulator.receive(Pdus.deliver("+33698765433", "STOP SVP", 0).get(0));
                 m.emulator.arriveDuringNextSend(List.of(Pdus.deliver("+33698765434", "ARRET", 0).get(0)));
@@ -97,7 +82,7 @@ class ModemPtyInboundTest {
         try (PtyModem m = new PtyModem(dir)) {
             m.emulator.arrivingAfterFirstAt = Pdus.deliver("+33698765432", "STOP", 0).get(0);
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect();
                 PtyModem.await("the early message stored", () -> m.inbound.size() == 1);
                 PtyModem.await("and deleted", () -> m.emulator.stored().isEmpty());

@@ -2,38 +2,24 @@ package org.comptoir.gateway.modem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.comptoir.gateway.GatewayState;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recovery against the emulator on a real pseudo-terminal (issue 9, items 4 and 5): an unplug that lasts
  * longer than the first back-off, then a replug; an answer that comes after the command's timeout.
  */
-class ModemPtyRecoveryTest {
-
-    static final Duration BOUND = Duration.ofSeconds(90);
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void needsSocat() {
-        assumeTrue(SocatPair.available(), "socat is not installed (.ci/run installs it)");
-    }
+class ModemPtyRecoveryTest extends PtyTest {
 
     @Test
     void anUnplugLongerThanTheFirstBackOffIsRetriedUntilTheModemIsBack() throws Exception {
         try (PtyModem m = new PtyModem(dir)) {
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect();
                 m.unplug();
                 // three failed attempts at least: the loop goes on past the first back-off (100, 200, 400 ms...)
@@ -61,7 +47,7 @@ class ModemPtyRecoveryTest {
         try (PtyModem m = new PtyModem(dir)) {
             // 1 s for the network to take a part; the first answer comes 1.5 s late, inside the next prompt wait
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(1)));
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect();
                 gateway.awaitIdle();
                 m.emulator.lateNextSend = Duration.ofMillis(1500);

@@ -2,9 +2,7 @@ package org.comptoir.gateway.modem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.comptoir.MutableClock;
@@ -12,23 +10,12 @@ import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.sms.pdu.SubmitOptions;
 import org.comptoir.sms.pdu.SubmitPdu;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the SMS-SUBMIT carries, read by the emulator on a real pseudo-terminal: validity period and sender. */
-class ModemPtySendTest {
+class ModemPtySendTest extends PtyTest {
 
-    static final Duration BOUND = Duration.ofSeconds(60);
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void needsSocat() {
-        assumeTrue(SocatPair.available(), "socat is not installed (.ci/run installs it)");
-    }
 
     ModemGateway gateway(PtyModem m, MutableClock clock) {
         m.gateway = new ModemGateway(m.socat.app.toString(), () -> JSerialCommLink.open(m.socat.app.toString()),
@@ -41,7 +28,7 @@ class ModemPtySendTest {
     void theEndOfValidityIsSentAsARelativeValidityRoundedDownAndTheSenderNameIsIgnored() throws Exception {
         try (PtyModem m = new PtyModem(dir)) {
             ModemGateway gateway = gateway(m, new MutableClock(NOW));
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect();
                 // 2 h 12 min left: TP-VP 25 (130 min); rounding up would give 26 (135 min), past the window
                 SendResult r = gateway.send(new OutgoingSms("v-1", "+33612345678", "Promo", false,
@@ -62,7 +49,7 @@ class ModemPtySendTest {
     void aMessageWhoseValidityEndsInLessThanTheShortestPeriodIsRefusedWithoutWritingAnything() throws Exception {
         try (PtyModem m = new PtyModem(dir)) {
             ModemGateway gateway = gateway(m, new MutableClock(NOW));
-            assertTimeoutPreemptively(BOUND, () -> {
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
                 gateway.connect();
                 SendResult r = gateway.send(new OutgoingSms("v-2", "+33612345678", "Promo", false,
                         NOW.plus(Duration.ofMinutes(4)), null));

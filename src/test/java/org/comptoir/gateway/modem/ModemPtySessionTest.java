@@ -3,7 +3,6 @@ package org.comptoir.gateway.modem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,32 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.comptoir.gateway.GatewayState;
 import org.comptoir.i18n.UserMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Initialisation against the emulator on a real pseudo-terminal (issue 9, items 7 and 8): LTE-only
  * registration, busy codes as vendor data, the PIN attempts left and a refusal remembered per SIM.
  */
-class ModemPtySessionTest {
-
-    static final Duration BOUND = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void needsSocat() {
-        assumeTrue(SocatPair.available(), "socat is not installed (.ci/run installs it)");
-    }
+class ModemPtySessionTest extends PtyTest {
 
     @Test
     void anLteOnlyModemRegisteredOnCeregIsReady() throws Exception {
         try (PtyModem m = new PtyModem(dir)) {
             m.emulator.lteOnly = true; // +CREG says 2 (searching) for ever; +CEREG says 1
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
-            ModemInfo info = assertTimeoutPreemptively(BOUND, gateway::connect);
+            ModemInfo info = assertTimeoutPreemptively(PtyModem.BOUND, gateway::connect);
             assertThat(info.registration()).isEqualTo(1);
             assertThat(gateway.state()).isEqualTo(GatewayState.READY);
             assertThat(m.emulator.commands()).contains("AT+CEREG?");
@@ -49,7 +36,7 @@ class ModemPtySessionTest {
             m.emulator.maker = "WAVECOM MODEM";
             m.emulator.cpinBusy = 2;
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
-            assertTimeoutPreemptively(BOUND, gateway::connect);
+            assertTimeoutPreemptively(PtyModem.BOUND, gateway::connect);
             assertThat(m.emulator.commands().stream().filter("AT+CPIN?"::equals).count()).isEqualTo(3);
         }
         Path other = dir.resolve("generic");
@@ -59,7 +46,7 @@ class ModemPtySessionTest {
             m.emulator.cpinBusy = 2;
             ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
             // not this maker's busy code: no waiting in a loop; the reconnect loop asks again later
-            assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(gateway::connect)
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> assertThatThrownBy(gateway::connect)
                     .isInstanceOfSatisfying(ModemInitException.class,
                             e -> assertThat(e.state()).isEqualTo(GatewayState.DISCONNECTED)));
             assertThat(m.emulator.commands().stream().filter("AT+CPIN?"::equals).count()).isEqualTo(1);
@@ -89,7 +76,7 @@ class ModemPtySessionTest {
             Remembered memory = new Remembered();
             ModemGateway first = m.gateway(PtyModem.config(Duration.ofSeconds(10)).withPin("0000"));
             first.setPinGuard(memory);
-            assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(first::connect)
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> assertThatThrownBy(first::connect)
                     .isInstanceOfSatisfying(ModemInitException.class, e -> assertThat(e.userMessage())
                             .isEqualTo(UserMessage.of("modem.error.pin.wrong.left", "CME 16", 2))));
             first.close();
@@ -98,7 +85,7 @@ class ModemPtySessionTest {
             // the next run: a new gateway, the same wrong PIN, the same SIM — it is not offered
             ModemGateway second = m.gateway(PtyModem.config(Duration.ofSeconds(10)).withPin("0000"));
             second.setPinGuard(memory);
-            assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(second::connect)
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> assertThatThrownBy(second::connect)
                     .isInstanceOfSatisfying(ModemInitException.class, e -> {
                         assertThat(e.state()).isEqualTo(GatewayState.NEEDS_PIN);
                         assertThat(e.userMessage()).isEqualTo(UserMessage.of("modem.error.pin.refused.before", 2));
@@ -110,7 +97,7 @@ class ModemPtySessionTest {
             m.emulator.iccid = "89330999999999999999";
             ModemGateway third = m.gateway(PtyModem.config(Duration.ofSeconds(10)).withPin("0000"));
             third.setPinGuard(memory);
-            assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(third::connect)
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> assertThatThrownBy(third::connect)
                     .isInstanceOf(ModemInitException.class));
             assertThat(m.emulator.pinsOffered()).containsExactly("0000", "0000");
         }

@@ -19,18 +19,27 @@ import org.comptoir.gateway.modem.emulator.ModemEmulator;
  * jSerialComm; {@link #unplug()} kills socat (the device node vanishes, as a pulled USB stick) and
  * {@link #replug()} brings the same modem back on the same path. Records what the gateway reported.
  */
-final class PtyModem implements GatewayListener, AutoCloseable {
+public final class PtyModem implements GatewayListener, AutoCloseable {
+
+    /** Far above what a pty test's work takes, so a deadlock fails the test instead of hanging it. */
+    public static final java.time.Duration BOUND = java.time.Duration.ofSeconds(90);
 
     final Path dir;
-    SocatPair socat;
-    volatile ModemEmulator emulator;
-    ModemGateway gateway;
+    public SocatPair socat;
+    public volatile ModemEmulator emulator;
+    public ModemGateway gateway;
     volatile boolean stores = true;
     final List<GatewayState> states = new CopyOnWriteArrayList<>();
     final List<InboundSms> inbound = new CopyOnWriteArrayList<>();
-    final List<DeliveryReport> reports = new CopyOnWriteArrayList<>();
+    public final List<DeliveryReport> reports = new CopyOnWriteArrayList<>();
 
-    PtyModem(Path dir) throws IOException, InterruptedException {
+    /** Skips the calling test when socat is not installed ({@code .ci/run} installs it). */
+    public static void assumeSocat() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SocatPair.available(),
+                "socat is not installed (.ci/run installs it)");
+    }
+
+    public PtyModem(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
         socat = new SocatPair(dir).start();
         emulator = plugEmulator();
@@ -41,14 +50,14 @@ final class PtyModem implements GatewayListener, AutoCloseable {
     }
 
     /** Short timeouts so a test of lateness stays short; reconnect back-off 100 ms doubling to 400 ms. */
-    static ModemGateway.Config config(Duration send) {
+    public static ModemGateway.Config config(Duration send) {
         return ModemGateway.Config.defaults(null, true)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), send)
                 .withReconnect(Duration.ofMillis(100), Duration.ofMillis(400))
                 .withPoll(Duration.ofHours(1), Duration.ofHours(1));
     }
 
-    ModemGateway gateway(ModemGateway.Config config) {
+    public ModemGateway gateway(ModemGateway.Config config) {
         gateway = ModemGateway.onPort(socat.app.toString(), config);
         gateway.setListener(this);
         return gateway;
@@ -69,7 +78,7 @@ final class PtyModem implements GatewayListener, AutoCloseable {
     }
 
     /** Polls {@code condition} every 25 ms until it holds, failing after 20 s: a deadline, not protocol timing. */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Object monitor = new Object();
         while (!condition.getAsBoolean()) {
@@ -104,6 +113,7 @@ final class PtyModem implements GatewayListener, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // socat removes its links on exit: stop it before the temporary folder is cleaned
         if (gateway != null) {
             gateway.close();
         }
