@@ -154,6 +154,10 @@ class ModemGatewayTest {
         SendResult r = f.gateway.send(new OutgoingSms("o-6", "+33612345678", "Test", false));
         assertThat(r).isInstanceOf(SendResult.Unknown.class);
         f.await("DISCONNECTED", x -> x.gateway.state() == GatewayState.DISCONNECTED);
+        // the sentence names the port once ("Le modem sur emulator", not "Le modem sur modem emulator")
+        assertThat(f.gateway.problem()).hasValueSatisfying(p -> assertThat(p.args()).containsExactly("emulator"));
+        assertThat(org.comptoir.i18n.Messages.forLanguage("fr").render(f.gateway.problem().orElseThrow()))
+                .doesNotContain("modem emulator");
         // while it is away, sending fails without writing anything, and may be retried
         assertThat(f.gateway.send(new OutgoingSms("o-7", "+33612345678", "Test", false)))
                 .isInstanceOfSatisfying(SendResult.Failed.class, x -> assertThat(x.retryable()).isTrue());

@@ -96,4 +96,54 @@ class ModemPtyInboundTest extends PtyTest {
             assertThat(m.inbound.get(0).text()).isEqualTo("STOP");
         }
     }
+
+    @Test
+    void aLongReplyMissingAPartIsDeliveredWithWhatArrivedOnceItsWaitIsOverAndOnlyThenDeleted() throws Exception {
+        try (PtyModem m = new PtyModem(dir)) {
+            String text = "Bonjour, je voudrais savoir si la promotion de samedi vaut aussi pour les bouquets de "
+                    + "mariage et les compositions de deuil, merci de me répondre avant vendredi soir. Mme Martin, "
+                    + "cliente fidèle depuis des années, et toujours ravie de vos conseils. Je passerai sans doute "
+                    + "jeudi après-midi pour voir les nouvelles roses et les pivoines dont vous m'aviez parlé.";
+            List<String> parts = Pdus.deliver("+33698765432", text, 42);
+            assertThat(parts).hasSize(3);
+            int first = m.emulator.storeSilently(parts.get(0));
+            int third = m.emulator.storeSilently(parts.get(2)); // the second part never comes
+            org.comptoir.MutableClock clock = new org.comptoir.MutableClock(java.time.Instant.parse(
+                    "2026-12-01T10:00:00Z"));
+            ModemGateway.Config config = PtyModem.config(Duration.ofSeconds(10))
+                    .withPoll(Duration.ofHours(1), Duration.ofHours(2));
+            m.gateway = new ModemGateway(m.socat.app.toString(),
+                    () -> JSerialCommLink.open(m.socat.app.toString()), config, clock);
+            m.gateway.setListener(m);
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
+                m.gateway.connect();
+                m.gateway.collectPending();
+                assertThat(m.inbound).isEmpty();
+                assertThat(m.emulator.stored()).containsKeys(first, third);
+
+                clock.advance(Duration.ofHours(2));
+                m.gateway.collectPending();
+            });
+            assertThat(m.inbound).singleElement().satisfies(sms -> {
+                assertThat(sms.text()).startsWith(text.substring(0, 40)).contains("…");
+                assertThat(sms.from()).isEqualTo("+33698765432");
+            });
+            assertThat(m.emulator.deleted()).containsExactlyInAnyOrder(first, third);
+        }
+    }
+
+    @Test
+    void aNationalSenderKeepsItsDigitsAndAnInternationalOneItsPlus() throws Exception {
+        try (PtyModem m = new PtyModem(dir)) {
+            m.emulator.storeSilently(Pdus.deliver("0612345678", "STOP", 0).get(0));
+            m.emulator.storeSilently(Pdus.deliver("+33698765432", "ARRET", 0).get(0));
+            ModemGateway gateway = m.gateway(PtyModem.config(Duration.ofSeconds(10)));
+            assertTimeoutPreemptively(PtyModem.BOUND, () -> {
+                gateway.connect();
+                gateway.collectPending();
+            });
+            assertThat(m.inbound).extracting(InboundSms::from).containsExactlyInAnyOrder("0612345678",
+                    "+33698765432");
+        }
+    }
 }
