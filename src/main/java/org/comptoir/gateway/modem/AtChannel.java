@@ -74,11 +74,7 @@ public final class AtChannel implements AutoCloseable {
     private final ExecutorService events;
     private final Thread reader;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
-    /** Final results owed by commands given up on (timed out); guarded by {@link #sorting}. */
-    private int owed;
-    /** Taken by the reader while it sorts a final result and by a caller while it installs a command. */
-    private final Object sorting = new Object();
-    private volatile PendingCommand current;
+    private final InFlight inFlight;
     private volatile boolean lost;
     private volatile boolean closing;
     private String pendingTwoLine;
@@ -86,6 +82,7 @@ public final class AtChannel implements AutoCloseable {
     public AtChannel(SerialLink link, Listener listener) {
         this.link = link;
         this.listener = listener;
+        this.inFlight = new InFlight(link.name());
         String tag = link.name().replaceAll(".*/", "");
         this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "modem-events-" + tag));
         this.reader = daemon(this::readLoop, "modem-reader-" + tag);
@@ -134,25 +131,13 @@ public final class AtChannel implements AutoCloseable {
         try {
             return p.awaitFinal(timeout, pduWritten);
         } catch (AtException.Timeout e) {
-            oweUnlessAnswered(p);
+            inFlight.giveUp(p);
             throw e;
         }
     }
 
-    /** Gives up on {@code p}: unless its answer slipped in just now, the modem owes it. */
-    private void oweUnlessAnswered(PendingCommand p) {
-        synchronized (sorting) {
-            current = null;
-            if (!p.answered()) {
-                owed++;
-            }
-        }
-    }
-
     private void idle() {
-        synchronized (sorting) {
-            current = null;
-        }
+        inFlight.clear();
     }
 
     /**
@@ -169,7 +154,7 @@ public final class AtChannel implements AutoCloseable {
             if (prompted == null) {
                 // no prompt: abort the input mode so the modem does not swallow the next command
                 abortQuietly(p, promptTimeout);
-                oweUnlessAnswered(p);
+                inFlight.giveUp(p);
                 throw p.timeout(false);
             }
             if (!prompted) {
@@ -210,9 +195,7 @@ public final class AtChannel implements AutoCloseable {
         }
         resync(command);
         PendingCommand p = new PendingCommand(command, expectsPrompt, link.name(), consecutiveTimeouts);
-        synchronized (sorting) {
-            current = p;
-        }
+        inFlight.install(p);
         return p;
     }
 
@@ -222,31 +205,22 @@ public final class AtChannel implements AutoCloseable {
      * step. If none came, the modem is silent: {@code next} is not sent and fails as a timeout.
      */
     private void resync(String next) throws AtException {
-        PendingCommand p;
-        int skip;
-        synchronized (sorting) {
-            skip = owed;
-            if (skip == 0) {
-                return;
-            }
-            p = new PendingCommand("AT", false, link.name(), consecutiveTimeouts, skip);
-            current = p;
+        PendingCommand p = inFlight.installResync(consecutiveTimeouts);
+        if (p == null) {
+            return;
         }
+        int skip = p.skipFinals();
         LOG.info("Resynchronising {} before {}: {} answer(s) owed", link.name(), next, skip);
         try {
             write(p, "AT\r".getBytes(StandardCharsets.US_ASCII), false);
             p.awaitFinal(RESYNC_TIMEOUT, false);
-            synchronized (sorting) {
-                owed = 0;
-            }
+            inFlight.owe(0);
         } catch (AtException.Timeout e) {
-            synchronized (sorting) {
-                if (p.finalsSeen() > 0) {
-                    owed = 0;
-                    return;
-                }
-                owed = skip + 1;
+            if (p.finalsSeen() > 0) {
+                inFlight.owe(0);
+                return;
             }
+            inFlight.owe(skip + 1);
             throw new AtException.Timeout(next, List.of(), false);
         } finally {
             idle();
@@ -299,7 +273,7 @@ public final class AtChannel implements AutoCloseable {
                         }
                     } else {
                         line.append(c);
-                        PendingCommand p = current;
+                        PendingCommand p = inFlight.current();
                         if (c == '>' && line.length() == 1 && p != null && p.expectsPrompt) {
                             line.setLength(0);
                             p.promptSeen();
@@ -319,7 +293,7 @@ public final class AtChannel implements AutoCloseable {
             return;
         }
         lost = true;
-        PendingCommand p = current;
+        PendingCommand p = inFlight.current();
         if (p != null) {
             p.fail(cause);
         }
@@ -338,20 +312,13 @@ public final class AtChannel implements AutoCloseable {
             submit(() -> listener.onUnsolicited(header, l));
             return;
         }
-        PendingCommand p = current;
+        PendingCommand p = inFlight.current();
         if (p != null) {
             if (l.equalsIgnoreCase(p.command)) {
                 return; // echo before ATE0
             }
             if (AtLines.isFinal(l)) {
-                synchronized (sorting) {
-                    PendingCommand now = current;
-                    if (now != null) {
-                        now.complete(l);
-                    } else {
-                        payOff(l);
-                    }
-                }
+                inFlight.onFinal(l);
                 return;
             }
             if (!(p.prefix != null && l.startsWith(p.prefix)) && AtLines.isUnsolicited(l)) {
@@ -364,21 +331,12 @@ public final class AtChannel implements AutoCloseable {
         if (AtLines.isUnsolicited(l)) {
             unsolicited(l);
         } else if (AtLines.isFinal(l)) {
-            synchronized (sorting) {
-                payOff(l);
-            }
+            inFlight.onFinal(l);
         } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT")) {
             LOG.debug("Stray line from {}: {}", link.name(), l);
         }
     }
 
-    /** A final result while no command waits: a late answer to an abandoned one. Caller holds {@link #sorting}. */
-    private void payOff(String finalLine) {
-        if (owed > 0) {
-            owed--;
-            LOG.info("Late answer on {} to a command given up on: {}", link.name(), finalLine);
-        }
-    }
 
     private void unsolicited(String l) {
         // +CDS: <length> and +CMT: [<alpha>],<length> carry the PDU on the next line (TS 27.005 §3.4.1)
@@ -407,7 +365,7 @@ public final class AtChannel implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        PendingCommand p = current;
+        PendingCommand p = inFlight.current();
         if (p != null) {
             p.fail(new IOException("channel closed"));
         }

@@ -32,6 +32,7 @@ final class PendingCommand {
     private final CompletableFuture<Object> prompt = new CompletableFuture<>();
     /** Final results still owed by earlier, abandoned commands: they arrive first and are not this one's. */
     private int skipFinals;
+    private final int initialSkip;
     private volatile int finalsSeen;
 
     /** @param consecutiveTimeouts the channel's count of unanswered commands in a row: bumped or reset here */
@@ -43,6 +44,7 @@ final class PendingCommand {
     PendingCommand(String command, boolean expectsPrompt, String linkName, AtomicInteger consecutiveTimeouts,
                    int skipFinals) {
         this.skipFinals = skipFinals;
+        this.initialSkip = skipFinals;
         this.command = command;
         this.prefix = AtLines.expectedPrefix(command);
         this.expectsPrompt = expectsPrompt;
@@ -65,6 +67,11 @@ final class PendingCommand {
             return;
         }
         result.complete(finalLine);
+    }
+
+    /** Final results this command skips as owed by abandoned ones (as set when made). */
+    int skipFinals() {
+        return initialSkip;
     }
 
     /** Final results received so far, skipped ones included. */
