@@ -35,7 +35,6 @@ import org.comptoir.i18n.UserMessage;
 import org.comptoir.schedule.FirstSend;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.schedule.SendingRulesFactory;
-import org.comptoir.schedule.WindowText;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.Settings;
@@ -272,7 +271,7 @@ public final class CampaignEditorViewModel {
         }
         Instant from = at.isBefore(Instant.now(clock)) ? Instant.now(clock) : at;
         firstSend.set(FirstSend.earliest(rules, kind.get().messageClass(), zoneSamples, from)
-                .map(d -> WindowText.firstSend(d, clock.getZone(), messages)).orElse(""));
+                .map(f -> f.text(clock.getZone(), messages)).orElse(""));
     }
 
     private void updateCost() {

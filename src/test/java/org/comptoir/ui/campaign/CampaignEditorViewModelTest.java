@@ -193,7 +193,7 @@ class CampaignEditorViewModelTest {
         editor.timeProperty().set("09:00");
         // 09:00 in Paris is 04:00 in Martinique: the first SMS leaves at 08:00 there, 13:00 in Paris
         assertThat(editor.firstSendProperty().get())
-                .isEqualTo("Premier envoi : lundi 29 novembre à 13:00 — hors des heures d'envoi (08:00–20:00)");
+                .isEqualTo("Premier envoi : lundi 29 novembre à 13:00, 08:00 chez le destinataire — hors des heures d'envoi (08:00–20:00)");
     }
 
     @Test
