@@ -281,6 +281,9 @@ public final class CampaignEditorView extends HBox {
         status.setId("status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
+        // the buttons keep their labels; a long status wraps beside them instead of squeezing them to "..."
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        schedule.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, save, schedule, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

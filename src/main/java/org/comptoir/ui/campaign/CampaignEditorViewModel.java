@@ -224,7 +224,7 @@ public final class CampaignEditorViewModel {
             onSaved.accept(saved);
             executor.execute(() -> service.schedule(saved.id(), request), scheduled -> {
                 edit(scheduled);
-                status.set(messages.get("campaign.scheduled", firstSend.get()));
+                status.set(messages.get("campaign.scheduled")); // the first-send line above says when
                 onSaved.accept(scheduled);
             }, this::fail);
         }, this::fail);

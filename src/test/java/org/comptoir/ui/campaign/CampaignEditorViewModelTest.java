@@ -197,14 +197,14 @@ class CampaignEditorViewModelTest {
     }
 
     @Test
-    void theScheduledMessageRepeatsTheFirstSend() {
+    void aScheduledCampaignKeepsSayingWhenItStarts() {
         CampaignEditorViewModel editor = onSunday();
         editor.nameProperty().set("Soldes");
         editor.templateProperty().set("Soldes ce lundi");
         editor.schedule();
         assertThat(errors).isEmpty();
-        assertThat(editor.statusProperty().get())
-                .isEqualTo("Campagne programmée. Premier envoi : lundi 29 novembre à 08:00 — dimanche interdit");
-        assertThat(editor.statusProperty().get()).doesNotContain("respecte les horaires");
+        assertThat(editor.statusProperty().get()).isEqualTo("Campagne programmée.");
+        // the scheduled campaign keeps saying when it really starts
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : lundi 29 novembre à 08:00 — dimanche interdit");
     }
 }
