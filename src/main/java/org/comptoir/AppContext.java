@@ -13,6 +13,7 @@ import org.comptoir.consent.SubjectKey;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.HttpSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
@@ -60,6 +61,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
+        all.addAll(HttpSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
         return all;
     }
