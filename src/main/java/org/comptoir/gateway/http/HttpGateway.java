@@ -351,8 +351,8 @@ public final class HttpGateway implements SmsGateway {
     }
 
     /**
-     * "Tester": checks the credentials with the provider's account or balance call. Blocks (one request, with
-     * retries). Returns the remaining credit where the provider tells it; throws {@link ComptoirException} with
+     * "Tester": checks the credentials with the provider's account or balance call. Blocks (one request, no
+     * retry: at most the connect plus the request timeout). Returns the remaining credit where the provider tells it; throws {@link ComptoirException} with
      * the problem in words (refused credentials, unreachable, unexpected answer) — never with a credential in it.
      */
     public AccountCheck checkAccount() {
@@ -360,7 +360,8 @@ public final class HttpGateway implements SmsGateway {
         if (call.isEmpty()) {
             return new AccountCheck(provider.name(), false, Optional.empty());
         }
-        Exchange ex = exchange(call.get(), false);
+        // the owner is waiting in front of the screen: one try, the answer at once
+        Exchange ex = exchange(call.get(), false, 1);
         if (ex instanceof NotSent n) {
             throw new ComptoirException(UserMessage.of("http.error.unreachable", provider.name(), n.why()));
         }
@@ -438,12 +439,16 @@ public final class HttpGateway implements SmsGateway {
      * {@link MaybeSent} (a 504 too: the provider's own gateway gave up waiting, maybe after accepting it).
      */
     private Exchange exchange(Call call, boolean isSend) {
+        return exchange(call, isSend, config.maxAttempts());
+    }
+
+    private Exchange exchange(Call call, boolean isSend, int attempts) {
         Exchange last = new NotSent("no attempt");
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 pacer.acquire();
                 Reply reply = attempt(call);
-                boolean more = attempt < config.maxAttempts();
+                boolean more = attempt < attempts;
                 if (reply.status() == 429) {
                     Duration wait = retryAfter(reply, attempt);
                     if (!more || wait.compareTo(config.maxRetryAfter()) > 0) {
@@ -465,9 +470,10 @@ public final class HttpGateway implements SmsGateway {
                 }
                 return new Answered(reply);
             } catch (HttpConnectTimeoutException | ConnectException e) {
-                last = new NotSent(clean(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-                LOG.info("{}: no connection ({}), attempt {}", name(), ((NotSent) last).why(), attempt);
-                if (attempt < config.maxAttempts()) {
+                last = new NotSent(call.uri().getHost() + (call.uri().getPort() < 0 ? "" : ":" + call.uri().getPort()));
+                LOG.info("{}: no connection to {} ({}), attempt {}", name(), ((NotSent) last).why(),
+                        e.getClass().getSimpleName(), attempt);
+                if (attempt < attempts) {
                     try {
                         delay.await(backoff(attempt));
                     } catch (InterruptedException ie) {

@@ -23,13 +23,14 @@ import org.comptoir.ui.Forms;
 
 /**
  * The SMS provider section of the settings screen: a provider list, then only that provider's fields (the others
- * stay built but hidden, so typed values survive a change of mind), "Test" and "Save the provider". Plain fields
+ * stay built but hidden, so typed values survive a change of mind) and "Test"; the screen's Save saves them. Plain fields
  * keep the settings screen's ids ({@code #setting-http-…}); credentials are password fields ({@code #secret-http-…})
  * that stay empty once saved.
  */
 public final class HttpProviderPane extends VBox {
 
     private final Map<String, Node> fields = new LinkedHashMap<>();
+    private final HttpProviderViewModel vm;
 
     /** Whether the settings screen leaves {@code key} to this pane. */
     public static boolean shows(String key) {
@@ -38,6 +39,7 @@ public final class HttpProviderPane extends VBox {
 
     public HttpProviderPane(HttpProviderViewModel vm, Messages messages) {
         super(12);
+        this.vm = vm;
         setId("httpProviderPane");
         Label title = new Label(messages.get("http.ui.title"));
         title.getStyleClass().add("title-4");
@@ -74,22 +76,24 @@ public final class HttpProviderPane extends VBox {
         test.setId("httpTest");
         test.disableProperty().bind(vm.busyProperty());
         test.setOnAction(e -> vm.test());
-        Button save = new Button(messages.get("http.ui.save"));
-        save.setId("httpSave");
-        save.setOnAction(e -> vm.save());
         Label status = new Label();
         status.setId("httpStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         vm.statusIsErrorProperty().addListener((o, was, now) ->
                 status.getStyleClass().setAll("label", now ? "danger" : "success"));
-        HBox actions = new HBox(12, test, save);
+        HBox actions = new HBox(12, test);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(actions, status);
 
         vm.providerProperty().addListener((o, was, now) -> showOnly(now));
         showOnly(vm.providerProperty().get());
         vm.load();
+    }
+
+    /** Saves the provider's changed fields (the settings screen's Save calls it); nothing when nothing changed. */
+    public void save() {
+        vm.save();
     }
 
     private void showOnly(String provider) {

@@ -21,7 +21,7 @@ import org.comptoir.ui.TaskExecutor;
 
 /**
  * The SMS provider section of the settings: the provider, only that provider's fields (credentials included,
- * never shown back once saved), "Test" with the values as typed, and its own save. Loading, testing and saving
+ * never shown back once saved), "Test" with the values as typed, and saving them with the screen. Loading, testing and saving
  * run on the executor.
  */
 public final class HttpProviderViewModel {
@@ -147,7 +147,7 @@ public final class HttpProviderViewModel {
         });
     }
 
-    /** Saves the provider and its changed fields; an empty secret keeps the saved one. */
+    /** Saves the provider and its changed fields (nothing, silently, when none changed); an empty secret keeps the saved one. */
     public void save() {
         if (!valid()) {
             return;
@@ -159,6 +159,9 @@ public final class HttpProviderViewModel {
                 changed.put(k, v);
             }
         });
+        if (changed.isEmpty()) {
+            return;
+        }
         executor.execute(() -> {
             for (Map.Entry<String, String> e : changed.entrySet()) {
                 settings.set(e.getKey(), e.getValue());

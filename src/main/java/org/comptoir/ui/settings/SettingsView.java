@@ -36,7 +36,7 @@ public final class SettingsView extends BorderPane {
                         ui.messages()));
     }
 
-    SettingsView(SettingsViewModel vm, Messages messages, Node providerPane) {
+    SettingsView(SettingsViewModel vm, Messages messages, HttpProviderPane providerPane) {
         setId("settingsView");
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("screen-title");
@@ -106,7 +106,10 @@ public final class SettingsView extends BorderPane {
         save.getStyleClass().add("accent");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.loadedProperty().not());
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> {
+            vm.save();
+            providerPane.save();
+        });
         HBox bar = new HBox(12, save, banner);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");

@@ -84,7 +84,7 @@ class HttpProviderPaneTest {
         // tested, not saved yet
         assertThat(app.settings().get(HttpSettings.PROVIDER)).isEqualTo("ovh");
 
-        press(robot, "#httpSave");
+        press(robot, "#settingsSave");
         waitUntil(() -> status.getText().equals("Réglages du fournisseur enregistrés."));
         assertThat(app.settings().get(HttpSettings.PROVIDER)).isEqualTo("twilio");
         assertThat(app.settings().get("http.twilio.authToken")).isEqualTo("pane-t0ken-77");
