@@ -111,6 +111,8 @@ public final class HttpGateway implements SmsGateway {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // a redirect would resend a POST elsewhere
+                // HTTP/1.1: no h2c upgrade offered to a phone's small server on the LAN
+                .version(HttpClient.Version.HTTP_1_1)
                 .executor(httpThreads)
                 .build();
     }

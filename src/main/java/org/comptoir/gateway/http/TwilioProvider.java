@@ -18,7 +18,8 @@ import org.comptoir.i18n.UserMessage;
  * {@code GET …/Balance.json}. Twilio chooses GSM-7 or UCS-2 itself from the text; {@code SmartEncoded} (which would
  * replace accented characters) is never asked for. It takes no client reference, so a message whose fate is unknown
  * cannot be looked up. A STOP to a Twilio number is intercepted by Twilio: the next send to that number is refused
- * with 21610, which the gateway reports as an opt-out.
+ * with 21610, which the gateway reports as an opt-out. Replies to the shop's Twilio number are read from
+ * {@code GET …/Messages.json?To=} and deleted from Twilio's log once stored.
  */
 final class TwilioProvider implements Provider {
 
@@ -123,6 +124,54 @@ final class TwilioProvider implements Provider {
             case "undelivered", "failed", "canceled" -> DeliveryReport.Outcome.FAILED;
             default -> DeliveryReport.Outcome.PENDING;
         });
+    }
+
+    /** Replies reach the shop's own Twilio number; an alphanumeric sender or a Messaging Service receives none here. */
+    @Override
+    public Optional<Call> inboundList() {
+        String number = config.field(HttpConfig.TWILIO_FROM);
+        if (!number.matches("\\+[1-9][0-9]{5,14}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Call.get(Providers.uri(accountUrl() + "/Messages.json?To=" + Providers.enc(number)
+                + "&PageSize=50")));
+    }
+
+    /** The received ones among the messages to the shop's number (its own sends to itself are not replies). */
+    @Override
+    public List<String> inboundIds(Reply reply) {
+        List<String> ids = new java.util.ArrayList<>();
+        Json.parse(reply.body()).ifPresent(n -> n.path("messages").forEach(m -> {
+            if ("inbound".equals(Json.text(m, "direction")) && !Json.text(m, "sid").isEmpty()) {
+                ids.add(Json.text(m, "sid"));
+            }
+        }));
+        return ids;
+    }
+
+    @Override
+    public Optional<Call> inbound(String id) {
+        return status(id);
+    }
+
+    @Override
+    public Optional<org.comptoir.gateway.InboundSms> inboundMessage(Reply reply) {
+        return Json.parse(reply.body()).filter(n -> !Json.text(n, "from").isEmpty()).map(n -> {
+            java.time.Instant at;
+            try {
+                at = java.time.ZonedDateTime.parse(Json.text(n, "date_sent"),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                at = clock.instant();
+            }
+            return new org.comptoir.gateway.InboundSms(Json.text(n, "from"), Json.text(n, "body"), at);
+        });
+    }
+
+    /** Twilio keeps no "read" mark: a reply is deleted from the account's log once Comptoir stored it. */
+    @Override
+    public Optional<Call> acknowledge(String id) {
+        return Optional.of(Call.delete(Providers.uri(accountUrl() + "/Messages/" + Providers.enc(id) + ".json")));
     }
 
     @Override

@@ -100,6 +100,7 @@ class TwilioGatewayTest extends ProviderContractTest {
 
     @Test
     void deliveryStatusIsPolledUntilFinal() {
+        listener.stores = false; // no reply reading in this one
         server.enqueue(accepted());
         gateway.send(sms("m1"));
         server.enqueue(json(200, "{\"sid\":\"SM1234\",\"status\":\"sent\"}"));
@@ -116,6 +117,28 @@ class TwilioGatewayTest extends ProviderContractTest {
             assertThat(d.recipient()).isEqualTo("+33612345678");
             assertThat(d.outcome()).isEqualTo(DeliveryReport.Outcome.DELIVERED);
         });
+        assertThat(server.seen).hasSize(3);
+    }
+
+    @Test
+    void repliesToTheShopsNumberAreStoredThenDeletedAtTwilio() {
+        server.enqueue(json(200, "{\"messages\":[{\"sid\":\"SMin1\",\"direction\":\"inbound\",\"from\":\"+33611111111\"},"
+                + "{\"sid\":\"SMout\",\"direction\":\"outbound-api\",\"from\":\"+33700000001\"}]}"));
+        server.enqueue(json(200, "{\"sid\":\"SMin1\",\"direction\":\"inbound\",\"from\":\"+33611111111\","
+                + "\"body\":\"STOP\",\"date_sent\":\"Tue, 01 Dec 2026 10:00:00 +0000\"}"));
+        server.enqueue(json(204, ""));
+
+        gateway.collectPending();
+
+        assertThat(server.request(0).getTarget()).isEqualTo("/2010-04-01/Accounts/" + SID
+                + "/Messages.json?To=%2B33700000001&PageSize=50");
+        assertThat(listener.inbound).singleElement().satisfies(s -> {
+            assertThat(s.from()).isEqualTo("+33611111111");
+            assertThat(s.text()).isEqualTo("STOP");
+            assertThat(s.receivedAt()).isEqualTo(java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        });
+        assertThat(server.request(2).getMethod()).isEqualTo("DELETE");
+        assertThat(server.request(2).getTarget()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Messages/SMin1.json");
         assertThat(server.seen).hasSize(3);
     }
 
