@@ -24,8 +24,17 @@ public final class HttpCommand {
     @ParentCommand
     ComptoirCommand root;
 
-    PrintWriter out() {
-        return root.spec.commandLine().getOut();
+    /** Runs {@code use} on a gateway built from the saved settings, closed afterwards. */
+    int withGateway(GatewayUse use) {
+        AppContext app = root.context();
+        try (HttpGateway gateway = HttpGatewayFactory.create(app.settings())) {
+            return use.run(app, gateway, root.messages(), root.spec.commandLine().getOut());
+        }
+    }
+
+    @FunctionalInterface
+    interface GatewayUse {
+        int run(AppContext app, HttpGateway gateway, Messages m, PrintWriter out);
     }
 
     @Command(name = "test", description = "Check the provider's credentials and print the remaining credit; exit 1 on a problem.")
@@ -35,26 +44,25 @@ public final class HttpCommand {
 
         @Override
         public Integer call() {
-            AppContext app = http.root.context();
-            Messages m = http.root.messages();
-            PrintWriter out = http.out();
-            try (HttpGateway gateway = HttpGatewayFactory.create(app.settings())) {
+            return http.withGateway((app, gateway, m, out) -> {
                 String name = gateway.config().provider();
                 out.println(m.get("http.test.checking", name));
                 out.flush();
-                HttpGateway.AccountCheck check = gateway.checkAccount();
-                if (!check.checked()) {
-                    out.println(m.get("http.test.no.check", name));
+                try {
+                    HttpGateway.AccountCheck check = gateway.checkAccount();
+                    if (!check.checked()) {
+                        out.println(m.get("http.test.no.check", name));
+                        return Cli.OK;
+                    }
+                    out.println(m.get("http.test.ok", name));
+                    out.println(check.credit().map(c -> m.get("http.test.credit", c))
+                            .orElse(m.get("http.test.no.credit", name)));
                     return Cli.OK;
+                } catch (ComptoirException e) {
+                    out.println(m.get("http.test.failed", m.render(e.userMessage())));
+                    return Cli.FAILED;
                 }
-                out.println(m.get("http.test.ok", name));
-                out.println(check.credit().map(c -> m.get("http.test.credit", c))
-                        .orElse(m.get("http.test.no.credit", name)));
-                return Cli.OK;
-            } catch (ComptoirException e) {
-                out.println(m.get("http.test.failed", m.render(e.userMessage())));
-                return Cli.FAILED;
-            }
+            });
         }
     }
 
@@ -74,11 +82,8 @@ public final class HttpCommand {
 
         @Override
         public Integer call() {
-            AppContext app = http.root.context();
-            Messages m = http.root.messages();
-            PrintWriter out = http.out();
-            String e164 = ModemCommand.normalise(to, app.settings().get(CoreSettings.SHOP_COUNTRY));
-            try (HttpGateway gateway = HttpGatewayFactory.create(app.settings())) {
+            return http.withGateway((app, gateway, m, out) -> {
+                String e164 = ModemCommand.normalise(to, app.settings().get(CoreSettings.SHOP_COUNTRY));
                 SendResult r = gateway.send(new OutgoingSms("cli-" + UUID.randomUUID(), e164, text, true, null, sender));
                 if (r instanceof SendResult.Sent sent) {
                     out.println(m.get("http.send.sent", gateway.config().provider(),
@@ -94,7 +99,7 @@ public final class HttpCommand {
                 }
                 out.println(m.get("http.send.unknown", ((SendResult.Unknown) r).why()));
                 return Cli.FAILED;
-            }
+            });
         }
     }
 }

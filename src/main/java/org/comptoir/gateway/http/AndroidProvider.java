@@ -2,11 +2,7 @@ package org.comptoir.gateway.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,15 +66,7 @@ final class AndroidProvider implements Provider {
 
     /** The id the phone keeps: the outbox id when it is short and plain, else a digest of it. */
     static String messageId(String id) {
-        if (id.length() <= 36 && id.matches("[A-Za-z0-9_-]+")) {
-            return id;
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 36);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Providers.shortId(id, 36);
     }
 
     @Override
@@ -108,12 +96,7 @@ final class AndroidProvider implements Provider {
 
     @Override
     public GatewayError refused(Reply reply) {
-        Optional<JsonNode> json = Json.parse(reply.body()).filter(n -> n.has("message"));
-        if (json.isEmpty()) {
-            return Providers.page(name(), reply);
-        }
-        return new GatewayError("HTTP " + reply.status(), UserMessage.of("http.error.refused", name(),
-                Json.text(json.get(), "message"), String.valueOf(reply.status())));
+        return Providers.refusal(name(), reply, "");
     }
 
     @Override

@@ -1,13 +1,5 @@
 package org.comptoir.gateway.http;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayError;
 import org.comptoir.gateway.GatewayListener;
@@ -30,6 +19,10 @@ import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.SmsGateway;
 import org.comptoir.i18n.ComptoirException;
+import org.comptoir.gateway.http.Exchanges.Answered;
+import org.comptoir.gateway.http.Exchanges.Exchange;
+import org.comptoir.gateway.http.Exchanges.MaybeSent;
+import org.comptoir.gateway.http.Exchanges.NotSent;
 import org.comptoir.i18n.UserMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +51,9 @@ public final class HttpGateway implements SmsGateway {
     private final Provider provider;
     private final Clock clock;
     private final Delay delay;
-    private final Pacer pacer;
     private final Semaphore inFlight;
     private final Redactor redactor;
-    private final ExecutorService httpThreads;
-    private final HttpClient client;
+    private final Exchanges exchanges;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Set<String> optOutsReported = ConcurrentHashMap.newKeySet();
     private volatile GatewayListener listener = GatewayListener.NONE;
@@ -70,21 +61,6 @@ public final class HttpGateway implements SmsGateway {
     private volatile boolean closed;
 
     private record Tracked(String recipient, Instant sentAt) {
-    }
-
-    /** What one request came to, after its retries. */
-    private sealed interface Exchange {
-    }
-
-    private record Answered(Reply reply) implements Exchange {
-    }
-
-    /** Nothing left: the connection was refused or never made. */
-    private record NotSent(String why) implements Exchange {
-    }
-
-    /** The request may have reached the provider: never repeated by itself. */
-    private record MaybeSent(String why) implements Exchange {
     }
 
     /** A gateway on the real clock, waiting for real. Throws {@link ComptoirException} for an unusable config. */
@@ -96,25 +72,13 @@ public final class HttpGateway implements SmsGateway {
         this.config = config;
         this.clock = clock;
         this.delay = delay;
-        this.provider = Providers.create(config, clock, this::unpacedExchange);
-        List<String> secrets = new ArrayList<>(provider.secrets());
-        this.redactor = new Redactor(secrets);
-        double rate = config.ratePerSecond() > 0 ? config.ratePerSecond() : provider.defaultRate();
-        this.pacer = new Pacer(rate, clock, delay);
+        // OVH signs with the server's time, asked once through an unpaced request
+        java.util.concurrent.atomic.AtomicReference<Exchanges> made = new java.util.concurrent.atomic.AtomicReference<>();
+        this.provider = Providers.create(config, clock, call -> made.get().unpaced(call));
+        this.redactor = new Redactor(new ArrayList<>(provider.secrets()));
         this.inFlight = new Semaphore(config.concurrency(), true);
-        AtomicInteger n = new AtomicInteger();
-        this.httpThreads = Executors.newFixedThreadPool(Math.min(4, config.concurrency()), r -> {
-            Thread t = new Thread(r, "http-" + provider.name() + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect would resend a POST elsewhere
-                // HTTP/1.1: no h2c upgrade offered to a phone's small server on the LAN
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(httpThreads)
-                .build();
+        this.exchanges = new Exchanges(config, provider, clock, delay, redactor);
+        made.set(exchanges);
     }
 
     /** The configuration, secrets masked in its {@code toString}. */
@@ -152,7 +116,7 @@ public final class HttpGateway implements SmsGateway {
         } catch (ComptoirException e) {
             return new SendResult.Failed(new GatewayError("CONFIG", e.userMessage()), false);
         }
-        Exchange ex = exchange(call, true);
+        Exchange ex = exchanges.exchange(call, true);
         if (ex instanceof MaybeSent maybe) {
             LOG.warn("{}: fate of {} unknown: {}", name(), sms.id(), maybe.why());
             return new SendResult.Unknown(maybe.why());
@@ -241,7 +205,7 @@ public final class HttpGateway implements SmsGateway {
                 tracked.remove(e.getKey());
                 continue;
             }
-            Optional<Reply> reply = poll(call.get());
+            Optional<Reply> reply = exchanges.poll(call.get());
             if (reply.isEmpty()) {
                 return; // the provider is not answering: the rest waits for the next collection
             }
@@ -255,15 +219,8 @@ public final class HttpGateway implements SmsGateway {
     }
 
     private void pollOptOuts() {
-        Optional<Call> list = provider.optOutList();
-        if (list.isEmpty()) {
-            return;
-        }
-        Optional<Reply> reply = poll(list.get());
-        if (reply.isEmpty()) {
-            return;
-        }
-        for (String number : provider.optOuts(reply.get())) {
+        Optional<Reply> reply = provider.optOutList().flatMap(exchanges::poll);
+        for (String number : reply.map(provider::optOuts).orElse(List.of())) {
             if (optOutsReported.contains(number)) {
                 continue;
             }
@@ -271,7 +228,7 @@ public final class HttpGateway implements SmsGateway {
             String evidence = provider.name() + " opt-out list";
             Optional<Call> detail = provider.optOut(number);
             if (detail.isPresent()) {
-                Optional<Reply> d = poll(detail.get());
+                Optional<Reply> d = exchanges.poll(detail.get());
                 Optional<Instant> when = d.flatMap(r -> Providers.instantField(r, "dateCreation"));
                 if (when.isPresent()) {
                     at = when.get();
@@ -293,16 +250,9 @@ public final class HttpGateway implements SmsGateway {
     }
 
     private void pollInbound() {
-        Optional<Call> list = provider.inboundList();
-        if (list.isEmpty()) {
-            return;
-        }
-        Optional<Reply> reply = poll(list.get());
-        if (reply.isEmpty()) {
-            return;
-        }
-        for (String id : provider.inboundIds(reply.get())) {
-            Optional<InboundSms> sms = provider.inbound(id).flatMap(this::poll).flatMap(provider::inboundMessage);
+        Optional<Reply> reply = provider.inboundList().flatMap(exchanges::poll);
+        for (String id : reply.map(provider::inboundIds).orElse(List.of())) {
+            Optional<InboundSms> sms = provider.inbound(id).flatMap(exchanges::poll).flatMap(provider::inboundMessage);
             if (sms.isEmpty()) {
                 continue;
             }
@@ -312,20 +262,8 @@ public final class HttpGateway implements SmsGateway {
                 LOG.warn("{}: received message {} not stored, kept at the provider: {}", name(), id, clean(e.toString()));
                 return;
             }
-            provider.acknowledge(id).ifPresent(this::poll); // only once stored (DESIGN invariant 9)
+            provider.acknowledge(id).ifPresent(exchanges::poll); // only once stored (DESIGN invariant 9)
         }
-    }
-
-    /** A 2xx answer to a poll, or empty (logged) for anything else. */
-    private Optional<Reply> poll(Call call) {
-        Exchange ex = exchange(call, false);
-        if (ex instanceof Answered a && a.reply().ok()) {
-            return Optional.of(a.reply());
-        }
-        String why = ex instanceof Answered a ? "HTTP " + a.reply().status()
-                : ex instanceof NotSent n ? n.why() : ((MaybeSent) ex).why();
-        LOG.info("{}: {} {} not answered: {}", name(), call.method(), clean(call.uri().getPath()), why);
-        return Optional.empty();
     }
 
     /**
@@ -338,7 +276,7 @@ public final class HttpGateway implements SmsGateway {
         if (call.isEmpty() || closed) {
             return Optional.empty();
         }
-        Exchange ex = exchange(call.get(), false);
+        Exchange ex = exchanges.exchange(call.get(), false);
         if (!(ex instanceof Answered a) || a.reply().status() == 401 || a.reply().status() == 403
                 || a.reply().status() >= 500) {
             return Optional.empty();
@@ -363,7 +301,7 @@ public final class HttpGateway implements SmsGateway {
             return new AccountCheck(provider.name(), false, Optional.empty());
         }
         // the owner is waiting in front of the screen: one try, the answer at once
-        Exchange ex = exchange(call.get(), false, 1);
+        Exchange ex = exchanges.exchange(call.get(), false, 1);
         if (ex instanceof NotSent n) {
             throw new ComptoirException(UserMessage.of("http.error.unreachable", provider.name(), n.why()));
         }
@@ -407,7 +345,7 @@ public final class HttpGateway implements SmsGateway {
         if (delay instanceof Delay.Wakeable w) {
             w.cancelAll();
         }
-        httpThreads.shutdownNow();
+        exchanges.close();
     }
 
     private void setState(GatewayState s) {
@@ -419,119 +357,6 @@ public final class HttpGateway implements SmsGateway {
                 LOG.warn("{}: listener failed on state {}", name(), s, e);
             }
         }
-    }
-
-    // Exchanges
-
-    /** For the providers' own bookkeeping (OVH's server time): one attempt, no pacing, no retry. */
-    private Optional<Reply> unpacedExchange(Call call) {
-        try {
-            return Optional.of(attempt(call));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * One request with its retries: paced; again after back-off on 5xx or a connection refused, after the
-     * provider's Retry-After on 429. For a send, anything that may have reached the provider ends it as
-     * {@link MaybeSent} (a 504 too: the provider's own gateway gave up waiting, maybe after accepting it).
-     */
-    private Exchange exchange(Call call, boolean isSend) {
-        return exchange(call, isSend, config.maxAttempts());
-    }
-
-    private Exchange exchange(Call call, boolean isSend, int attempts) {
-        Exchange last = new NotSent("no attempt");
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                pacer.acquire();
-                Reply reply = attempt(call);
-                boolean more = attempt < attempts;
-                if (reply.status() == 429) {
-                    Duration wait = retryAfter(reply, attempt);
-                    if (!more || wait.compareTo(config.maxRetryAfter()) > 0) {
-                        return new Answered(reply);
-                    }
-                    LOG.info("{}: 429, waiting {} s as asked", name(), wait.toSeconds());
-                    pacer.holdUntil(clock.instant().plus(wait));
-                    last = new Answered(reply);
-                    continue;
-                }
-                if (isSend && reply.status() == 504) {
-                    return new MaybeSent("HTTP 504: the provider's gateway timed out; the message may have left");
-                }
-                if (reply.status() >= 500 && more) {
-                    LOG.info("{}: HTTP {}, trying again", name(), reply.status());
-                    delay.await(backoff(attempt));
-                    last = new Answered(reply);
-                    continue;
-                }
-                return new Answered(reply);
-            } catch (HttpConnectTimeoutException | ConnectException e) {
-                last = new NotSent(call.uri().getHost() + (call.uri().getPort() < 0 ? "" : ":" + call.uri().getPort()));
-                LOG.info("{}: no connection to {} ({}), attempt {}", name(), ((NotSent) last).why(),
-                        e.getClass().getSimpleName(), attempt);
-                if (attempt < attempts) {
-                    try {
-                        delay.await(backoff(attempt));
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        return last;
-                    }
-                }
-            } catch (HttpTimeoutException e) {
-                return isSend ? new MaybeSent("no answer within " + config.requestTimeout().toSeconds()
-                        + " s after the request left: the message may have been accepted")
-                        : new NotSent("no answer within " + config.requestTimeout().toSeconds() + " s");
-            } catch (IOException e) {
-                String why = "connection lost after the request left (" + clean(e.getClass().getSimpleName()) + ")";
-                return isSend ? new MaybeSent(why + ": the message may have been accepted") : new NotSent(why);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return isSend ? new MaybeSent("interrupted while the request was under way") : new NotSent("interrupted");
-            }
-        }
-        return last;
-    }
-
-    private Reply attempt(Call call) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).timeout(config.requestTimeout());
-        call.headers().forEach(b::header);
-        provider.authorize(call).forEach(b::header);
-        b.method(call.method(), call.body().isEmpty() && !"POST".equals(call.method()) && !"PUT".equals(call.method())
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
-    }
-
-    private Duration backoff(int attempt) {
-        long ms = config.backoffMin().toMillis() << Math.min(20, attempt - 1);
-        return Duration.ofMillis(Math.min(ms, config.backoffMax().toMillis()));
-    }
-
-    /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3); the back-off when absent or unreadable. */
-    private Duration retryAfter(Reply reply, int attempt) {
-        Optional<String> v = reply.header("Retry-After").map(String::strip);
-        if (v.isPresent()) {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(v.get())));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    Instant at = java.time.ZonedDateTime.parse(v.get(),
-                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                    Duration d = Duration.between(clock.instant(), at);
-                    return d.isNegative() ? Duration.ZERO : d;
-                } catch (java.time.format.DateTimeParseException unreadable) {
-                    // fall through to the back-off
-                }
-            }
-        }
-        return backoff(attempt);
     }
 
     private String clean(String s) {

@@ -45,6 +45,13 @@ final class Json {
         return v == null || v.isNull() ? "" : v.asText();
     }
 
+    /** The elements of a JSON array answer as text (ids, numbers); empty for anything else. */
+    static java.util.List<String> texts(String body) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        parse(body).filter(JsonNode::isArray).ifPresent(a -> a.forEach(n -> out.add(n.asText().strip())));
+        return out;
+    }
+
     /** The first 200 characters of a body that is not what was expected, on one line, for a message. */
     static String snippet(String body) {
         String one = body == null ? "" : body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();

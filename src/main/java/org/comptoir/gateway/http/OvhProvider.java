@@ -129,15 +129,7 @@ final class OvhProvider implements Provider {
 
     /** The client reference OVH keeps: the id itself when short enough, else a digest of it. */
     static String tag(String id) {
-        if (id.length() <= TAG_MAX && id.matches("[A-Za-z0-9_-]+")) {
-            return id;
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, TAG_MAX);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Providers.shortId(id, TAG_MAX);
     }
 
     @Override
@@ -185,14 +177,7 @@ final class OvhProvider implements Provider {
 
     @Override
     public GatewayError refused(Reply reply) {
-        Optional<JsonNode> json = Json.parse(reply.body()).filter(n -> n.has("message"));
-        if (json.isEmpty()) {
-            return Providers.page(name(), reply);
-        }
-        String cls = Json.text(json.get(), "class");
-        return new GatewayError("HTTP " + reply.status() + (cls.isEmpty() ? "" : " " + cls),
-                UserMessage.of("http.error.refused", name(), Json.text(json.get(), "message"),
-                        cls.isEmpty() ? String.valueOf(reply.status()) : cls));
+        return Providers.refusal(name(), reply, "class");
     }
 
     @Override
@@ -219,8 +204,7 @@ final class OvhProvider implements Provider {
         if (!reply.ok()) {
             return Optional.empty();
         }
-        List<String> ids = new ArrayList<>();
-        Json.parse(reply.body()).ifPresent(n -> n.forEach(id -> ids.add(id.asText())));
+        List<String> ids = Json.texts(reply.body());
         // not in the sent list: it may still be queued as a job, so only a find is an answer
         return ids.isEmpty() ? Optional.empty() : Optional.of(new SendResult.Sent(ids, 0));
     }
@@ -243,14 +227,13 @@ final class OvhProvider implements Provider {
     @Override
     public List<String> optOuts(Reply reply) {
         List<String> out = new ArrayList<>();
-        Json.parse(reply.body()).filter(JsonNode::isArray).ifPresent(a -> a.forEach(n -> {
-            String number = n.asText().strip();
+        for (String number : Json.texts(reply.body())) {
             if (number.matches("\\+[1-9][0-9]{5,14}")) {
                 out.add(number);
             } else if (number.matches("00[1-9][0-9]{5,14}")) {
                 out.add("+" + number.substring(2));
             }
-        }));
+        }
         return out;
     }
 
@@ -266,9 +249,7 @@ final class OvhProvider implements Provider {
 
     @Override
     public List<String> inboundIds(Reply reply) {
-        List<String> out = new ArrayList<>();
-        Json.parse(reply.body()).filter(JsonNode::isArray).ifPresent(a -> a.forEach(n -> out.add(n.asText())));
-        return out;
+        return Json.texts(reply.body());
     }
 
     @Override

@@ -80,6 +80,34 @@ final class Providers {
     }
 
     /**
+     * A refusal in the provider's JSON ({@code message}, and its own code in {@code codeField} where it has one), or
+     * {@link #page} when the body is not that.
+     */
+    static GatewayError refusal(String provider, Reply reply, String codeField) {
+        Optional<com.fasterxml.jackson.databind.JsonNode> json = Json.parse(reply.body()).filter(n -> n.has("message"));
+        if (json.isEmpty()) {
+            return page(provider, reply);
+        }
+        String code = codeField.isEmpty() ? "" : Json.text(json.get(), codeField);
+        return new GatewayError("HTTP " + reply.status() + (code.isEmpty() ? "" : " " + code),
+                UserMessage.of("http.error.refused", provider, Json.text(json.get(), "message"),
+                        code.isEmpty() ? String.valueOf(reply.status()) : code));
+    }
+
+    /** A client reference a provider keeps: {@code id} itself when short and plain, else a stable digest of it. */
+    static String shortId(String id, int max) {
+        if (id.length() <= max && id.matches("[A-Za-z0-9_-]+")) {
+            return id;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, max);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A refusal whose body is not the provider's JSON (an HTML page from a proxy, an empty body): the status and
      * the start of the page, in words.
      */

@@ -9,7 +9,6 @@ import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayError;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
-import org.comptoir.i18n.UserMessage;
 
 /**
  * Twilio Programmable Messaging (REFERENCE.md §5.1): {@code POST /2010-04-01/Accounts/{Sid}/Messages.json},
@@ -98,13 +97,7 @@ final class TwilioProvider implements Provider {
 
     @Override
     public GatewayError refused(Reply reply) {
-        Optional<JsonNode> json = Json.parse(reply.body()).filter(n -> n.has("code") || n.has("message"));
-        if (json.isEmpty()) {
-            return Providers.page(name(), reply);
-        }
-        String code = Json.text(json.get(), "code");
-        return new GatewayError("HTTP " + reply.status() + (code.isEmpty() ? "" : " " + code),
-                UserMessage.of("http.error.refused", name(), Json.text(json.get(), "message"), code));
+        return Providers.refusal(name(), reply, "code");
     }
 
     @Override
