@@ -92,7 +92,7 @@ public final class HttpCommand {
                 }
                 if (r instanceof SendResult.Failed failed) {
                     out.println(m.get("http.send.failed", m.render(failed.error().message())));
-                    if (failed.retryable()) {
+                    if (failed.retryable() && gateway.state() != org.comptoir.gateway.GatewayState.FAILED) {
                         out.println(m.get("http.send.retryable"));
                     }
                     return Cli.FAILED;

@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * @param concurrency    most requests in flight at once
  * @param maxAttempts    tries of one request on 429, 5xx or a connection refused before anything was sent
  * @param requestTimeout how long to wait for an answer once the request left; past it the fate is unknown
+ * @param reconnectAfter first wait before asking an unreachable provider again (doubling up to ten minutes)
  */
 public record HttpConfig(String provider, String baseUrl, Map<String, String> fields, double ratePerSecond,
                          int concurrency, int maxAttempts, Duration connectTimeout, Duration requestTimeout,
-                         Duration backoffMin, Duration backoffMax, Duration maxRetryAfter) {
+                         Duration backoffMin, Duration backoffMax, Duration maxRetryAfter, Duration reconnectAfter) {
 
     public static final String TWILIO_ACCOUNT_SID = "accountSid";
     public static final String TWILIO_AUTH_TOKEN = "authToken";
@@ -64,21 +65,25 @@ public record HttpConfig(String provider, String baseUrl, Map<String, String> fi
         }
     }
 
-    /** Production timings: 10 s to connect, 30 s for an answer, back-off from 1 s to 60 s, Retry-After up to 5 min. */
+    /**
+     * Production timings: 10 s to connect, 30 s for an answer, back-off from 1 s to 60 s, Retry-After up to 5 min,
+     * an unreachable provider asked again after 30 s.
+     */
     public static HttpConfig of(String provider, String baseUrl, Map<String, String> fields, double ratePerSecond,
                                 int concurrency) {
         return new HttpConfig(provider, baseUrl, fields, ratePerSecond, concurrency, 4, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
     }
 
     public HttpConfig withTimeouts(Duration connect, Duration request) {
         return new HttpConfig(provider, baseUrl, fields, ratePerSecond, concurrency, maxAttempts, connect, request,
-                backoffMin, backoffMax, maxRetryAfter);
+                backoffMin, backoffMax, maxRetryAfter, reconnectAfter);
     }
 
-    public HttpConfig withRate(double perSecond, int inFlight) {
-        return new HttpConfig(provider, baseUrl, fields, perSecond, inFlight, maxAttempts, connectTimeout,
-                requestTimeout, backoffMin, backoffMax, maxRetryAfter);
+    public HttpConfig withReconnectAfter(Duration first) {
+        return new HttpConfig(provider, baseUrl, fields, ratePerSecond, concurrency, maxAttempts, connectTimeout,
+                requestTimeout, backoffMin, backoffMax, maxRetryAfter, first);
     }
 
     /** A field's value, empty when absent. */

@@ -2,19 +2,16 @@ package org.comptoir.gateway.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import org.comptoir.gateway.DeliveryReport;
+import java.util.concurrent.TimeUnit;
 import org.comptoir.gateway.GatewayError;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.SmsGateway;
@@ -37,15 +34,13 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: {@link #send}, {@link #collectPending}, {@link #lookUp} and {@link #checkAccount} block their caller
  * (HTTP I/O; each request waits at most the configured request timeout, plus pacing and back-off) and may be
  * called from several threads at once: at most {@link HttpConfig#concurrency()} sends are in flight. The HTTP
- * client's own work runs on this gateway's named threads ({@code http-<provider>-N}). Listener calls happen on the
+ * client's own work runs on this gateway's named threads ({@code http-<provider>-N}); an unreachable provider is
+ * asked again on {@code http-<provider>-probe}. Listener calls happen on the
  * thread that called {@link #collectPending} (or {@link #send}, for an opt-out a refusal reveals).
  */
 public final class HttpGateway implements SmsGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
-    /** Statuses are polled for this long after sending, then the message is left as it is. */
-    private static final Duration TRACK_FOR = Duration.ofDays(3);
-    private static final int POLLS_PER_COLLECTION = 200;
 
     private final HttpConfig config;
     private final Provider provider;
@@ -54,14 +49,14 @@ public final class HttpGateway implements SmsGateway {
     private final Semaphore inFlight;
     private final Redactor redactor;
     private final Exchanges exchanges;
-    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
-    private final Set<String> optOutsReported = ConcurrentHashMap.newKeySet();
+    private final Collector collector;
+    private final ScheduledExecutorService probes;
+    private ScheduledFuture<?> probe;
+    private Duration probeDelay;
     private volatile GatewayListener listener = GatewayListener.NONE;
     private volatile GatewayState state = GatewayState.READY;
     private volatile boolean closed;
 
-    private record Tracked(String recipient, Instant sentAt) {
-    }
 
     /** A gateway on the real clock, waiting for real. Throws {@link ComptoirException} for an unusable config. */
     public static HttpGateway create(HttpConfig config) {
@@ -79,6 +74,13 @@ public final class HttpGateway implements SmsGateway {
         this.inFlight = new Semaphore(config.concurrency(), true);
         this.exchanges = new Exchanges(config, provider, clock, delay, redactor);
         made.set(exchanges);
+        this.collector = new Collector(provider, exchanges, clock, redactor);
+        this.probeDelay = config.reconnectAfter();
+        this.probes = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "http-" + provider.name() + "-probe");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The configuration, secrets masked in its {@code toString}. */
@@ -122,7 +124,7 @@ public final class HttpGateway implements SmsGateway {
             return new SendResult.Unknown(maybe.why());
         }
         if (ex instanceof NotSent not) {
-            setState(GatewayState.DISCONNECTED);
+            lost();
             return new SendResult.Failed(new GatewayError("LINK",
                     UserMessage.of("http.error.unreachable", provider.name(), not.why())), true);
         }
@@ -131,9 +133,7 @@ public final class HttpGateway implements SmsGateway {
             SendResult result = provider.sent(reply, sms);
             if (result instanceof SendResult.Sent sent) {
                 setState(GatewayState.READY);
-                for (String ref : sent.partReferences()) {
-                    tracked.put(ref, new Tracked(sms.recipientE164(), clock.instant()));
-                }
+                collector.track(sent, sms.recipientE164());
                 LOG.info("{}: {} accepted as {} ({} part(s) reported)", name(), sms.id(), sent.partReferences(),
                         sent.reportedParts());
             } else if (result instanceof SendResult.Unknown u) {
@@ -148,8 +148,9 @@ public final class HttpGateway implements SmsGateway {
     private SendResult refusal(Reply reply, OutgoingSms sms) {
         int status = reply.status();
         if (status == 401 || status == 403) {
+            // the credentials, not the message: it may go once a person fixed them (the gateway waits, FAILED)
             setState(GatewayState.FAILED);
-            return new SendResult.Failed(authError(reply), false);
+            return new SendResult.Failed(authError(reply), true);
         }
         if (status == 429 || status >= 500) {
             return new SendResult.Failed(new GatewayError("HTTP " + status,
@@ -159,7 +160,7 @@ public final class HttpGateway implements SmsGateway {
         GatewayError cleaned = new GatewayError(clean(error.code()), cleanMessage(error.message()));
         LOG.info("{}: {} refused: {} {}", name(), sms.id(), cleaned.code(), cleaned.message().args());
         if (provider.refusedAsOptedOut(reply)) {
-            reportOptOut(sms.recipientE164(), provider.name() + " " + cleaned.code(), clock.instant());
+            collector.reportOptOut(listener, sms.recipientE164(), provider.name() + " " + cleaned.code(), clock.instant());
         }
         return new SendResult.Failed(cleaned, false);
     }
@@ -183,87 +184,7 @@ public final class HttpGateway implements SmsGateway {
         if (closed) {
             return;
         }
-        pollStatuses();
-        pollOptOuts();
-        if (listener.storesInbound()) {
-            pollInbound();
-        }
-    }
-
-    private void pollStatuses() {
-        Instant now = clock.instant();
-        List<Map.Entry<String, Tracked>> due = tracked.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue((a, b) -> a.sentAt().compareTo(b.sentAt())))
-                .limit(POLLS_PER_COLLECTION).toList();
-        for (Map.Entry<String, Tracked> e : due) {
-            if (e.getValue().sentAt().plus(TRACK_FOR).isBefore(now)) {
-                tracked.remove(e.getKey());
-                continue;
-            }
-            Optional<Call> call = provider.status(e.getKey());
-            if (call.isEmpty()) {
-                tracked.remove(e.getKey());
-                continue;
-            }
-            Optional<Reply> reply = exchanges.poll(call.get());
-            if (reply.isEmpty()) {
-                return; // the provider is not answering: the rest waits for the next collection
-            }
-            Optional<DeliveryReport.Outcome> outcome = provider.outcome(reply.get());
-            if (outcome.isPresent() && outcome.get() != DeliveryReport.Outcome.PENDING) {
-                listener.onDeliveryReport(new DeliveryReport(e.getKey(), e.getValue().recipient(), outcome.get(),
-                        clock.instant()));
-                tracked.remove(e.getKey());
-            }
-        }
-    }
-
-    private void pollOptOuts() {
-        Optional<Reply> reply = provider.optOutList().flatMap(exchanges::poll);
-        for (String number : reply.map(provider::optOuts).orElse(List.of())) {
-            if (optOutsReported.contains(number)) {
-                continue;
-            }
-            Instant at = clock.instant();
-            String evidence = provider.name() + " opt-out list";
-            Optional<Call> detail = provider.optOut(number);
-            if (detail.isPresent()) {
-                Optional<Reply> d = exchanges.poll(detail.get());
-                Optional<Instant> when = d.flatMap(r -> Providers.instantField(r, "dateCreation"));
-                if (when.isPresent()) {
-                    at = when.get();
-                    evidence += ", " + when.get();
-                }
-            }
-            reportOptOut(number, evidence, at);
-        }
-    }
-
-    private void reportOptOut(String number, String evidence, Instant at) {
-        try {
-            listener.onOptOut(number, evidence, at);
-            optOutsReported.add(number);
-        } catch (RuntimeException e) {
-            // not stored: offered again at the next collection
-            LOG.warn("{}: opt-out of a number not stored, offered again later: {}", name(), clean(e.toString()));
-        }
-    }
-
-    private void pollInbound() {
-        Optional<Reply> reply = provider.inboundList().flatMap(exchanges::poll);
-        for (String id : reply.map(provider::inboundIds).orElse(List.of())) {
-            Optional<InboundSms> sms = provider.inbound(id).flatMap(exchanges::poll).flatMap(provider::inboundMessage);
-            if (sms.isEmpty()) {
-                continue;
-            }
-            try {
-                listener.onInbound(sms.get());
-            } catch (RuntimeException e) {
-                LOG.warn("{}: received message {} not stored, kept at the provider: {}", name(), id, clean(e.toString()));
-                return;
-            }
-            provider.acknowledge(id).ifPresent(exchanges::poll); // only once stored (DESIGN invariant 9)
-        }
+        collector.collect(listener);
     }
 
     /**
@@ -284,7 +205,7 @@ public final class HttpGateway implements SmsGateway {
         Optional<SendResult> found = provider.lookedUp(a.reply(), sms);
         found.ifPresent(r -> {
             if (r instanceof SendResult.Sent sent) {
-                sent.partReferences().forEach(ref -> tracked.put(ref, new Tracked(sms.recipientE164(), clock.instant())));
+                collector.track(sent, sms.recipientE164());
             }
         });
         return found;
@@ -345,7 +266,38 @@ public final class HttpGateway implements SmsGateway {
         if (delay instanceof Delay.Wakeable w) {
             w.cancelAll();
         }
+        probes.shutdownNow();
         exchanges.close();
+    }
+
+    /**
+     * The provider could not be reached: DISCONNECTED (the engine keeps the messages queued) until a probe — the
+     * account call where there is one — reaches it again, after 30 s, then doubling up to ten minutes.
+     */
+    private synchronized void lost() {
+        setState(GatewayState.DISCONNECTED);
+        if (!closed && probe == null) {
+            probe = probes.schedule(this::probe, probeDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void probe() {
+        synchronized (this) {
+            probe = null;
+        }
+        if (closed || state != GatewayState.DISCONNECTED) {
+            return;
+        }
+        Optional<Exchange> ex = provider.account().map(call -> exchanges.exchange(call, false, 1));
+        if (ex.isPresent() && ex.get() instanceof NotSent) {
+            probeDelay = Duration.ofMillis(Math.min(probeDelay.toMillis() * 2, Duration.ofMinutes(10).toMillis()));
+            lost();
+            return;
+        }
+        probeDelay = config.reconnectAfter();
+        boolean refused = ex.isPresent() && ex.get() instanceof Answered a
+                && (a.reply().status() == 401 || a.reply().status() == 403);
+        setState(refused ? GatewayState.FAILED : GatewayState.READY);
     }
 
     private void setState(GatewayState s) {

@@ -98,7 +98,8 @@ abstract class ProviderContractTest {
 
         assertThat(r).isInstanceOf(SendResult.Failed.class);
         SendResult.Failed f = (SendResult.Failed) r;
-        assertThat(f.retryable()).isFalse();
+        // not the message's fault: it stays queued while the gateway, FAILED, waits for a person
+        assertThat(f.retryable()).isTrue();
         assertThat(f.error().code()).isEqualTo("HTTP 401");
         assertThat(Messages.forLanguage("fr").render(f.error().message())).contains("identifiants");
         assertThat(gateway.state()).isEqualTo(GatewayState.FAILED);
@@ -218,6 +219,29 @@ abstract class ProviderContractTest {
         assertThat(((SendResult.Failed) r).retryable()).isTrue();
         assertThat(delay.waits).containsSubsequence(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(gateway.state()).isEqualTo(GatewayState.DISCONNECTED);
+    }
+
+    @Test
+    void anUnreachableProviderIsAskedAgainUntilItAnswers() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        gateway.close();
+        gateway = new HttpGateway(config(base).withReconnectAfter(Duration.ofMillis(200)), clock, delay);
+        gateway.setListener(listener);
+
+        SendResult r = gateway.send(sms("m1"));
+
+        assertThat(((SendResult.Failed) r).retryable()).isTrue();
+        assertThat(listener.changes.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(GatewayState.DISCONNECTED);
+        try (ScriptedServer back = new ScriptedServer(port)) {
+            prepare(back);
+            back.enqueue(json(404, "{\"message\":\"not found\"}")); // what a probe may get: reached, all the same
+            assertThat(listener.changes.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(GatewayState.READY);
+            assertThat(gateway.state()).isEqualTo(GatewayState.READY);
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ final class RecordingListener implements GatewayListener {
     final List<InboundSms> inbound = new CopyOnWriteArrayList<>();
     final List<OptOut> optOuts = new CopyOnWriteArrayList<>();
     final List<GatewayState> states = new CopyOnWriteArrayList<>();
+    /** The same changes, to wait on with a timeout. */
+    final java.util.concurrent.BlockingQueue<GatewayState> changes = new java.util.concurrent.LinkedBlockingQueue<>();
     volatile boolean stores = true;
     volatile boolean failInbound;
 
@@ -37,6 +39,7 @@ final class RecordingListener implements GatewayListener {
     @Override
     public void onStateChanged(GatewayState state) {
         states.add(state);
+        changes.add(state);
     }
 
     @Override

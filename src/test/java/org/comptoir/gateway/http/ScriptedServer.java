@@ -24,6 +24,11 @@ final class ScriptedServer implements AutoCloseable {
     private final Map<String, MockResponse> standing = new ConcurrentHashMap<>();
 
     ScriptedServer() throws IOException {
+        this(0);
+    }
+
+    /** On {@code port} (0: any free one). */
+    ScriptedServer(int port) throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -38,7 +43,7 @@ final class ScriptedServer implements AutoCloseable {
                 return next != null ? next : new MockResponse.Builder().code(599).body("no answer scripted").build();
             }
         });
-        server.start();
+        server.start(java.net.InetAddress.getByName("127.0.0.1"), port);
     }
 
     /** The base URL, without a trailing slash. */
