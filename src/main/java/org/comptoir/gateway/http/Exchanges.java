@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a provider's requests: paced, authenticated at each attempt, tried again after back-off on 5xx or a
+ * Makes a provider's requests (a {@link org.comptoir.i18n.ComptoirException} when the settings lack what a request
+ * needs, before anything is sent): paced, authenticated at each attempt, tried again after back-off on 5xx or a
  * connection refused and after Retry-After on 429, and sorted by what they came to ({@link Exchange}). Owns the
  * HTTP client and its named threads ({@code http-<provider>-N}). Thread-safe.
  */
@@ -80,7 +81,13 @@ final class Exchanges implements AutoCloseable {
 
     /** A 2xx answer to a poll, or empty (logged) for anything else. */
     Optional<Reply> poll(Call call) {
-        Exchange ex = exchange(call, false);
+        Exchange ex;
+        try {
+            ex = exchange(call, false);
+        } catch (org.comptoir.i18n.ComptoirException incomplete) {
+            LOG.info("{}: not polled, settings incomplete ({})", name, incomplete.userMessage().key());
+            return Optional.empty();
+        }
         if (ex instanceof Answered a && a.reply().ok()) {
             return Optional.of(a.reply());
         }

@@ -112,13 +112,15 @@ public final class HttpGateway implements SmsGateway {
     }
 
     private SendResult sendOnce(OutgoingSms sms) {
-        Call call;
+        Exchange ex;
         try {
-            call = provider.send(sms);
+            ex = exchanges.exchange(provider.send(sms), true);
         } catch (ComptoirException e) {
-            return new SendResult.Failed(new GatewayError("CONFIG", e.userMessage()), false);
+            // incomplete settings (a missing key, a bad address), found before anything left: not the message's
+            // fault, so it stays retryable while the gateway, FAILED, waits for a person
+            setState(GatewayState.FAILED);
+            return new SendResult.Failed(new GatewayError("CONFIG", cleanMessage(e.userMessage())), true);
         }
-        Exchange ex = exchanges.exchange(call, true);
         if (ex instanceof MaybeSent maybe) {
             LOG.warn("{}: fate of {} unknown: {}", name(), sms.id(), maybe.why());
             return new SendResult.Unknown(maybe.why());
@@ -184,7 +186,11 @@ public final class HttpGateway implements SmsGateway {
         if (closed) {
             return;
         }
-        collector.collect(listener);
+        try {
+            collector.collect(listener);
+        } catch (ComptoirException incomplete) {
+            LOG.info("{}: nothing collected, settings incomplete ({})", name(), incomplete.userMessage().key());
+        }
     }
 
     /**
@@ -193,11 +199,19 @@ public final class HttpGateway implements SmsGateway {
      */
     @Override
     public Optional<SendResult> lookUp(OutgoingSms sms) {
-        Optional<Call> call = provider.lookUp(sms);
-        if (call.isEmpty() || closed) {
+        if (closed) {
             return Optional.empty();
         }
-        Exchange ex = exchanges.exchange(call.get(), false);
+        Exchange ex;
+        try {
+            Optional<Call> call = provider.lookUp(sms);
+            if (call.isEmpty()) {
+                return Optional.empty();
+            }
+            ex = exchanges.exchange(call.get(), false);
+        } catch (ComptoirException incomplete) {
+            return Optional.empty();
+        }
         if (!(ex instanceof Answered a) || a.reply().status() == 401 || a.reply().status() == 403
                 || a.reply().status() >= 500) {
             return Optional.empty();
@@ -288,7 +302,13 @@ public final class HttpGateway implements SmsGateway {
         if (closed || state != GatewayState.DISCONNECTED) {
             return;
         }
-        Optional<Exchange> ex = provider.account().map(call -> exchanges.exchange(call, false, 1));
+        Optional<Exchange> ex;
+        try {
+            ex = provider.account().map(call -> exchanges.exchange(call, false, 1));
+        } catch (ComptoirException incomplete) {
+            setState(GatewayState.FAILED);
+            return;
+        }
         if (ex.isPresent() && ex.get() instanceof NotSent) {
             probeDelay = Duration.ofMillis(Math.min(probeDelay.toMillis() * 2, Duration.ofMinutes(10).toMillis()));
             lost();

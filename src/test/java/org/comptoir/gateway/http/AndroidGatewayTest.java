@@ -131,6 +131,10 @@ class AndroidGatewayTest extends ProviderContractTest {
         SendResult r = gateway.send(sms("m1"));
 
         assertThat(((SendResult.Failed) r).error().message().key()).isEqualTo("http.error.android.address");
+        assertThat(((SendResult.Failed) r).retryable()).isTrue(); // the settings are at fault, not the message
+        assertThat(gateway.state()).isEqualTo(org.comptoir.gateway.GatewayState.FAILED);
+        gateway.collectPending(); // nothing to ask, and no exception
+        assertThat(gateway.lookUp(sms("m1"))).isEmpty();
         assertThat(server.seen).isEmpty();
     }
 }
