@@ -14,6 +14,7 @@ import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.HttpSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.ScheduleSettings;
@@ -62,6 +63,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
+        all.addAll(HttpSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
         all.addAll(ScheduleSettings.DEFINITIONS);
         return all;
