@@ -108,23 +108,31 @@ public final class SendingEngine {
         }
         CompletableFuture<Summary> done = new CompletableFuture<>();
         running = true;
-        thread = newThread(() -> done.complete(loop(true)), done);
+        thread = newThread(() -> loop(true), done);
         thread.start();
         return done;
     }
 
-    private Thread newThread(Runnable body, CompletableFuture<Summary> failure) {
+    private Thread newThread(java.util.function.Supplier<Summary> body, CompletableFuture<Summary> result) {
         Thread t = new Thread(() -> {
+            Summary summary = null;
+            Throwable failure = null;
             try {
-                body.run();
+                summary = body.get();
             } catch (RuntimeException | Error e) {
                 LOG.error("sending engine for {} stopped", gateway.name(), e);
-                if (failure != null) {
-                    failure.completeExceptionally(e);
-                }
+                failure = e;
             } finally {
                 synchronized (this) {
                     thread = null;
+                }
+            }
+            // completed once the engine may run again
+            if (result != null) {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(summary);
                 }
             }
         }, "sending-" + gateway.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
