@@ -10,6 +10,11 @@ import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
+import org.comptoir.dispatch.GatewayOwner;
+import org.comptoir.dispatch.ReviewRouter;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.UserMessage;
+import org.comptoir.schedule.SendingRules;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
@@ -32,6 +37,7 @@ public final class AppContext implements AutoCloseable {
     private final CampaignService campaigns;
     private final ConsentService consent;
     private final ContactDirectory contacts;
+    private final GatewayOwner sending;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -41,6 +47,13 @@ public final class AppContext implements AutoCloseable {
         // the key is read after the database is open, so its lock keeps a second process from racing to create it
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
+        this.sending = new GatewayOwner(database, settings, consent, campaigns, AppContext::sendingRules,
+                ReviewRouter::new, Clock.systemUTC());
+    }
+
+    /** The sending windows; the schedule package's rules are wired here when they land. */
+    private static SendingRules sendingRules() {
+        throw new ComptoirException(UserMessage.of("dispatch.error.no.windows"));
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -91,6 +104,11 @@ public final class AppContext implements AutoCloseable {
         return contacts;
     }
 
+    /** The one owner of the configured gateway and of the sending engine over it (outbox, reports, replies). */
+    public GatewayOwner sending() {
+        return sending;
+    }
+
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
@@ -108,6 +126,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        sending.close();
         database.close();
     }
 }

@@ -1,0 +1,85 @@
+package org.comptoir.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.comptoir.AppContext;
+import org.comptoir.campaign.Campaign;
+import org.comptoir.campaign.CampaignKind;
+import org.comptoir.campaign.ScheduleRequest;
+import org.comptoir.consent.Channel;
+import org.comptoir.phone.PhoneNumber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code campaign report} and {@code send-due} on a real data folder. */
+class CampaignReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    long seed() {
+        try (AppContext ctx = AppContext.open(dir)) {
+            ctx.settings().set("shop.name", "Léa Fleurs");
+            for (String n : new String[] {"+33612345601", "+33612345602"}) {
+                ctx.consent().recordOptIn(new PhoneNumber(n), null, ctx.consent().currentWording().id(), Channel.TILL, "t");
+            }
+            long id = ctx.campaigns().saveDraft(Campaign.draft("Soldes", CampaignKind.MARKETING, "-20 %", "", null)).id();
+            ctx.campaigns().schedule(id, ScheduleRequest.asap());
+            ctx.sending().outbox().start(id);
+            return id;
+        }
+    }
+
+    /** `campaign report` as the lead will register it under `campaign`. */
+    CliHarness.Result report(String... args) {
+        ComptoirCommand root = new ComptoirCommand();
+        CommandLine cmd = Cli.commandLine(root);
+        CommandLine campaign = new CommandLine(CommandSpec.create().name("campaign"));
+        campaign.addSubcommand("report", new CampaignReportCommand());
+        cmd.addSubcommand(campaign);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        try {
+            return new CliHarness.Result(cmd.execute(all), out.toString(), err.toString());
+        } finally {
+            root.close();
+        }
+    }
+
+    @Test
+    void reportCountsByStateInTextAndJson() {
+        long id = seed();
+        CliHarness.Result text = report("campaign", "report", Long.toString(id));
+        assertThat(text.code()).isEqualTo(Cli.OK);
+        assertThat(text.out()).contains("Soldes").contains("QUEUED: 2").contains("SENT: 0");
+        CliHarness.Result json = report("campaign", "report", Long.toString(id), "--json");
+        assertThat(json.out()).contains("\"status\":\"SENDING\"").contains("\"QUEUED\":2").contains("\"total\":2");
+    }
+
+    @Test
+    void anUnknownCampaignIsRefusedInWords() {
+        seed();
+        CliHarness.Result r = report("campaign", "report", "999");
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).contains("999");
+    }
+
+    @Test
+    void sendDueWithoutAGatewaySaysHowToChooseOne() {
+        seed();
+        CliHarness.Result r = CliHarness.run(dir, "send-due");
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).contains("config set gateway");
+    }
+}
