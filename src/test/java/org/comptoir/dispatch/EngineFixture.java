@@ -105,6 +105,11 @@ final class EngineFixture implements AutoCloseable {
                 rs -> rs.getString(1), campaignId, e164).orElse(null));
     }
 
+    List<String> reasonsOfUnknown(long campaignId) {
+        return db.withConnection(c -> Jdbc.query(c, "SELECT reason FROM outbox WHERE campaign_id = ? AND state = 'UNKNOWN'",
+                rs -> rs.getString(1), campaignId));
+    }
+
     String campaignStatus(long campaignId) {
         return db.withConnection(c -> Jdbc.queryOne(c, "SELECT status FROM campaign WHERE id = ?",
                 rs -> rs.getString(1), campaignId).orElseThrow());
