@@ -193,7 +193,7 @@ public final class Outbox {
         Instant now = clock.instant();
         return database.withConnection(c -> {
             int won = Jdbc.update(c, "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, gateway = ?,"
-                    + " updated_at = ? WHERE id = ? AND state = 'QUEUED'", gateway, now, id);
+                    + " updated_at = ? WHERE id = ? AND state = 'QUEUED'", truncate(gateway, 50), now, id);
             return won == 1 ? Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM outbox WHERE id = ?", ROW, id) : Optional.empty();
         });
     }
@@ -255,6 +255,16 @@ public final class Outbox {
     private void finish(long id, String state, String code, String words) {
         database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET state = ?, reason = ?, error = ?, updated_at = ?"
                 + " WHERE id = ? AND state = 'SENDING'", state, truncate(code, 50), truncate(words, 1000), clock.instant(), id));
+    }
+
+    /**
+     * After an unexpected error on this row: FAILED when it never reached the gateway, UNKNOWN when it may have, so the
+     * engine does not stumble on it again and again.
+     */
+    void markBroken(long id, boolean handedOver, String words) {
+        database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET state = ?, reason = 'ERROR', error = ?, updated_at = ?"
+                + " WHERE id = ? AND state IN ('QUEUED', 'SENDING')", handedOver ? "UNKNOWN" : "FAILED",
+                truncate(words, 1000), clock.instant(), id));
     }
 
     /** SENDING → QUEUED after a retryable failure, not before {@code notBefore}. */

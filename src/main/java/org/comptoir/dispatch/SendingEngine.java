@@ -70,6 +70,8 @@ public final class SendingEngine {
     private final AtomicBoolean inboundArrived = new AtomicBoolean(true);
     private final Set<Long> routerRefused = new HashSet<>();
     private final Queue<Long> candidates = new ArrayDeque<>();
+    private final Set<Long> broken = new HashSet<>();
+    private boolean handedOver;
     private volatile boolean running;
     private volatile Thread thread;
     private Instant holdUntil;
@@ -197,12 +199,21 @@ public final class SendingEngine {
                     waiter.awaitUntil(next.orElse(null));
                     continue;
                 }
+                if (broken.contains(id)) {
+                    continue;
+                }
+                handedOver = false;
                 try {
                     process(id, now);
                 } catch (RuntimeException e) {
-                    // one bad message never blocks the rest: it is left as the database has it (SENDING → UNKNOWN
-                    // at the next start if it had reached the gateway), the others go on
+                    // one bad message never blocks the rest: it is put aside (FAILED, or UNKNOWN if it may have left)
                     LOG.error("outbox {}: {}", id, e.toString(), e);
+                    broken.add(id);
+                    try {
+                        parts.outbox().markBroken(id, handedOver, e.toString());
+                    } catch (RuntimeException again) {
+                        LOG.error("outbox {} could not be put aside", id, again);
+                    }
                 }
             }
             drainEvents();
@@ -270,6 +281,7 @@ public final class SendingEngine {
         if (claimed.isEmpty()) {
             return; // another engine won it
         }
+        handedOver = true;
         SendResult result = gateway.send(sms);
         Instant after = clock.instant();
         if (result instanceof SendResult.Sent s) {

@@ -39,6 +39,8 @@ final class EngineFixture implements AutoCloseable {
     SendingRules rules = new TestWindows();
     RouteLimits limits = RouteLimits.NONE;
     InboundRouter router = new ReviewRouter();
+    /** When set, the engines wait on it instead of on virtual time (tests with real gateways that take real time). */
+    Waiter waiterForNews;
 
     EngineFixture(Path dir, Instant start) {
         db = Database.open(dir);
@@ -76,7 +78,7 @@ final class EngineFixture implements AutoCloseable {
     SendingEngine engine(SmsGateway gateway, EngineConfig config) {
         SendingEngine.Parts parts = new SendingEngine.Parts(outbox, new Eligibility(db, settings, clock), rules, limits,
                 inbound, router, consent, new SenderNumbers("FR"), Messages.forLanguage("en"));
-        return new SendingEngine(gateway, parts, config, clock, waiter);
+        return new SendingEngine(gateway, parts, config, clock, waiterForNews != null ? waiterForNews : waiter);
     }
 
     SendingEngine.Summary runUntilIdle(SendingEngine engine) throws Exception {

@@ -221,6 +221,24 @@ class SendingEngineTest {
     }
 
     @Test
+    void aMessageThatBreaksTheEngineIsPutAsideAndTheOthersGo() throws Exception {
+        open(EngineFixture.SATURDAY_MORNING);
+        for (int i = 0; i < 3; i++) {
+            f.optIn(String.format("+3361234560%d", i), null);
+        }
+        long id = f.schedule(CampaignKind.MARKETING, "Promo");
+        f.outbox.start(id);
+        InMemoryGateway gateway = new InMemoryGateway("a gateway whose name is far longer than the outbox column allows");
+        gateway.answer("+33612345601", sms -> {
+            throw new IllegalStateException("driver bug");
+        });
+        SendingEngine.Summary s = f.runUntilIdle(f.engine(gateway));
+        assertThat(s.sent()).isEqualTo(2);
+        assertThat(f.stateOf(id, "+33612345601")).as("it may have left").isEqualTo("UNKNOWN");
+        assertThat(f.reasonOf(id, "+33612345601")).isEqualTo("ERROR");
+    }
+
+    @Test
     void aRetryableFailureRetriesWithBackOffThenFails() throws Exception {
         open(EngineFixture.SATURDAY_MORNING);
         f.optIn("+33612345601", null);
