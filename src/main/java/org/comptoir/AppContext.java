@@ -12,14 +12,13 @@ import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.dispatch.GatewayOwner;
 import org.comptoir.dispatch.ReviewRouter;
-import org.comptoir.i18n.ComptoirException;
-import org.comptoir.i18n.UserMessage;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
@@ -47,13 +46,9 @@ public final class AppContext implements AutoCloseable {
         // the key is read after the database is open, so its lock keeps a second process from racing to create it
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
-        this.sending = new GatewayOwner(database, settings, consent, campaigns, AppContext::sendingRules,
+        // the windows are read from the settings when the engine is built (each send-due run, each app start)
+        this.sending = new GatewayOwner(database, settings, consent, campaigns, () -> ScheduleSettings.sendingRules(settings),
                 ReviewRouter::new, Clock.systemUTC());
-    }
-
-    /** The sending windows; the schedule package's rules are wired here when they land. */
-    private static SendingRules sendingRules() {
-        throw new ComptoirException(UserMessage.of("dispatch.error.no.windows"));
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -74,6 +69,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
+        all.addAll(ScheduleSettings.DEFINITIONS);
         return all;
     }
 
@@ -112,6 +108,14 @@ public final class AppContext implements AutoCloseable {
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
+    }
+
+    /**
+     * The sending windows from the {@code schedule.*} settings, read now so a change applies to the next check
+     * (reads settings: blocks; never on the FX thread).
+     */
+    public SendingRules sendingRules() {
+        return ScheduleSettings.sendingRules(settings);
     }
 
     /** The owner PIN, hashed in the settings. */

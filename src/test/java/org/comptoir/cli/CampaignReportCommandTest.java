@@ -14,7 +14,6 @@ import org.comptoir.phone.PhoneNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code campaign report} and {@code send-due} on a real data folder. */
 class CampaignReportCommandTest {
@@ -35,13 +34,12 @@ class CampaignReportCommandTest {
         }
     }
 
-    /** `campaign report` as the lead will register it under `campaign`. */
+    /** `campaign report`, registered under the existing `campaign` command. */
     CliHarness.Result report(String... args) {
         ComptoirCommand root = new ComptoirCommand();
         CommandLine cmd = Cli.commandLine(root);
-        CommandLine campaign = new CommandLine(CommandSpec.create().name("campaign"));
-        campaign.addSubcommand("report", new CampaignReportCommand());
-        cmd.addSubcommand(campaign);
+        // until CampaignCommand lists CampaignReportCommand among its subcommands (a one-line change for the lead)
+        cmd.getSubcommands().get("campaign").addSubcommand("report", new CampaignReportCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));

@@ -36,7 +36,7 @@ final class EngineFixture implements AutoCloseable {
     final Outbox outbox;
     final InboundStore inbound;
     final VirtualWaiter waiter;
-    SendingRules rules = new TestWindows();
+    SendingRules rules = org.comptoir.schedule.SendingRulesFactory.defaults();
     RouteLimits limits = RouteLimits.NONE;
     InboundRouter router = new ReviewRouter();
     /** When set, the engines wait on it instead of on virtual time (tests with real gateways that take real time). */

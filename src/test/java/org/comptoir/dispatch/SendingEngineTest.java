@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine on a real store, an in-memory gateway and a clock that the waits move (virtual time). */
 @Timeout(120)
@@ -124,8 +125,7 @@ class SendingEngineTest {
 
     @Test
     void aHolidayMondayPushesTheCampaignToTuesday() throws Exception {
-        open(Instant.parse("2027-05-15T18:58:00Z")); // Saturday 15 May 2027, 20:58 in Paris: closed
-        f.rules = new TestWindows(LocalDate.of(2027, 5, 17)); // Whit Monday
+        open(Instant.parse("2027-05-15T18:58:00Z")); // Saturday 15 May 2027, 20:58 in Paris: closed; Monday 17 is Whit Monday
         f.optIn("+33612345601", null);
         long id = f.schedule(CampaignKind.MARKETING, "Promo");
         f.outbox.start(id);
@@ -133,6 +133,51 @@ class SendingEngineTest {
         assertThat(s.sent()).isZero();
         assertThat(s.nextReady()).contains(Instant.parse("2027-05-18T06:00:00Z")); // Tuesday 08:00 CEST
         assertThat(f.reasonOf(id, "+33612345601")).isEqualTo("OUTSIDE_HOURS");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // a public holiday at 10:00 in Paris: nothing leaves, the campaign waits for the next open day at 08:00
+        "1 May 2027 (a Saturday), 2027-05-01T08:00:00Z, 2027-05-03T06:00:00Z",
+        "14 July 2027, 2027-07-14T08:00:00Z, 2027-07-15T06:00:00Z",
+        "Easter Monday 2027, 2027-03-29T08:00:00Z, 2027-03-30T06:00:00Z",
+        "Ascension 2027, 2027-05-06T08:00:00Z, 2027-05-07T06:00:00Z",
+        "Christmas 2026, 2026-12-25T09:00:00Z, 2026-12-26T07:00:00Z",
+        // the clock changes: Saturday evening to Monday 08:00 in the NEW offset (never an hour early)
+        "March change (Sat 27 March 2027 20:30 CET), 2027-03-27T19:30:00Z, 2027-03-30T06:00:00Z",
+        "October change (Sat 30 Oct 2027 20:30 CEST; Monday is All Saints), 2027-10-30T18:30:00Z, 2027-11-02T07:00:00Z",
+    })
+    void heldOnHolidaysAndAcrossClockChanges(String what, Instant start, Instant resumes) throws Exception {
+        open(start);
+        f.optIn("+33612345601", null);
+        long id = f.schedule(CampaignKind.MARKETING, "Promo");
+        f.outbox.start(id);
+        InMemoryGateway gateway = new InMemoryGateway("memory");
+        SendingEngine engine = f.engine(gateway);
+        SendingEngine.Summary held = f.runUntilIdle(engine);
+        assertThat(held.sent()).isZero();
+        assertThat(held.nextReady()).contains(resumes);
+        f.clock.set(resumes.minusSeconds(60));
+        assertThat(f.runUntilIdle(engine).sent()).as("not a minute early").isZero();
+        f.clock.set(resumes);
+        assertThat(f.runUntilIdle(engine).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aReunionMayotteMobileGoesOnlyWhenBothZonesAllow() throws Exception {
+        open(Instant.parse("2026-12-01T04:30:00Z")); // Tuesday: 08:30 in Réunion, 07:30 in Mayotte
+        f.optIn("+262692123456", null);
+        long id = f.schedule(CampaignKind.MARKETING, "Promo");
+        f.outbox.start(id);
+        InMemoryGateway gateway = new InMemoryGateway("memory");
+        SendingEngine engine = f.engine(gateway);
+        SendingEngine.Summary s = f.runUntilIdle(engine);
+        assertThat(s.sent()).isZero();
+        assertThat(s.nextReady()).contains(Instant.parse("2026-12-01T05:00:00Z")); // 08:00 in Mayotte
+        f.clock.set(Instant.parse("2026-12-01T05:00:00Z"));
+        assertThat(f.runUntilIdle(engine).sent()).isEqualTo(1);
+        // its validity ends before the earlier close of the two: 20:00 in Réunion = 16:00Z
+        assertThat(gateway.sent().get(0).validUntil()).isBeforeOrEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
     }
 
     @Test
