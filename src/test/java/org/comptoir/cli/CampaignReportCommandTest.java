@@ -40,6 +40,7 @@ class CampaignReportCommandTest {
         CommandLine cmd = Cli.commandLine(root);
         // until CampaignCommand lists CampaignReportCommand among its subcommands (a one-line change for the lead)
         cmd.getSubcommands().get("campaign").addSubcommand("report", new CampaignReportCommand());
+        cmd.getSubcommands().get("campaign").addSubcommand("decide", new CampaignDecideCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
@@ -63,6 +64,30 @@ class CampaignReportCommandTest {
         assertThat(text.out()).contains("Soldes").contains("QUEUED: 2").contains("SENT: 0");
         CliHarness.Result json = report("campaign", "report", Long.toString(id), "--json");
         assertThat(json.out()).contains("\"status\":\"SENDING\"").contains("\"QUEUED\":2").contains("\"total\":2");
+    }
+
+    @Test
+    void anUnknownMessageIsListedThenDecidedAndTheDecisionAudited() {
+        long id = seed();
+        long outboxId;
+        try (AppContext ctx = AppContext.open(dir)) {
+            outboxId = ctx.database().withConnection(c -> org.comptoir.store.Jdbc.queryLong(c,
+                    "SELECT MIN(id) FROM outbox WHERE campaign_id = ?", id));
+            // a crash right after this message was handed to the gateway
+            ctx.database().withConnection(c -> org.comptoir.store.Jdbc.update(c,
+                    "UPDATE outbox SET state = 'SENDING' WHERE id = ?", outboxId));
+            assertThat(ctx.sending().outbox().recoverInterrupted()).isEqualTo(1);
+        }
+        assertThat(report("campaign", "report", Long.toString(id)).out()).contains("#" + outboxId).contains("UNKNOWN INTERRUPTED");
+        CliHarness.Result decided = report("campaign", "decide", Long.toString(outboxId), "--drop");
+        assertThat(decided.code()).isEqualTo(Cli.OK);
+        assertThat(report("campaign", "report", Long.toString(id), "--json").out()).contains("\"UNKNOWN\":0").contains("\"reason\":\"DROPPED\"");
+        assertThat(report("campaign", "decide", Long.toString(outboxId), "--sent").code()).as("decided once").isEqualTo(Cli.FAILED);
+        try (AppContext ctx = AppContext.open(dir)) {
+            long decisions = ctx.database().withConnection(c -> org.comptoir.store.Jdbc.queryLong(c,
+                    "SELECT COUNT(*) FROM audit WHERE action = 'OUTBOX_DECISION' AND actor = 'cli'"));
+            assertThat(decisions).isEqualTo(1);
+        }
     }
 
     @Test
