@@ -23,8 +23,6 @@ import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.schedule.FirstSend;
-import org.comptoir.schedule.WindowDecision;
-import org.comptoir.schedule.WindowText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -109,11 +107,11 @@ public final class CampaignCommand {
             PrintWriter out = campaign.out();
             out.println(scheduled.id());
             out.println(messages.get("cli.campaign.message", service.composer(scheduled).render(scheduled.template(), (String) null)));
-            firstSend(ctx, scheduled).ifPresent(d -> out.println(WindowText.firstSend(d, shop, messages)));
+            firstSend(ctx, scheduled).ifPresent(f -> out.println(f.text(shop, messages)));
             return Cli.OK;
         }
 
-        private static Optional<WindowDecision> firstSend(AppContext ctx, Campaign c) {
+        private static Optional<FirstSend> firstSend(AppContext ctx, Campaign c) {
             List<String> samples = ctx.campaigns().audience().summary(Audience.of(c)).zoneSamples();
             return FirstSend.earliest(ctx.sendingRules(), c.kind().messageClass(), samples, c.scheduledAt());
         }

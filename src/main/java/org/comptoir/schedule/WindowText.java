@@ -17,7 +17,18 @@ public final class WindowText {
 
     /** When the first message leaves and, when it is not at once, why. */
     public static String firstSend(WindowDecision decision, ZoneId zone, Messages messages) {
+        return firstSend(decision, zone, zone, messages);
+    }
+
+    /**
+     * The same, adding the recipient's own time ("13:00, 08:00 chez le destinataire") when their clock shows
+     * another hour than {@code zone}'s: a Martinique customer reached at 23:19 in Paris is reached at 18:19.
+     */
+    public static String firstSend(WindowDecision decision, ZoneId zone, ZoneId recipientZone, Messages messages) {
         String when = when(decision.nextAllowed(), zone, messages);
+        if (!time(decision.nextAllowed(), zone).equals(time(decision.nextAllowed(), recipientZone))) {
+            when = messages.get("schedule.recipient.time", when, time(decision.nextAllowed(), recipientZone));
+        }
         if (decision.allowed()) {
             return messages.get("schedule.first.send.open", when, time(decision.closesAt(), zone));
         }

@@ -45,4 +45,31 @@ class WindowTextTest {
         assertThat(WindowText.firstSend(d, PARIS, Messages.forLanguage("fr")))
                 .isEqualTo("Premier envoi : lundi 30 novembre à 13:00 — hors des heures d'envoi (08:00–20:00)");
     }
+
+    @org.junit.jupiter.api.Test
+    void theRecipientsOwnTimeIsAddedWhenItDiffers() {
+        // Tuesday 1 December 2026 at 23:19 in Paris is 18:19 in Martinique: open there until 20:00 (01:00 in Paris)
+        WindowDecision d = rules.check(MessageClass.MARKETING, "+596696123456", SendingRulesTest.paris("2026-12-01T23:19"));
+        FirstSend f = new FirstSend("+596696123456", d);
+        assertThat(f.text(PARIS, Messages.forLanguage("fr")))
+                .isEqualTo("Premier envoi : mardi 1 décembre à 23:19, 18:19 chez le destinataire (envois jusqu'à 01:00)");
+        assertThat(f.text(PARIS, Messages.forLanguage("en")))
+                .isEqualTo("First send: Tuesday 1 December at 23:19, 18:19 for the recipient (sending until 01:00)");
+        // a Paris recipient seen from Paris gets no second time
+        WindowDecision paris = rules.check(MessageClass.MARKETING, "+33612345678", SendingRulesTest.paris("2026-11-30T10:15"));
+        assertThat(new FirstSend("+33612345678", paris).text(PARIS, Messages.forLanguage("fr")))
+                .isEqualTo("Premier envoi : lundi 30 novembre à 10:15 (envois jusqu'à 20:00)");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theEarliestSampleOfTheAudienceLeadsAndBadNumbersAreSkipped() {
+        // Monday 30 November 2026, 07:00 in Paris: Paris opens at 08:00, Réunion (+3 h) is already open
+        java.util.Optional<FirstSend> f = FirstSend.earliest(rules, MessageClass.MARKETING,
+                java.util.List.of("+33612345678", "not a number", "+262262123456"), SendingRulesTest.paris("2026-11-30T07:00"));
+        assertThat(f).hasValueSatisfying(first -> {
+            assertThat(first.number()).isEqualTo("+262262123456");
+            assertThat(first.decision().allowed()).isTrue();
+        });
+        assertThat(FirstSend.earliest(rules, MessageClass.MARKETING, java.util.List.of(), java.time.Instant.EPOCH)).isEmpty();
+    }
 }

@@ -268,7 +268,7 @@ public final class CampaignEditorView extends HBox {
         return new VBox(4, row, firstSend);
     }
 
-    private HBox buttons() {
+    private VBox buttons() {
         Button save = new Button(m.get("campaign.save"));
         save.setId("save");
         save.setOnAction(e -> vm.save());
@@ -281,9 +281,14 @@ public final class CampaignEditorView extends HBox {
         status.setId("status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        HBox row = new HBox(12, save, schedule, status);
+        // the status goes under the buttons: beside them, a long one squeezed them to "..." on a narrow window
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        schedule.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, save, schedule);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        return new VBox(6, row, status);
     }
 
     private static void styleCounter(Label counter, CampaignEditorViewModel.Level level) {

@@ -35,7 +35,6 @@ import org.comptoir.i18n.UserMessage;
 import org.comptoir.schedule.FirstSend;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.schedule.SendingRulesFactory;
-import org.comptoir.schedule.WindowText;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.Settings;
@@ -225,7 +224,7 @@ public final class CampaignEditorViewModel {
             onSaved.accept(saved);
             executor.execute(() -> service.schedule(saved.id(), request), scheduled -> {
                 edit(scheduled);
-                status.set(messages.get("campaign.scheduled", firstSend.get()));
+                status.set(messages.get("campaign.scheduled")); // the first-send line above says when
                 onSaved.accept(scheduled);
             }, this::fail);
         }, this::fail);
@@ -272,7 +271,7 @@ public final class CampaignEditorViewModel {
         }
         Instant from = at.isBefore(Instant.now(clock)) ? Instant.now(clock) : at;
         firstSend.set(FirstSend.earliest(rules, kind.get().messageClass(), zoneSamples, from)
-                .map(d -> WindowText.firstSend(d, clock.getZone(), messages)).orElse(""));
+                .map(f -> f.text(clock.getZone(), messages)).orElse(""));
     }
 
     private void updateCost() {

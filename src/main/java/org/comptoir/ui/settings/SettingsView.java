@@ -1,6 +1,8 @@
 package org.comptoir.ui.settings;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -20,7 +22,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.comptoir.i18n.Messages;
+import org.comptoir.schedule.SendingRulesFactory;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.ui.Forms;
 import org.comptoir.ui.UiContext;
 
@@ -165,28 +169,15 @@ public final class SettingsView extends BorderPane {
             return Forms.countryChoice(messages.locale(), row.value());
         }
         if (CoreSettings.UI_LANGUAGE.equals(key)) {
-            ChoiceBox<String> box = new ChoiceBox<>();
-            box.getItems().addAll("fr", "en");
             // each language named in itself, as language pickers do, so the owner finds theirs whatever is shown
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(String code) {
-                    return code == null ? "" : switch (code) {
-                        case "fr" -> "Français";
-                        case "en" -> "English";
-                        default -> code;
-                    };
-                }
-
-                @Override
-                public String fromString(String name) {
-                    return name;
-                }
+            return choice(row, List.of("fr", "en"), code -> switch (code) {
+                case "fr" -> "Français";
+                case "en" -> "English";
+                default -> code;
             });
-            box.setValue(row.value().get());
-            box.valueProperty().addListener((obs, was, now) -> row.value().set(now));
-            row.value().addListener((obs, was, now) -> box.setValue(now));
-            return box;
+        }
+        if (ScheduleSettings.PRESET.equals(key)) {
+            return choice(row, List.of(SendingRulesFactory.presetIds()), id -> messages.get("schedule.preset." + id));
         }
         if (Set.of("true", "false").contains(def)) {
             CheckBox box = new CheckBox();
@@ -198,6 +189,27 @@ public final class SettingsView extends BorderPane {
         TextField field = new TextField();
         field.textProperty().bindBidirectional(row.value());
         return field;
+    }
+
+    /** A closed list of values, each shown by its name; the row keeps the stored value. */
+    private static ChoiceBox<String> choice(SettingsViewModel.Row row, List<String> values, Function<String, String> name) {
+        ChoiceBox<String> box = new ChoiceBox<>();
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return shown;
+            }
+        });
+        box.setValue(row.value().get());
+        box.valueProperty().addListener((obs, was, now) -> row.value().set(now));
+        row.value().addListener((obs, was, now) -> box.setValue(now));
+        return box;
     }
 
     private static void styleBanner(Label banner, boolean error) {

@@ -193,18 +193,18 @@ class CampaignEditorViewModelTest {
         editor.timeProperty().set("09:00");
         // 09:00 in Paris is 04:00 in Martinique: the first SMS leaves at 08:00 there, 13:00 in Paris
         assertThat(editor.firstSendProperty().get())
-                .isEqualTo("Premier envoi : lundi 29 novembre à 13:00 — hors des heures d'envoi (08:00–20:00)");
+                .isEqualTo("Premier envoi : lundi 29 novembre à 13:00, 08:00 chez le destinataire — hors des heures d'envoi (08:00–20:00)");
     }
 
     @Test
-    void theScheduledMessageRepeatsTheFirstSend() {
+    void aScheduledCampaignKeepsSayingWhenItStarts() {
         CampaignEditorViewModel editor = onSunday();
         editor.nameProperty().set("Soldes");
         editor.templateProperty().set("Soldes ce lundi");
         editor.schedule();
         assertThat(errors).isEmpty();
-        assertThat(editor.statusProperty().get())
-                .isEqualTo("Campagne programmée. Premier envoi : lundi 29 novembre à 08:00 — dimanche interdit");
-        assertThat(editor.statusProperty().get()).doesNotContain("respecte les horaires");
+        assertThat(editor.statusProperty().get()).isEqualTo("Campagne programmée.");
+        // the scheduled campaign keeps saying when it really starts
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : lundi 29 novembre à 08:00 — dimanche interdit");
     }
 }
