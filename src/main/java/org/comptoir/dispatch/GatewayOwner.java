@@ -181,7 +181,7 @@ public final class GatewayOwner implements AutoCloseable {
             l = limits;
         }
         Instant now = clock.instant();
-        ModemRoutePolicy.Decision d = l.check(sms.recipientE164(), now);
+        ModemRoutePolicy.Decision d = l.check(sms.recipientE164(), now, org.comptoir.sms.SmsText.analyze(sms.text()).parts());
         if (!d.allowed()) {
             throw new ComptoirException(d.reason());
         }

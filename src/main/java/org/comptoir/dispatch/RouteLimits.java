@@ -11,8 +11,8 @@ import java.util.Random;
  */
 public interface RouteLimits {
 
-    /** May one more message to {@code recipient} leave now? */
-    ModemRoutePolicy.Decision check(String recipient, Instant now);
+    /** May one more message of {@code parts} parts to {@code recipient} leave now? */
+    ModemRoutePolicy.Decision check(String recipient, Instant now, int parts);
 
     /** The pause before the next send. */
     Duration gapAfterSend();
@@ -23,7 +23,7 @@ public interface RouteLimits {
     /** No cap, no pause. */
     RouteLimits NONE = new RouteLimits() {
         @Override
-        public ModemRoutePolicy.Decision check(String recipient, Instant now) {
+        public ModemRoutePolicy.Decision check(String recipient, Instant now, int parts) {
             return ModemRoutePolicy.Decision.allow();
         }
 
@@ -41,8 +41,8 @@ public interface RouteLimits {
     static RouteLimits modem(ModemRoutePolicy policy, ModemSendLog log, Random random) {
         return new RouteLimits() {
             @Override
-            public ModemRoutePolicy.Decision check(String recipient, Instant now) {
-                return policy.check(recipient, now);
+            public ModemRoutePolicy.Decision check(String recipient, Instant now, int parts) {
+                return policy.check(recipient, now, parts);
             }
 
             @Override

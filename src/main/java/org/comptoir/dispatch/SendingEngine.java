@@ -249,7 +249,8 @@ public final class SendingEngine {
             return;
         }
         WindowDecision window = parts.rules().check(row.messageClass(), row.recipient(), now);
-        if (!window.allowed() || Duration.between(now, window.closesAt()).compareTo(config.validityMargin()) <= 0) {
+        Instant validUntil = window.closesAt().minus(config.validityMargin());
+        if (!window.allowed() || Duration.between(now, validUntil).compareTo(config.minValidity()) < 0) {
             // closed, or too close to closing for a validity that ends in time: wait for the next stretch
             Instant until = window.allowed()
                     ? parts.rules().check(row.messageClass(), row.recipient(), window.closesAt()).nextAllowed()
@@ -259,7 +260,7 @@ public final class SendingEngine {
             candidates.clear(); // the rows sharing its window were deferred too
             return;
         }
-        ModemRoutePolicy.Decision route = parts.limits().check(row.recipient(), now);
+        ModemRoutePolicy.Decision route = parts.limits().check(row.recipient(), now, row.parts());
         if (!route.allowed()) {
             parts.outbox().defer(id, route.notBefore(), "ROUTE_CAP");
             holdUntil = route.notBefore();
@@ -270,7 +271,7 @@ public final class SendingEngine {
         OutgoingSms sms;
         try {
             sms = new OutgoingSms(row.messageId(), row.recipient(), row.text(), config.statusReports(),
-                    window.closesAt().minus(config.validityMargin()), row.sender());
+                    validUntil, row.sender());
         } catch (IllegalArgumentException badNumber) {
             if (parts.outbox().skip(id, "INVALID_NUMBER", badNumber.getMessage())) {
                 skipped++;

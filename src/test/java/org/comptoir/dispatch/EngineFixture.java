@@ -126,8 +126,8 @@ final class EngineFixture implements AutoCloseable {
     static RouteLimits fixedGap(Duration gap) {
         return new RouteLimits() {
             @Override
-            public ModemRoutePolicy.Decision check(String recipient, Instant now) {
-                return RouteLimits.NONE.check(recipient, now);
+            public ModemRoutePolicy.Decision check(String recipient, Instant now, int parts) {
+                return RouteLimits.NONE.check(recipient, now, parts);
             }
 
             @Override

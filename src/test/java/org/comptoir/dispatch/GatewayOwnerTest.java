@@ -56,7 +56,7 @@ class GatewayOwnerTest {
         assertThat(s.sent()).isEqualTo(2);
         assertThat(new RehearsalLog(f.db).entries()).hasSize(2).allSatisfy(e -> {
             assertThat(e.at()).isEqualTo(f.clock.instant());
-            assertThat(e.validUntil()).isEqualTo(Instant.parse("2026-12-01T18:55:00Z"));
+            assertThat(e.validUntil()).isEqualTo(Instant.parse("2026-12-01T18:59:00Z"));
             assertThat(e.text()).endsWith("STOP au 36180");
         }).extracting(RehearsalLog.Entry::text).contains("Bonjour Léa\nSTOP au 36180");
         OutboxReport.Summary report = owner.report().of(id).orElseThrow();

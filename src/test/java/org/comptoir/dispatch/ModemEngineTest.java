@@ -62,7 +62,8 @@ class ModemEngineTest {
 
     void open() throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("pty"));
-        f = new EngineFixture(dir.resolve("data"), Instant.parse("2026-12-01T09:00:00Z"));
+        // the modem reckons the validity from its own (real) clock: the engine's clock starts at the real now
+        f = new EngineFixture(dir.resolve("data"), Instant.now());
         f.rules = (kind, to, at) -> new WindowDecision(true, at, at.plus(Duration.ofHours(8)), WindowDecision.Reason.OPEN, "");
         plug();
         ModemGateway.Config config = ModemGateway.Config.defaults(null, true)

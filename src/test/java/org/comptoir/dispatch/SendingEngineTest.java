@@ -79,8 +79,8 @@ class SendingEngineTest {
         assertThat(gateway.sent()).extracting(OutgoingSms::recipientE164).doesNotHaveDuplicates().hasSize(5);
         assertThat(gateway.sent()).allSatisfy(sms -> {
             assertThat(sms.text()).endsWith("\nSTOP au 36180");
-            // Saturday: the window closes at 20:00 Paris; the validity ends 5 minutes before
-            assertThat(sms.validUntil()).isEqualTo(Instant.parse("2026-11-28T18:55:00Z"));
+            // Saturday: the window closes at 20:00 Paris; the validity ends a minute before
+            assertThat(sms.validUntil()).isEqualTo(Instant.parse("2026-11-28T18:59:00Z"));
         });
         assertThat(f.states(id)).containsExactly(Map.entry("SENT", 5L));
         assertThat(f.campaignStatus(id)).isEqualTo("DONE");
@@ -102,7 +102,7 @@ class SendingEngineTest {
         SendingEngine engine = f.engine(gateway);
 
         SendingEngine.Summary saturday = f.runUntilIdle(engine);
-        // 19:50..19:54 leave; from 19:55 less than the validity margin is left before 20:00
+        // 19:50..19:54 leave; from 19:55 less than 5 minutes of validity is left before 19:59
         assertThat(saturday.sent()).isEqualTo(5);
         assertThat(r.at).allSatisfy(t -> assertThat(t).isBefore(Instant.parse("2026-11-28T18:55:00Z")));
         Instant monday8 = Instant.parse("2026-11-30T07:00:00Z");
