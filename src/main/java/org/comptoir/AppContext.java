@@ -10,9 +10,11 @@ import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
+import org.comptoir.dispatch.GatewayOwner;
+import org.comptoir.dispatch.ReviewRouter;
+import org.comptoir.schedule.SendingRules;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
-import org.comptoir.schedule.SendingRules;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.HttpSettings;
 import org.comptoir.settings.ModemSettings;
@@ -35,6 +37,7 @@ public final class AppContext implements AutoCloseable {
     private final CampaignService campaigns;
     private final ConsentService consent;
     private final ContactDirectory contacts;
+    private final GatewayOwner sending;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -44,6 +47,9 @@ public final class AppContext implements AutoCloseable {
         // the key is read after the database is open, so its lock keeps a second process from racing to create it
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
+        // the windows are read from the settings when the engine is built (each send-due run, each app start)
+        this.sending = new GatewayOwner(database, settings, consent, campaigns, () -> ScheduleSettings.sendingRules(settings),
+                ReviewRouter::new, Clock.systemUTC());
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -96,6 +102,11 @@ public final class AppContext implements AutoCloseable {
         return contacts;
     }
 
+    /** The one owner of the configured gateway and of the sending engine over it (outbox, reports, replies). */
+    public GatewayOwner sending() {
+        return sending;
+    }
+
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
@@ -121,6 +132,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        sending.close();
         database.close();
     }
 }

@@ -1,7 +1,9 @@
 package org.comptoir.campaign;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +71,31 @@ public final class AudienceQuery {
         return database.withConnection(c -> Jdbc.query(c,
                 "SELECT c.id, c.subject, c.phone_e164, c.first_name " + f.sql + " ORDER BY c.id LIMIT ? OFFSET ?",
                 RECIPIENT, params.toArray()));
+    }
+
+    /** What {@link #forEach} does with each recipient, on the caller's connection. */
+    @FunctionalInterface
+    public interface RecipientSink {
+        void accept(Recipient recipient) throws SQLException;
+    }
+
+    /**
+     * Streams the whole audience, by contact id, in one query on {@code connection} (so the caller can write
+     * what it derives in the same transaction, e.g. the outbox when a campaign starts). Same rules as
+     * {@link #count}. Blocks on the database; returns how many recipients were streamed.
+     */
+    public long forEach(Connection connection, Audience audience, RecipientSink sink) throws SQLException {
+        Filter f = filter(audience);
+        long n = 0;
+        try (PreparedStatement st = Jdbc.prepare(connection,
+                "SELECT c.id, c.subject, c.phone_e164, c.first_name " + f.sql + " ORDER BY c.id", f.params.toArray());
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(RECIPIENT.map(rs));
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

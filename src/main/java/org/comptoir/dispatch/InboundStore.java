@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores every received message before the gateway deletes it from the SIM (the {@link GatewayListener}
- * contract). Keyword handling (STOP...) comes later and fills {@code handled_as}.
+ * contract). The sending engine hands each stored message to its {@link InboundRouter}, which fills
+ * {@code handled_as}.
  *
  * <p>Thread-safe; every method blocks on the database.
  */
@@ -59,6 +60,21 @@ public final class InboundStore implements GatewayListener {
     @Override
     public void onStateChanged(GatewayState state) {
         LOG.info("Gateway {} is {}", gatewayName, state);
+    }
+
+    /** Stored messages no router has handled yet ({@code handled_as} NULL), oldest first. */
+    public List<StoredInbound> unhandled(int limit) {
+        return database.withConnection(c -> Jdbc.query(c,
+                "SELECT id, sender, text, received_at, gateway FROM inbound WHERE handled_as IS NULL ORDER BY id LIMIT ?",
+                rs -> new StoredInbound(rs.getLong("id"), rs.getString("sender"), rs.getString("text"),
+                        Jdbc.instant(rs, "received_at"), rs.getString("gateway") == null ? "" : rs.getString("gateway")),
+                limit));
+    }
+
+    /** Records what the router made of message {@code id}. */
+    public void markHandled(long id, String handledAs) {
+        database.withConnection(c -> Jdbc.update(c, "UPDATE inbound SET handled_as = ? WHERE id = ?",
+                handledAs.length() > 30 ? handledAs.substring(0, 30) : handledAs, id));
     }
 
     /** The latest {@code limit} messages, newest first. */

@@ -50,7 +50,11 @@ public final class Database implements AutoCloseable {
         // FILE_LOCK=FILE makes a second process fail fast with 90020 rather than corrupt the file.
         // LOCK_TIMEOUT: a till saving a consent waits up to 10 s for another till's save (H2's default is 1 s);
         // in the URL it holds for every pooled connection, so no caller has to set it again per transaction.
-        String url = "jdbc:h2:file:" + base + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
+        // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps the last second of commits in
+        // memory, and a killed process lost them: a message marked SENDING was sent again after the restart, and a
+        // stored STOP could vanish after the modem deleted it (DESIGN invariants 5 and 9; dispatch.CrashRecoveryTest).
+        String url = "jdbc:h2:file:" + base + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT="
+                + LOCK_TIMEOUT_MS;
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "comptoir", "");
         pool.setMaxConnections(16);
         Database db = new Database(pool, base);
