@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.comptoir.backup.BackupService;
+import org.comptoir.backup.BackupSettings;
+import org.comptoir.backup.StoreCheck;
 import org.comptoir.campaign.CampaignService;
 import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.consent.ConsentService;
@@ -18,7 +22,9 @@ import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
+import org.comptoir.store.Backups;
 import org.comptoir.store.Database;
+import org.comptoir.store.LedgerHead;
 
 /**
  * Builds Comptoir's services by hand, in dependency order, from one data folder. The UI and the CLI each
@@ -32,6 +38,7 @@ public final class AppContext implements AutoCloseable {
     private final CampaignService campaigns;
     private final ConsentService consent;
     private final ContactDirectory contacts;
+    private final BackupService backups;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -41,6 +48,8 @@ public final class AppContext implements AutoCloseable {
         // the key is read after the database is open, so its lock keeps a second process from racing to create it
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
+        this.backups = new BackupService(database, settings, dataDir, Clock.systemUTC(), AppVersion.current(),
+                AppContext::checkStore);
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -61,6 +70,7 @@ public final class AppContext implements AutoCloseable {
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
+        all.addAll(BackupSettings.DEFINITIONS);
         return all;
     }
 
@@ -91,6 +101,19 @@ public final class AppContext implements AutoCloseable {
         return contacts;
     }
 
+    /** Backups of the store and its keys, and restore (not started: the application starts the daily ones). */
+    public BackupService backups() {
+        return backups;
+    }
+
+    /** Opens {@code folder} as the application does, verifies its ledger and closes it (restore's check). */
+    public static StoreCheck.Result checkStore(Path folder, LedgerHead checkpoint) {
+        try (AppContext staged = open(folder)) {
+            return new StoreCheck.Result(staged.consent().verify(), Backups.ledgerHead(staged.database()),
+                    checkpoint == null ? Optional.empty() : Backups.eventHash(staged.database(), checkpoint.seq()));
+        }
+    }
+
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
@@ -108,6 +131,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        backups.close();
         database.close();
     }
 }
