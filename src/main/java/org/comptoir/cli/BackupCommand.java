@@ -69,8 +69,8 @@ public final class BackupCommand {
             for (BackupInfo b : found) {
                 String state = b.manifest().map(m -> messages.get("cli.backup.events", m.ledgerSeq()))
                         .orElseGet(() -> messages.render(b.problem().orElseThrow()));
-                out.println(WHEN.format(b.createdAt()) + "  " + megabytes(b.sizeBytes()) + " MB  " + state + "  "
-                        + b.file());
+                out.println(messages.get("cli.backup.item", WHEN.format(b.createdAt()), megabytes(b.sizeBytes()),
+                        state, b.file()));
             }
             return Cli.OK;
         }

@@ -165,7 +165,6 @@ class BackupRestoreTest {
     void restoreKeepsTheCurrentStoreAsideAndAnOlderBackupNeedsForce() throws Exception {
         Path archive = shopWithEvents(2); // backup holds 2 events
         try (AppContext ctx = AppContext.open(shop)) {
-            long w = ctx.consent().currentWording().id();
             ctx.consent().recordOptOut(number(0), Channel.SMS_KEYWORD, null, "STOP"); // event 3, after the backup
         }
         CliHarness.Result refused = CliHarness.run(shop, "backup", "restore", archive.toString());
