@@ -28,8 +28,8 @@ public final class BackupCommand {
     @ParentCommand
     ComptoirCommand root;
 
-    @Command(name = "now", description = "Take a backup now (also while the application runs), then rotate the "
-            + "folder (backup.keep-days).")
+    @Command(name = "now", description = "Take a backup now, then rotate the folder (backup.keep-days). While the "
+            + "application runs, its own daily backup and its Backups screen do this.")
     static final class Now implements Callable<Integer> {
         @ParentCommand
         BackupCommand backup;

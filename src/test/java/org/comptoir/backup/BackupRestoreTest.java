@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,15 +19,15 @@ import java.util.stream.Stream;
 import org.comptoir.AppContext;
 import org.comptoir.cli.Cli;
 import org.comptoir.cli.CliHarness;
+import org.comptoir.cli.FrenchSystem;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentStatus;
 import org.comptoir.phone.PhoneNumber;
 import org.comptoir.store.Backups;
 import org.comptoir.store.Database;
 import org.comptoir.store.LedgerHead;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restored store holds every event the backup's manifest claims, its ledger verifies, its keys came along, and
  * the store it replaces is kept aside.
  */
+@ExtendWith(FrenchSystem.class) // restore runs before any store is open: it speaks the system's language
 class BackupRestoreTest {
 
     @TempDir
@@ -44,20 +44,6 @@ class BackupRestoreTest {
     Path fresh;
     @TempDir
     Path usb;
-
-    private Locale systemLocale;
-
-    /** Restore runs before any store is open, so it speaks the system's language: French here, on any machine. */
-    @BeforeEach
-    void frenchSystem() {
-        systemLocale = Locale.getDefault();
-        Locale.setDefault(Locale.FRANCE);
-    }
-
-    @AfterEach
-    void putLocaleBack() {
-        Locale.setDefault(systemLocale);
-    }
 
     private static PhoneNumber number(int i) {
         return new PhoneNumber(String.format("+336%08d", 10_000_000 + i));

@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.comptoir.AppContext;
 import org.comptoir.backup.Restore;
 import org.comptoir.consent.Channel;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumber;
 import org.comptoir.ui.CurrentThreadTaskExecutor;
-import org.comptoir.ui.DialogService;
+import org.comptoir.ui.ScriptedDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The backup section's logic over a real store, with dialogs that answer from a script and record what they showed. */
+/** The backup section's logic over a real store, with dialogs that answer from a script and record what they asked. */
 class BackupViewModelTest {
 
     @TempDir
@@ -30,7 +27,7 @@ class BackupViewModelTest {
     Path usb;
 
     AppContext app;
-    final Dialogs dialogs = new Dialogs();
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
     final List<Restore> reopened = new ArrayList<>();
     BackupViewModel vm;
 
@@ -121,32 +118,5 @@ class BackupViewModelTest {
         assertThat(reopened).isEmpty();
         assertThat(dialogs.errors).singleElement().asString().contains("tronqué ou endommagé");
         assertThat(vm.statusFailedProperty().get()).isTrue();
-    }
-
-    /** Confirmations answered from a queue (empty = no), every message recorded. */
-    static final class Dialogs implements DialogService {
-        final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
-        final List<String> confirmed = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            confirmed.add(message);
-            return Boolean.TRUE.equals(confirmAnswers.poll());
-        }
-
-        @Override
-        public Optional<String> askSecret(String title, String prompt) {
-            return Optional.empty();
-        }
     }
 }
