@@ -40,16 +40,24 @@ jpackage --type app-image --name Comptoir --app-version "${version:-0.1.0}" --ve
   --java-options '-Xshare:auto' \
   --icon assets/comptoir-512.png --dest "$out"
 
-# AppCDS: one training run records the classes start-up loads (H2, Flyway, picocli, the services; the JavaFX
-# modules are linked into the runtime, whose own archive --generate-cds-archive makes). JDK 17 accepts a class-path
-# archive only at the path it was made for, so this one serves the image where it lies (CI, a copied folder), and
-# the .deb makes its own at install time (installer/linux/postinst). The run uses the launcher's class path.
+# AppCDS: one training run records the classes start-up loads (H2, Flyway, picocli, the services; with a display
+# also JavaFX and the first window, through the startup probe: faster still, see docs/performance.md). JDK 17
+# accepts a class-path archive only at the path it was made for, so this one serves the image where it lies (CI, a
+# copied folder), and the .deb makes its own at install time (installer/linux/postinst). The run uses the
+# launcher's class path and heap.
 app="$PWD/$image/lib/app"
 cp=$(sed -n 's/^app.classpath=//p' "$app/Comptoir.cfg" | sed "s|\$APPDIR|$app|" | paste -sd: -)
 train=$(mktemp -d)
 trap 'rm -rf "$train"' EXIT
-"$image/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/comptoir.jsa" -Xmx512m -cp "$cp" \
-  org.comptoir.Launcher --data-dir "$train" config list >/dev/null
+run() { "$image/lib/runtime/bin/java" -Xmx512m -cp "$cp" "$@"; }
+run org.comptoir.Launcher --data-dir "$train" config set shop.name "Formation" >/dev/null
+run org.comptoir.Launcher --data-dir "$train" config set owner.pin 2468 >/dev/null   # so the till comes first
+if [ -n "${DISPLAY:-}" ]; then
+  run -XX:ArchiveClassesAtExit="$app/comptoir.jsa" -Dcomptoir.startupProbe=true org.comptoir.Launcher \
+    --data-dir "$train" >/dev/null 2>&1
+else
+  run -XX:ArchiveClassesAtExit="$app/comptoir.jsa" org.comptoir.Launcher --data-dir "$train" config list >/dev/null
+fi
 ls -la "$app/comptoir.jsa"
 
 if [ "$what" = all ] || [ "$what" = deb ]; then
