@@ -148,6 +148,19 @@ class BackupServiceTest {
         assertThat(backups.folder()).isEqualTo(dataDir.resolve("backups"));
     }
 
+    @Test
+    void theDailyThreadIsNamedAndEndsWithTheService() throws InterruptedException {
+        backups.startDaily();
+        backups.startDaily(); // idempotent: still one thread
+        List<Thread> daily = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("backup-daily")).toList();
+        assertThat(daily).hasSize(1);
+        assertThat(daily.get(0).isDaemon()).isTrue();
+        backups.close();
+        daily.get(0).join(30_000);
+        assertThat(daily.get(0).isAlive()).isFalse();
+    }
+
     private static List<Path> hiddenFolders(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(".backup-")).toList();
