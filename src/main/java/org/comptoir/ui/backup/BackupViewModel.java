@@ -71,8 +71,7 @@ public final class BackupViewModel {
     /** Reads the settings, the last outcome and the folder's backups. */
     public void load() {
         busy.set(true);
-        executor.execute(() -> new Loaded(settings.get(BackupSettings.FOLDER), settings.get(BackupSettings.KEEP_DAYS),
-                backups.folder(), backups.status(), backups.list()), loaded -> {
+        executor.execute(this::reload, loaded -> {
                     folder.set(loaded.folderSetting());
                     keepDays.set(loaded.keepDays());
                     show(loaded);
