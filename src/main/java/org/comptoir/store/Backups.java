@@ -51,14 +51,15 @@ public final class Backups {
     }
 
     /**
-     * The ledger head of a database copy in {@code folder} ({@link #DATABASE_FILE}), opened read-only without
-     * migrating it and closed again.
+     * The ledger head of a database copy in {@code folder} ({@link #DATABASE_FILE}), opened without migrating it
+     * and closed again. Opened writable: H2 may have to roll back, in the copy, a transaction that was open when
+     * the copy was taken (a read-only open then fails with 90097, as seen during a burst of till saves); the copy
+     * is closed cleanly before it goes into the archive.
      *
      * @throws SQLException when the copy cannot be opened or has no ledger head
      */
     public static LedgerHead ledgerHeadOfCopy(Path folder) throws SQLException {
-        String url = "jdbc:h2:file:" + folder.resolve("comptoir").toAbsolutePath()
-                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;FILE_LOCK=NO";
+        String url = "jdbc:h2:file:" + folder.resolve("comptoir").toAbsolutePath() + ";IFEXISTS=TRUE";
         try (Connection c = DriverManager.getConnection(url, "comptoir", "")) {
             return readHead(c);
         }
