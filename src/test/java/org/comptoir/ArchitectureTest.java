@@ -57,7 +57,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotReachUp = noClasses()
             .that().resideInAnyPackage("org.comptoir.consent..", "org.comptoir.campaign..", "org.comptoir.dispatch..",
-                    "org.comptoir.export..", "org.comptoir.store..", "org.comptoir.settings..")
+                    "org.comptoir.export..", "org.comptoir.store..", "org.comptoir.settings..",
+                    "org.comptoir.backup..")
             .should().dependOnClassesThat().resideInAnyPackage("org.comptoir.ui..", "org.comptoir.cli..")
             .because("ui and cli are thin entry points on top of the services");
 }
