@@ -54,6 +54,8 @@ class BackupViewRestoreTest {
         waitUntil(() -> robot.lookup("#backupList .list-cell").tryQuery().isPresent()
                 && !robot.lookup("#backupList").queryListView().getItems().isEmpty());
         robot.interact(() -> robot.lookup("#backupList").queryListView().getSelectionModel().select(0));
+        // under the application's theme the screen is taller than the window: scroll to the button, as the owner does
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) stage.getScene().getRoot()).setVvalue(1.0));
         robot.clickOn("#backupRestore");
 
         waitUntil(() -> "mainView".equals(stage.getScene().getRoot().getId()));
