@@ -7,7 +7,9 @@
 # "startup-ms=N screen=ID" (N = ms since the JVM started, from RuntimeMXBean) once the first screen has been
 # laid out, then exits cleanly. The data folder is set up once beforehand (shop name, so the till comes
 # first rather than the first-run set-up), and the first run is a warm-up that is not counted (it creates
-# the consent wording). JAVA_OPTS adds JVM options (e.g. an AppCDS archive). Needs a display: a desktop, or Xvfb (`Xvfb :92 -screen 0 1280x800x24 &`).
+# the consent wording). JAVA_OPTS adds JVM options (e.g. an AppCDS archive). LAUNCHER measures an installed
+# launcher instead of the jar (e.g. LAUNCHER=target/installer/Comptoir/bin/Comptoir; JVM options then go in
+# JAVA_TOOL_OPTIONS, which the JVM reads whatever starts it). Needs a display: a desktop, or Xvfb (`Xvfb :92 -screen 0 1280x800x24 &`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -16,12 +18,18 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 java -jar "$jar" --data-dir "$data" config set shop.name "Banc d'essai" >/dev/null
 java -jar "$jar" --data-dir "$data" config set owner.pin 2468 >/dev/null   # without a PIN the set-up comes first
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -Dcomptoir.startupProbe=true -jar "$jar" --data-dir "$data" >/dev/null 2>&1
+probe() {
+  if [ -n "${LAUNCHER:-}" ]; then
+    JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Dcomptoir.startupProbe=true" "$LAUNCHER" --data-dir "$data"
+  else
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -Dcomptoir.startupProbe=true -jar "$jar" --data-dir "$data"
+  fi
+}
+probe >/dev/null 2>&1
 times=()
 for i in $(seq 1 "$runs"); do
-  # shellcheck disable=SC2086
-  line=$(java ${JAVA_OPTS:-} -Dcomptoir.startupProbe=true -jar "$jar" --data-dir "$data" 2>/dev/null | grep '^startup-ms=')
+  line=$(probe 2>/dev/null | grep '^startup-ms=')
   echo "run $i: $line"
   times+=("$(echo "$line" | sed 's/startup-ms=\([0-9]*\).*/\1/')")
 done

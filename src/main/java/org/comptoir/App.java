@@ -72,6 +72,7 @@ public class App extends Application {
     private static Opened openStore(Path dataDir) {
         AppContext opened = AppContext.open(dataDir);
         LanguageHint.remember(dataDir, opened.messages().locale().getLanguage());
+        opened.backups().startDaily(); // the daily backup runs while the window is open (the CLI takes none)
         // A store set up from the command line may lack the owner PIN: without one, nothing guards export,
         // sending or erasure, so the set-up comes back (filled with what is already known) until there is one.
         boolean needsSetup = needsSetup(opened);

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.comptoir.backup.BackupService;
+import org.comptoir.backup.BackupSettings;
+import org.comptoir.backup.StoreCheck;
 import org.comptoir.campaign.CampaignService;
 import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.consent.ConsentService;
@@ -16,13 +20,16 @@ import org.comptoir.schedule.SendingRules;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.HttpSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
+import org.comptoir.store.Backups;
 import org.comptoir.store.Database;
+import org.comptoir.store.LedgerHead;
 
 /**
  * Builds Comptoir's services by hand, in dependency order, from one data folder. The UI and the CLI each
@@ -37,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final ConsentService consent;
     private final ContactDirectory contacts;
     private final GatewayOwner sending;
+    private final BackupService backups;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -49,6 +57,8 @@ public final class AppContext implements AutoCloseable {
         // the windows are read from the settings when the engine is built (each send-due run, each app start)
         this.sending = new GatewayOwner(database, settings, consent, campaigns, () -> ScheduleSettings.sendingRules(settings),
                 ReviewRouter::new, Clock.systemUTC());
+        this.backups = new BackupService(database, settings, dataDir, Clock.systemUTC(), AppVersion.current(),
+                AppContext::checkStore);
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -68,8 +78,10 @@ public final class AppContext implements AutoCloseable {
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
+        all.addAll(HttpSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
         all.addAll(ScheduleSettings.DEFINITIONS);
+        all.addAll(BackupSettings.DEFINITIONS);
         return all;
     }
 
@@ -105,6 +117,19 @@ public final class AppContext implements AutoCloseable {
         return sending;
     }
 
+    /** Backups of the store and its keys, and restore (not started: the application starts the daily ones). */
+    public BackupService backups() {
+        return backups;
+    }
+
+    /** Opens {@code folder} as the application does, verifies its ledger and closes it (restore's check). */
+    public static StoreCheck.Result checkStore(Path folder, LedgerHead checkpoint) {
+        try (AppContext staged = open(folder)) {
+            return new StoreCheck.Result(staged.consent().verify(), Backups.ledgerHead(staged.database()),
+                    checkpoint == null ? Optional.empty() : Backups.eventHash(staged.database(), checkpoint.seq()));
+        }
+    }
+
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
@@ -131,6 +156,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         sending.close();
+        backups.close();
         database.close();
     }
 }

@@ -49,14 +49,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.comptoir.gateway..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.comptoir.campaign..", "org.comptoir.consent..", "org.comptoir.store..",
-                    "org.comptoir.dispatch..", "org.comptoir.ui..")
-            .because("a gateway sends one SMS and reports events; it knows nothing of campaigns or the store")
+                    "org.comptoir.dispatch..", "org.comptoir.ui..", "org.comptoir.settings..")
+            .because("a gateway sends one SMS and reports events; it knows nothing of campaigns or the store, and "
+                    + "gets its configuration as plain values from whoever builds it")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule servicesDoNotReachUp = noClasses()
             .that().resideInAnyPackage("org.comptoir.consent..", "org.comptoir.campaign..", "org.comptoir.dispatch..",
-                    "org.comptoir.export..", "org.comptoir.store..", "org.comptoir.settings..")
+                    "org.comptoir.export..", "org.comptoir.store..", "org.comptoir.settings..",
+                    "org.comptoir.backup..")
             .should().dependOnClassesThat().resideInAnyPackage("org.comptoir.ui..", "org.comptoir.cli..")
             .because("ui and cli are thin entry points on top of the services");
 }

@@ -1,8 +1,5 @@
 package org.comptoir.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,15 +21,7 @@ public final class VersionCommand implements Runnable {
 
     /** The version built into {@code org/comptoir/version.properties} by Maven resource filtering. */
     public static String applicationVersion() {
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/org/comptoir/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return org.comptoir.AppVersion.current();
     }
 
     /** Also answers {@code comptoir --version}. */

@@ -107,6 +107,8 @@ public final class GatewayOwner implements AutoCloseable {
                             settings.getBoolean(ModemSettings.STATUS_REPORTS))
                             .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(120));
                     ModemGateway modem = new ModemGateway(port, () -> JSerialCommLink.open(port), config);
+                    // a PIN the SIM refused is remembered per card, so the engine never offers it again (PUK risk)
+                    modem.setPinGuard(new ModemPinMemory(settings));
                     try {
                         modem.connect();
                     } catch (RuntimeException e) {
@@ -116,6 +118,7 @@ public final class GatewayOwner implements AutoCloseable {
                     gateway = modem;
                     limits = RouteLimits.modem(new ModemRoutePolicy(settings, modemLog, shopZone()), modemLog, new Random());
                 }
+                case "http" -> gateway = HttpGatewayFactory.create(settings);
                 case "none" -> throw new ComptoirException(UserMessage.of("dispatch.error.no.gateway"));
                 default -> throw new ComptoirException(UserMessage.of("dispatch.error.gateway.unsupported", kind));
             }

@@ -11,7 +11,7 @@ import org.comptoir.i18n.UserMessage;
  */
 public final class ModemSettings {
 
-    /** {@code none} until the owner chooses: {@code modem} or {@code http}. */
+    /** {@code none} until the owner chooses: {@code rehearsal} (sends nothing, logs what would leave), {@code modem} or {@code http}. */
     public static final String GATEWAY = "gateway";
     public static final String PORT = "modem.port";
     public static final String PIN = "modem.pin";
@@ -24,7 +24,7 @@ public final class ModemSettings {
     public static final String PIN_REFUSED = "modem.pin-refused";
 
     public static final List<SettingDefinition> DEFINITIONS = List.of(
-            SettingDefinition.plain(GATEWAY, "none", Validators.oneOf("none", "modem", "http")),
+            SettingDefinition.plain(GATEWAY, "none", Validators.oneOf("none", "rehearsal", "modem", "http")),
             SettingDefinition.plain(PORT, "", ModemSettings::validPort),
             new SettingDefinition(PIN, "", ModemSettings::validPin, true),
             // consumer SIMs are blocked for bulk use (REFERENCE.md §0.2): low caps by default

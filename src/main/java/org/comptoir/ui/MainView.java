@@ -77,6 +77,7 @@ public final class MainView extends BorderPane {
         unlock.setOnAction(e -> ui.owner().requireOwner(ui.dialogs(), () -> { }));
         nav.getChildren().addAll(spacer, mode, lock, unlock);
         setLeft(nav);
+        setTop(org.comptoir.ui.backup.BackupBanner.create(ui));
 
         ui.owner().unlockedProperty().addListener((obs, was, now) -> {
             if (!now && current != null && current.ownerOnly()) {

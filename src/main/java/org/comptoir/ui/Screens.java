@@ -1,6 +1,7 @@
 package org.comptoir.ui;
 
 import java.util.List;
+import org.comptoir.ui.backup.BackupView;
 import org.comptoir.ui.campaign.CampaignsView;
 import org.comptoir.ui.contacts.ContactsView;
 import org.comptoir.ui.modem.ModemView;
@@ -19,6 +20,7 @@ public final class Screens {
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
                 new Screen("modem", "modem.ui.title", true, ModemView::create),
-                new Screen("settings", "screen.settings", true, SettingsView::new));
+                new Screen("settings", "screen.settings", true, SettingsView::new),
+                new Screen("backup", "backup.ui.title", true, BackupView::new));
     }
 }

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code comptoir sms info}, run in-process like a shell would, standard input included. */
+/** {@code comptoir sms info}, run in-process like a shell would, standard input included; French system. */
+@ExtendWith(FrenchSystem.class)
 class SmsCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,20 +33,6 @@ class SmsCommandTest {
             }
             return nodes;
         }
-    }
-
-    private Locale previousLocale;
-
-    /** The command line speaks the system's language before any store is open; these tests pin French. */
-    @BeforeEach
-    void french() {
-        previousLocale = Locale.getDefault();
-        Locale.setDefault(Locale.FRANCE);
-    }
-
-    @AfterEach
-    void restoreLocale() {
-        Locale.setDefault(previousLocale);
     }
 
     @Test

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Dialogs for tests: confirmations are accepted, secrets (PINs) are answered from a queue (empty queue = Cancel),
- * and error messages are recorded instead of shown, so an unexpected error fails a test rather than blocking it.
+ * Dialogs for tests: confirmations are answered from {@link #confirmAnswers} (accepted once it is empty) and
+ * recorded, secrets (PINs) are answered from a queue (empty queue = Cancel), and error messages are recorded instead
+ * of shown, so an unexpected error fails a test rather than blocking it.
  */
 public final class ScriptedDialogs implements DialogService {
 
     public final Deque<String> answers = new ArrayDeque<>();
+    public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
+    public final List<String> confirmed = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     /** The button labels of each confirmation asked, "confirm / keep". */
     public final List<String> confirmations = new ArrayList<>();
@@ -29,13 +32,17 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         confirmations.add("OK / Cancel");
-        return true;
+        confirmed.add(message);
+        Boolean answer = confirmAnswers.poll();
+        return answer == null || answer;
     }
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
         confirmations.add(confirmLabel + " / " + keepLabel);
-        return true;
+        confirmed.add(message);
+        Boolean answer = confirmAnswers.poll();
+        return answer == null || answer;
     }
 
     @Override

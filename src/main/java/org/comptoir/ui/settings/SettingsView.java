@@ -35,10 +35,12 @@ import org.comptoir.ui.UiContext;
 public final class SettingsView extends BorderPane {
 
     public SettingsView(UiContext ui) {
-        this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages());
+        this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages(),
+                new HttpProviderPane(new HttpProviderViewModel(ui.app().settings(), ui.messages(), ui.executor()),
+                        ui.messages()));
     }
 
-    SettingsView(SettingsViewModel vm, Messages messages) {
+    SettingsView(SettingsViewModel vm, Messages messages, HttpProviderPane providerPane) {
         setId("settingsView");
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("screen-title");
@@ -50,6 +52,9 @@ public final class SettingsView extends BorderPane {
 
         String group = null;
         for (SettingsViewModel.Row row : SettingsGroups.ordered(vm.rows())) {
+            if (HttpProviderPane.shows(row.definition().key())) {
+                continue; // the provider pane shows only the chosen provider's fields, and has its own save
+            }
             String rowGroup = SettingsGroups.groupOf(row.definition().key());
             if (!rowGroup.equals(group)) {
                 Label header = new Label(messages.get("settings.group." + rowGroup));
@@ -62,6 +67,8 @@ public final class SettingsView extends BorderPane {
             }
             form.getChildren().add(field(row, messages));
         }
+
+        form.getChildren().addAll(new Separator(), providerPane);
 
         Label pinTitle = new Label(messages.get("settings.pin.title"));
         pinTitle.getStyleClass().add("title-4");
@@ -103,7 +110,10 @@ public final class SettingsView extends BorderPane {
         save.getStyleClass().add("accent");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.loadedProperty().not());
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> {
+            vm.save();
+            providerPane.save();
+        });
         HBox bar = new HBox(12, save, banner);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");

@@ -1,0 +1,25 @@
+package org.comptoir.backup;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a backup archive says about itself ({@code manifest.json}, its last entry): the format, the version and
+ * time it was made, the consent ledger head it holds, and the size and SHA-256 of every other entry.
+ */
+public record BackupManifest(String format, int formatVersion, String appVersion, Instant createdAt,
+                             long ledgerSeq, String ledgerHash, List<FileEntry> files) {
+
+    /** The value of {@link #format} in every Comptoir backup: anything else is a foreign file. */
+    public static final String FORMAT = "comptoir-backup";
+    public static final int FORMAT_VERSION = 1;
+    public static final String ENTRY = "manifest.json";
+
+    public BackupManifest {
+        files = List.copyOf(files);
+    }
+
+    /** One archived file: its name in the data folder, its size in bytes, its SHA-256 in hex. */
+    public record FileEntry(String name, long size, String sha256) {
+    }
+}

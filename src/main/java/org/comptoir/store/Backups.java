@@ -1,0 +1,73 @@
+package org.comptoir.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The store's side of backups: H2's online backup of the live database, and the ledger head read from a live
+ * store or from a copy. The backup service ({@code org.comptoir.backup}) owns archives, rotation and restore;
+ * the SQL stays here.
+ *
+ * <p>Every method blocks on disk I/O: call from a background thread.
+ */
+public final class Backups {
+
+    /** The database file inside a data folder (what {@link Database#open} makes). */
+    public static final String DATABASE_FILE = "comptoir.mv.db";
+
+    private Backups() {
+    }
+
+    /**
+     * Writes a transactionally consistent copy of the live database to {@code zip} (H2's {@code BACKUP TO}: the
+     * store stays open, tills go on saving meanwhile; the copy holds only committed transactions). The zip holds
+     * one entry, {@link #DATABASE_FILE}.
+     *
+     * @throws org.comptoir.i18n.ComptoirException when H2 cannot write the file
+     */
+    public static void backupTo(Database db, Path zip) {
+        // BACKUP TO takes a string literal, not a parameter: quotes in the path are doubled
+        String literal = "'" + zip.toAbsolutePath().toString().replace("'", "''") + "'";
+        db.withConnection(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("BACKUP TO " + literal);
+            }
+            return null;
+        });
+    }
+
+    /** The ledger head of a live store. */
+    public static LedgerHead ledgerHead(Database db) {
+        return db.withConnection(Backups::readHead);
+    }
+
+    /** The hash of ledger event {@code seq} in a live store; empty when there is no such event. */
+    public static Optional<String> eventHash(Database db, long seq) {
+        return db.withConnection(c -> Jdbc.queryOne(c, "SELECT hash FROM consent_event WHERE seq = ?",
+                rs -> rs.getString(1), seq));
+    }
+
+    /**
+     * The ledger head of a database copy in {@code folder} ({@link #DATABASE_FILE}), opened without migrating it
+     * and closed again. Opened writable: H2 may have to roll back, in the copy, a transaction that was open when
+     * the copy was taken (a read-only open then fails with 90097, as seen during a burst of till saves); the copy
+     * is closed cleanly before it goes into the archive.
+     *
+     * @throws SQLException when the copy cannot be opened or has no ledger head
+     */
+    public static LedgerHead ledgerHeadOfCopy(Path folder) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.resolve("comptoir").toAbsolutePath() + ";IFEXISTS=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "comptoir", "")) {
+            return readHead(c);
+        }
+    }
+
+    private static LedgerHead readHead(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM consent_ledger_head WHERE id = 1",
+                rs -> new LedgerHead(rs.getLong(1), rs.getString(2)))
+                .orElseThrow(() -> new SQLException("consent_ledger_head has no row"));
+    }
+}

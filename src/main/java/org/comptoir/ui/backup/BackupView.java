@@ -1,0 +1,151 @@
+package org.comptoir.ui.backup;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.comptoir.backup.BackupInfo;
+import org.comptoir.i18n.Messages;
+import org.comptoir.ui.Forms;
+import org.comptoir.ui.UiContext;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Backups, owner only: folder and days kept, last outcome, "Sauvegarder maintenant", the list, "Restaurer…". */
+public final class BackupView extends ScrollPane {
+
+    private final BackupViewModel vm;
+
+    public BackupView(UiContext ui) {
+        this.vm = new BackupViewModel(ui.app().backups(), ui.app().settings(), ui.messages(), ui.executor(),
+                ui.dialogs(), prepared -> new AppReopen(ui, (Stage) getScene().getWindow()).reopen(prepared));
+        Messages m = ui.messages();
+        setId("backupView");
+        setFitToWidth(true);
+        VBox form = new VBox(12);
+        form.getStyleClass().add("screen");
+        form.setMaxWidth(760);
+
+        Label title = new Label(m.get("backup.ui.title"));
+        title.getStyleClass().add("screen-title");
+        Label intro = new Label(m.get("backup.ui.intro"));
+        intro.setWrapText(true);
+
+        Label status = new Label();
+        status.setId("backupStatus");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.textProperty().bind(vm.statusProperty());
+        vm.statusFailedProperty().addListener((o, was, now) -> styleStatus(status, now, vm.hasBackupProperty().get()));
+        vm.hasBackupProperty().addListener((o, was, now) -> styleStatus(status, vm.statusFailedProperty().get(), now));
+        styleStatus(status, false, false);
+        Button now = new Button(m.get("backup.ui.now"), new FontIcon("mdi2c-content-save-outline"));
+        now.setId("backupNow");
+        now.getStyleClass().add("accent");
+        now.disableProperty().bind(vm.busyProperty());
+        now.setOnAction(e -> vm.backupNow());
+
+        TextField folder = new TextField();
+        folder.setId("backupFolder");
+        folder.setPromptText(m.get("backup.ui.folder.default"));
+        folder.textProperty().bindBidirectional(vm.folderProperty());
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Button choose = new Button(m.get("backup.ui.folder.choose"));
+        choose.setId("backupFolderChoose");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(m.get("setting.backup.folder.label"));
+            File chosen = chooser.showDialog(getScene().getWindow());
+            if (chosen != null) {
+                vm.folderProperty().set(chosen.getAbsolutePath());
+            }
+        });
+        Label shown = new Label();
+        shown.getStyleClass().add("text-muted");
+        shown.textProperty().bind(vm.folderShownProperty());
+        VBox folderField = Forms.field(m.get("setting.backup.folder.label"), new HBox(8, folder, choose),
+                vm.folderErrorProperty(), "backupFolderError");
+        folderField.getChildren().add(1, help(m.get("setting.backup.folder.help")));
+        folderField.getChildren().add(shown);
+
+        TextField keep = new TextField();
+        keep.setId("backupKeepDays");
+        keep.setPrefColumnCount(5);
+        keep.setMaxWidth(100);
+        keep.textProperty().bindBidirectional(vm.keepDaysProperty());
+        VBox keepField = Forms.field(m.get("setting.backup.keep-days.label"), keep, vm.keepDaysErrorProperty(),
+                "backupKeepDaysError");
+        keepField.getChildren().add(1, help(m.get("setting.backup.keep-days.help")));
+        Button save = new Button(m.get("backup.ui.save"));
+        save.setId("backupSave");
+        save.disableProperty().bind(vm.busyProperty());
+        save.setOnAction(e -> vm.saveSettings());
+
+        Label listTitle = new Label(m.get("backup.ui.list"));
+        listTitle.getStyleClass().add("title-4");
+        ListView<BackupInfo> list = new ListView<>(vm.backups());
+        list.setId("backupList");
+        list.setPrefHeight(200);
+        list.setPlaceholder(new Label(m.get("backup.ui.list.empty")));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(BackupInfo item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : vm.describe(item));
+            }
+        });
+        Button restore = new Button(m.get("backup.ui.restore"), new FontIcon("mdi2b-backup-restore"));
+        restore.setId("backupRestore");
+        restore.disableProperty().bind(vm.busyProperty().or(list.getSelectionModel().selectedItemProperty().isNull()));
+        restore.setOnAction(e -> vm.restore(list.getSelectionModel().getSelectedItem().file()));
+        Button other = new Button(m.get("backup.ui.restore.file"));
+        other.setId("backupRestoreFile");
+        other.disableProperty().bind(vm.busyProperty());
+        other.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(m.get("backup.ui.restore.title"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("backup.ui.restore.filter"),
+                    "*.zip"));
+            Path start = list.getItems().isEmpty() ? null : list.getItems().get(0).file().getParent();
+            if (start != null && Files.isDirectory(start)) {
+                chooser.setInitialDirectory(start.toFile());
+            }
+            File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                vm.restore(chosen.toPath());
+            }
+        });
+        Label restoreHelp = help(m.get("backup.ui.restore.help"));
+
+        HBox nowBar = new HBox(12, now);
+        nowBar.setAlignment(Pos.CENTER_LEFT);
+        HBox restoreBar = new HBox(12, restore, other);
+        form.getChildren().addAll(title, intro, status, nowBar, new Separator(), folderField, keepField, save,
+                new Separator(), listTitle, list, restoreHelp, restoreBar);
+        setContent(form);
+        vm.load();
+    }
+
+    private static Label help(String text) {
+        Label help = new Label(text);
+        help.setWrapText(true);
+        help.getStyleClass().add("text-muted");
+        return help;
+    }
+
+    private static void styleStatus(Label status, boolean failed, boolean hasBackup) {
+        status.getStyleClass().setAll("label", "banner", failed ? "danger" : hasBackup ? "success" : "info");
+    }
+}

@@ -1,0 +1,241 @@
+package org.comptoir.ui.backup;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.comptoir.backup.BackupInfo;
+import org.comptoir.backup.BackupService;
+import org.comptoir.backup.BackupSettings;
+import org.comptoir.backup.BackupStatus;
+import org.comptoir.backup.Restore;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.Messages;
+import org.comptoir.settings.Settings;
+import org.comptoir.ui.DialogService;
+import org.comptoir.ui.TaskExecutor;
+
+/**
+ * The backup section: where backups go and how long they stay, the last backup's outcome, "back up now", the
+ * backups found, and restore (checked and verified while the store stays open; then the application closes its
+ * store, swaps, and opens the restored one through the {@link Reopener}).
+ */
+public final class BackupViewModel {
+
+    /** Closes the running store, swaps in the prepared restore and shows the application again on it. */
+    @FunctionalInterface
+    public interface Reopener {
+        void reopen(Restore prepared);
+    }
+
+    private final BackupService backups;
+    private final Settings settings;
+    private final Messages m;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Reopener reopener;
+    private final DateTimeFormatter when;
+
+    // Properties
+    private final StringProperty folder = new SimpleStringProperty("");
+    private final StringProperty folderShown = new SimpleStringProperty("");
+    private final StringProperty keepDays = new SimpleStringProperty("");
+    private final StringProperty folderError = new SimpleStringProperty("");
+    private final StringProperty keepDaysError = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty statusFailed = new SimpleBooleanProperty();
+    private final BooleanProperty hasBackup = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObservableList<BackupInfo> found = FXCollections.observableArrayList();
+
+    public BackupViewModel(BackupService backups, Settings settings, Messages messages, TaskExecutor executor,
+                           DialogService dialogs, Reopener reopener) {
+        this.backups = backups;
+        this.settings = settings;
+        this.m = messages;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.reopener = reopener;
+        this.when = formatter(messages);
+    }
+
+    // Commands
+
+    /** Reads the settings, the last outcome and the folder's backups. */
+    public void load() {
+        busy.set(true);
+        executor.execute(this::reload, loaded -> {
+                    folder.set(loaded.folderSetting());
+                    keepDays.set(loaded.keepDays());
+                    show(loaded);
+                    busy.set(false);
+                }, this::failed);
+    }
+
+    /** Saves the folder and the days to keep; a refused value keeps its message beside the field. */
+    public void saveSettings() {
+        String f = folder.get() == null ? "" : folder.get().strip();
+        String k = keepDays.get() == null ? "" : keepDays.get().strip();
+        folderError.set(settings.check(BackupSettings.FOLDER, f).map(m::render).orElse(""));
+        keepDaysError.set(settings.check(BackupSettings.KEEP_DAYS, k).map(m::render).orElse(""));
+        if (!folderError.get().isEmpty() || !keepDaysError.get().isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> {
+            settings.set(BackupSettings.FOLDER, f);
+            settings.set(BackupSettings.KEEP_DAYS, k);
+            return reload();
+        }, this::show, this::failed);
+    }
+
+    /** Takes a backup now; the outcome shows in the status line (and, when it fails, in the main banner). */
+    public void backupNow() {
+        busy.set(true);
+        executor.execute(() -> {
+            try {
+                backups.backupNow();
+            } catch (ComptoirException e) {
+                // the status carries the reason; the list still shows what is there
+            }
+            return reload();
+        }, this::show, this::failed);
+    }
+
+    /**
+     * Restores {@code archive} after the owner confirms: checked and verified in the background first; a backup
+     * older than the current register (or of another one) is explained and needs a second confirmation.
+     */
+    public void restore(Path archive) {
+        if (!dialogs.confirm(m.get("backup.ui.restore.title"), m.get("backup.ui.restore.confirm", archive.getFileName()))) {
+            return;
+        }
+        prepare(archive, false);
+    }
+
+    private void prepare(Path archive, boolean force) {
+        busy.set(true);
+        status.set(m.get("backup.ui.restore.checking"));
+        statusFailed.set(false);
+        executor.execute(() -> backups.prepareRestore(archive, force), prepared -> {
+            reopener.reopen(prepared);
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof Restore.NeedsConfirmation needs) {
+                if (dialogs.confirm(m.get("backup.ui.restore.title"),
+                        m.render(needs.userMessage()) + "\n\n" + m.get("backup.ui.restore.anyway"))) {
+                    prepare(archive, true);
+                    return;
+                }
+                load();
+                return;
+            }
+            failed(failure);
+        });
+    }
+
+    private Loaded reload() {
+        return new Loaded(settings.get(BackupSettings.FOLDER), settings.get(BackupSettings.KEEP_DAYS),
+                backups.folder(), backups.status(), backups.list());
+    }
+
+    private void show(Loaded loaded) {
+        busy.set(false);
+        folderShown.set(m.get("backup.ui.folder.now", loaded.folder()));
+        found.setAll(loaded.backups());
+        BackupStatus s = loaded.status();
+        statusFailed.set(s.failed());
+        hasBackup.set(s.archive().isPresent());
+        status.set(statusText(s, m, when));
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        String text = failure instanceof ComptoirException ce ? m.render(ce.userMessage())
+                : m.get("app.error.unexpected", failure.getMessage());
+        status.set(text);
+        statusFailed.set(true);
+        dialogs.showError(m.get("backup.ui.title"), text);
+    }
+
+    /** The status line for {@code s}, also what the main window's banner says when it failed. */
+    static String statusText(BackupStatus s, Messages m, DateTimeFormatter when) {
+        if (s.failed()) {
+            return m.get("backup.ui.status.failed", when.format(s.attemptedAt().orElseThrow()),
+                    m.render(s.problem().orElseThrow()));
+        }
+        if (s.archive().isEmpty()) {
+            return m.get("backup.ui.status.never");
+        }
+        return m.get("backup.ui.status.ok", when.format(s.attemptedAt().orElseThrow()),
+                s.archive().get().getFileName());
+    }
+
+    /** One line of the list: when, size, what the ledger holds or why the file cannot be read. */
+    public String describe(BackupInfo b) {
+        String size = String.format(m.locale(), "%.1f", b.sizeBytes() / (1024.0 * 1024.0));
+        String what = b.manifest().map(man -> m.get("backup.ui.item.events", man.ledgerSeq()))
+                .orElseGet(() -> m.render(b.problem().orElseThrow()));
+        return m.get("backup.ui.item", when.format(b.createdAt()), size, what);
+    }
+
+    /** Dates as the owner reads them: the UI's language, this computer's time zone. */
+    static DateTimeFormatter formatter(Messages messages) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(messages.locale()).withZone(ZoneId.systemDefault());
+    }
+
+    private record Loaded(String folderSetting, String keepDays, Path folder, BackupStatus status,
+                          List<BackupInfo> backups) {
+    }
+
+    // Property accessors
+
+    public StringProperty folderProperty() {
+        return folder;
+    }
+
+    public StringProperty folderShownProperty() {
+        return folderShown;
+    }
+
+    public StringProperty keepDaysProperty() {
+        return keepDays;
+    }
+
+    public StringProperty folderErrorProperty() {
+        return folderError;
+    }
+
+    public StringProperty keepDaysErrorProperty() {
+        return keepDaysError;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty statusFailedProperty() {
+        return statusFailed;
+    }
+
+    /** True once a backup exists (or was just written): the status line is then good news, not a hint. */
+    public BooleanProperty hasBackupProperty() {
+        return hasBackup;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<BackupInfo> backups() {
+        return found;
+    }
+}
