@@ -71,6 +71,16 @@ final class EngineFixture implements AutoCloseable {
         return campaigns.schedule(draft.id(), ScheduleRequest.asap()).id();
     }
 
+    /** {@code n} opted-in contacts +33612345600, +33612345601… (n ≤ 100) and a started MARKETING campaign to them. */
+    long queued(int n, String template) {
+        for (int i = 0; i < n; i++) {
+            optIn(String.format("+336123456%02d", i), null);
+        }
+        long id = schedule(CampaignKind.MARKETING, template);
+        outbox.start(id);
+        return id;
+    }
+
     SendingEngine engine(SmsGateway gateway) {
         return engine(gateway, EngineConfig.defaults());
     }

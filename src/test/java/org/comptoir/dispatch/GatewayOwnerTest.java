@@ -10,7 +10,6 @@ import org.comptoir.campaign.CampaignKind;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.i18n.ComptoirException;
-import org.comptoir.store.Jdbc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,8 @@ class GatewayOwnerTest {
         f.close();
     }
 
-    /** The `gateway` setting's validator does not list `rehearsal` yet (ModemSettings): written as the store keeps it. */
     void chooseGateway(String kind) {
-        f.db.withConnection(c -> Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key)"
-                + " VALUES ('gateway', ?, ?)", kind, Instant.now()));
+        f.settings.set("gateway", kind); // what `config set gateway rehearsal` does
     }
 
     @Test

@@ -197,11 +197,7 @@ class SendingEngineTest {
     @Test
     void aStopRecordedMidCampaignSkipsThatNumbersQueuedMessage() throws Exception {
         open(EngineFixture.SATURDAY_MORNING);
-        for (int i = 0; i < 5; i++) {
-            f.optIn(String.format("+3361234560%d", i), null);
-        }
-        long id = f.schedule(CampaignKind.MARKETING, "Promo");
-        f.outbox.start(id);
+        long id = f.queued(5, "Promo");
         InMemoryGateway gateway = new InMemoryGateway("memory");
         AtomicInteger n = new AtomicInteger();
         gateway.beforeSend(sms -> {
@@ -251,11 +247,7 @@ class SendingEngineTest {
     @Test
     void aPermanentFailureIsFailedWithItsReasonAndDoesNotBlockTheOthers() throws Exception {
         open(EngineFixture.SATURDAY_MORNING);
-        for (int i = 0; i < 4; i++) {
-            f.optIn(String.format("+3361234560%d", i), null);
-        }
-        long id = f.schedule(CampaignKind.MARKETING, "Promo");
-        f.outbox.start(id);
+        long id = f.queued(4, "Promo");
         InMemoryGateway gateway = new InMemoryGateway("memory");
         gateway.answer("+33612345601", sms -> new SendResult.Failed(
                 new GatewayError("CMS 38", UserMessage.of("gateway.memory.not.ready", "CMS 38")), false));
@@ -268,11 +260,7 @@ class SendingEngineTest {
     @Test
     void aMessageThatBreaksTheEngineIsPutAsideAndTheOthersGo() throws Exception {
         open(EngineFixture.SATURDAY_MORNING);
-        for (int i = 0; i < 3; i++) {
-            f.optIn(String.format("+3361234560%d", i), null);
-        }
-        long id = f.schedule(CampaignKind.MARKETING, "Promo");
-        f.outbox.start(id);
+        long id = f.queued(3, "Promo");
         InMemoryGateway gateway = new InMemoryGateway("a gateway whose name is far longer than the outbox column allows");
         gateway.answer("+33612345601", sms -> {
             throw new IllegalStateException("driver bug");
@@ -383,11 +371,7 @@ class SendingEngineTest {
     @Test
     void twoEnginesOnOneCampaignNeverSendARowTwice() throws Exception {
         open(EngineFixture.SATURDAY_MORNING);
-        for (int i = 0; i < 60; i++) {
-            f.optIn(String.format("+336123456%02d", i), null);
-        }
-        long id = f.schedule(CampaignKind.MARKETING, "Promo");
-        f.outbox.start(id);
+        long id = f.queued(60, "Promo");
         InMemoryGateway a = new InMemoryGateway("a");
         InMemoryGateway b = new InMemoryGateway("b");
         var runA = f.engine(a).runUntilIdle();
