@@ -31,8 +31,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code comptoir campaign create|list}: the weekly routine for shops that schedule Comptoir with the operating
  * system. Each action is its own nested class, so another one is one more class in {@code subcommands}.
  */
-@Command(name = "campaign", description = "Create and list campaigns.",
-        subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCampaigns.class})
+@Command(name = "campaign", description = "Create, list and report campaigns; decide on messages of unknown fate.",
+        subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCampaigns.class, CampaignReportCommand.class,
+                CampaignDecideCommand.class})
 public final class CampaignCommand {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -34,26 +34,9 @@ class CampaignReportCommandTest {
         }
     }
 
-    /** `campaign report`, registered under the existing `campaign` command. */
+    /** `campaign report|decide` through the real command line, as a shop's scheduled task runs it. */
     CliHarness.Result report(String... args) {
-        ComptoirCommand root = new ComptoirCommand();
-        CommandLine cmd = Cli.commandLine(root);
-        // until CampaignCommand lists CampaignReportCommand among its subcommands (a one-line change for the lead)
-        cmd.getSubcommands().get("campaign").addSubcommand("report", new CampaignReportCommand());
-        cmd.getSubcommands().get("campaign").addSubcommand("decide", new CampaignDecideCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        try {
-            return new CliHarness.Result(cmd.execute(all), out.toString(), err.toString());
-        } finally {
-            root.close();
-        }
+        return CliHarness.run(dir, args);
     }
 
     @Test
