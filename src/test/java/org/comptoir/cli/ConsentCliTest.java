@@ -130,8 +130,8 @@ class ConsentCliTest {
     @Test
     void verifyJsonFromTheLauncherIsPlainJson() throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", classPath, "org.comptoir.Launcher", "--data-dir",
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-cp", classPath, "org.comptoir.Launcher", "--data-dir",
                 dir.toString(), "consent", "verify", "--json")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
