@@ -55,31 +55,24 @@ record LedgerEntry(int hashVersion, long seq, String subject, String kind, Strin
     /** The row's hash under its recipe version; throws IllegalStateException for an unknown version. */
     String computeHash() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        switch (hashVersion) {
-            case 1 -> {
-                field(out, "comptoir-ledger-v1");
-                field(out, Long.toString(seq));
-                field(out, subject);
-                field(out, kind);
-                field(out, channel);
-                field(out, wordingId == null ? null : Long.toString(wordingId));
-                field(out, wording == null ? null : wording.text());
-            }
-            case 2 -> {
-                field(out, "comptoir-ledger-v2");
-                field(out, Long.toString(seq));
-                field(out, subject);
-                field(out, kind);
-                field(out, channel);
-                field(out, wordingId == null ? null : Long.toString(wordingId));
-                field(out, wording == null ? null : Integer.toString(wording.version()));
-                field(out, wording == null ? null : wording.language());
-                field(out, wording == null ? null : wording.shopName());
-                field(out, wording == null ? null : wording.purpose());
-                field(out, wording == null ? null : wording.text());
-                field(out, wording == null ? null : instant(wording.createdAt()));
-            }
-            default -> throw new IllegalStateException("unknown ledger hash version " + hashVersion);
+        if (!knownVersion(hashVersion)) {
+            throw new IllegalStateException("unknown ledger hash version " + hashVersion);
+        }
+        field(out, "comptoir-ledger-v" + hashVersion);
+        field(out, Long.toString(seq));
+        field(out, subject);
+        field(out, kind);
+        field(out, channel);
+        field(out, wordingId == null ? null : Long.toString(wordingId));
+        if (hashVersion >= 2) {
+            field(out, wording == null ? null : Integer.toString(wording.version()));
+            field(out, wording == null ? null : wording.language());
+            field(out, wording == null ? null : wording.shopName());
+            field(out, wording == null ? null : wording.purpose());
+        }
+        field(out, wording == null ? null : wording.text());
+        if (hashVersion >= 2) {
+            field(out, wording == null ? null : instant(wording.createdAt()));
         }
         field(out, staff);
         field(out, instant(occurredAt));

@@ -87,7 +87,7 @@ public class ConsentBenchmark {
         wordingId = consent.currentWording().id();
     }
 
-    private static ConsentService service(Database db, SubjectKey key) {
+    static ConsentService service(Database db, SubjectKey key) {
         List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
         defs.addAll(ConsentSettings.DEFINITIONS);
         Settings settings = new Settings(db, defs);
@@ -95,7 +95,8 @@ public class ConsentBenchmark {
         return new ConsentService(db, settings, key, Clock.systemUTC());
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** The database and its key files: what a seeded template holds. */
+    static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         for (String name : List.of("comptoir.mv.db", SubjectKey.FILE_NAME, "store.key", "settings.key")) {
             Files.copy(from.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -6,14 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.comptoir.settings.CoreSettings;
-import org.comptoir.settings.SettingDefinition;
-import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +38,6 @@ public class LedgerVerifyBenchmark {
     static final int CONTACTS = 909_091; // + one OPT_OUT for every tenth = 1,000,001 events
     static final int CHUNK = 50_000;     // one seeding transaction: H2 keeps a transaction's undo log in memory
     static final Path TEMPLATE = Path.of("target", "ledger-verify-" + CONTACTS);
-    static final List<String> FILES = List.of("comptoir.mv.db", SubjectKey.FILE_NAME, "store.key", "settings.key");
 
     Path dir;
     Database db;
@@ -57,34 +49,19 @@ public class LedgerVerifyBenchmark {
             Path fresh = Files.createTempDirectory("verify-seed");
             try (Database seeding = Database.open(fresh)) {
                 SubjectKey key = SubjectKey.forStore(seeding);
-                ConsentWording wording = service(seeding, key).currentWording();
+                ConsentWording wording = ConsentBenchmark.service(seeding, key).currentWording();
                 long started = System.nanoTime();
                 for (int from = 0; from < CONTACTS; from += CHUNK) {
                     ConsentBenchmark.seed(seeding, key, wording, from, Math.min(CHUNK, CONTACTS - from));
                 }
                 System.out.printf("seeded %,d contacts in %.1f s%n", CONTACTS, (System.nanoTime() - started) / 1e9);
             }
-            copy(fresh, TEMPLATE);
+            ConsentBenchmark.copy(fresh, TEMPLATE);
         }
         dir = Files.createTempDirectory("verify-bench");
-        copy(TEMPLATE, dir);
+        ConsentBenchmark.copy(TEMPLATE, dir);
         db = Database.open(dir);
-        consent = service(db, SubjectKey.forStore(db));
-    }
-
-    private static ConsentService service(Database db, SubjectKey key) {
-        List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
-        defs.addAll(ConsentSettings.DEFINITIONS);
-        Settings settings = new Settings(db, defs);
-        settings.set(CoreSettings.SHOP_NAME, "Léa Fleurs");
-        return new ConsentService(db, settings, key, Clock.systemUTC());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        for (String name : FILES) {
-            Files.copy(from.resolve(name), to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
+        consent = ConsentBenchmark.service(db, SubjectKey.forStore(db));
     }
 
     @Benchmark
