@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,9 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class LedgerVerifyBenchmark {
 
-    static final int CONTACTS = 909_091; // + one OPT_OUT for every tenth = 1,000,001 events
-    static final int CHUNK = 50_000;     // one seeding transaction: H2 keeps a transaction's undo log in memory
-    static final Path TEMPLATE = Path.of("target", "ledger-verify-" + CONTACTS);
+    static final int CHUNK = 50_000; // one seeding transaction: H2 keeps a transaction's undo log in memory
+
+    /**
+     * Seeded contacts: 909,091 (+ one OPT_OUT for every tenth) = 1,000,001 events. {@code -p contacts=100000} reuses
+     * ConsentBenchmark's template (110,000 events) when seeding a million rows takes too long on a loaded machine.
+     */
+    @Param("909091")
+    int contacts;
 
     Path dir;
     Database db;
@@ -45,21 +51,23 @@ public class LedgerVerifyBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        if (!Files.exists(TEMPLATE.resolve("comptoir.mv.db"))) {
+        Path template = contacts == ConsentBenchmark.CONTACTS ? ConsentBenchmark.TEMPLATE
+                : Path.of("target", "ledger-verify-" + contacts);
+        if (!Files.exists(template.resolve("comptoir.mv.db"))) {
             Path fresh = Files.createTempDirectory("verify-seed");
             try (Database seeding = Database.open(fresh)) {
                 SubjectKey key = SubjectKey.forStore(seeding);
                 ConsentWording wording = ConsentBenchmark.service(seeding, key).currentWording();
                 long started = System.nanoTime();
-                for (int from = 0; from < CONTACTS; from += CHUNK) {
-                    ConsentBenchmark.seed(seeding, key, wording, from, Math.min(CHUNK, CONTACTS - from));
+                for (int from = 0; from < contacts; from += CHUNK) {
+                    ConsentBenchmark.seed(seeding, key, wording, from, Math.min(CHUNK, contacts - from));
                 }
-                System.out.printf("seeded %,d contacts in %.1f s%n", CONTACTS, (System.nanoTime() - started) / 1e9);
+                System.out.printf("seeded %,d contacts in %.1f s%n", contacts, (System.nanoTime() - started) / 1e9);
             }
-            ConsentBenchmark.copy(fresh, TEMPLATE);
+            ConsentBenchmark.copy(fresh, template);
         }
         dir = Files.createTempDirectory("verify-bench");
-        ConsentBenchmark.copy(TEMPLATE, dir);
+        ConsentBenchmark.copy(template, dir);
         db = Database.open(dir);
         consent = ConsentBenchmark.service(db, SubjectKey.forStore(db));
     }
@@ -67,7 +75,7 @@ public class LedgerVerifyBenchmark {
     @Benchmark
     public VerifyReport verify() {
         VerifyReport r = consent.verify();
-        if (!r.intact() || r.rowsChecked() < 1_000_000) {
+        if (!r.intact() || r.rowsChecked() < contacts) {
             throw new IllegalStateException("the seeded ledger should verify: " + r);
         }
         return r;
