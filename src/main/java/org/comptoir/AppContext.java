@@ -51,8 +51,9 @@ public final class AppContext implements AutoCloseable {
         this.database = database;
         this.settings = new Settings(database, settingDefinitions());
         this.campaigns = new CampaignService(database, settings, Clock.systemUTC());
-        // the key is read after the database is open, so its lock keeps a second process from racing to create it
-        this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
+        // the key is read after the database is open, so its lock keeps a second process from racing to create it;
+        // it must be the key the store was made with (DESIGN.md invariant 8)
+        this.consent = new ConsentService(database, settings, SubjectKey.forStore(database), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
         // the windows are read from the settings when the engine is built (each send-due run, each app start)
         this.sending = new GatewayOwner(database, settings, consent, campaigns, () -> ScheduleSettings.sendingRules(settings),
@@ -63,7 +64,8 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
     public static AppContext open(Path dataDir) {
-        Database database = Database.open(dataDir);
+        // a ledger key without its database means the database was lost: never start from nothing beside it
+        Database database = Database.open(dataDir, !SubjectKey.existsIn(dataDir));
         try {
             return new AppContext(dataDir, database);
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.comptoir.consent.ConsentKind;
 import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ConsentStatus;
 import org.comptoir.settings.Settings;
@@ -30,6 +31,7 @@ import org.comptoir.store.RowMapper;
  * 100,000-contact store answers in milliseconds.
  *
  * <p>MARKETING: consent status OPTED_IN or CONFIRMED (only CONFIRMED when {@value #DOUBLE_OPT_IN} is on), and
+ * the person's latest ledger event agrees (a state row alone is not trusted), and
  * fewer than {@code campaign.frequency-cap} marketing SMS sent or delivered to the subject in the last
  * {@link #CAP_WINDOW}. SERVICE: every contact whose status is not OPTED_OUT or ERASED (a refusal of promotions
  * does not forbid telling a customer their order is ready). This is the audience when scheduling; the sending
@@ -236,7 +238,16 @@ public final class AudienceQuery {
             // the consent feature's own rule decides which statuses allow promotions; no second copy here
             String allowed = Arrays.stream(ConsentStatus.values()).filter(s -> s.allowsMarketing(doubleOptIn))
                     .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
-            sql.append("JOIN consent_state s ON s.subject = c.subject WHERE s.status IN (").append(allowed).append(")");
+            String allowedKinds = Arrays.stream(ConsentKind.values())
+                    .filter(k -> k.resultingStatus().allowsMarketing(doubleOptIn))
+                    .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+            // The audience is what the ledger says (DESIGN.md invariant 8): the state row must name the person's
+            // latest ledger event, and that event must allow promotions, so a doctored consent_state alone does not
+            // put anyone in. Both look-ups walk consent_event's (subject, seq) index.
+            sql.append("JOIN consent_state s ON s.subject = c.subject "
+                    + "JOIN consent_event e ON e.subject = s.subject AND e.seq = s.last_seq WHERE s.status IN (")
+                    .append(allowed).append(") AND e.kind IN (").append(allowedKinds).append(")")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM consent_event n WHERE n.subject = s.subject AND n.seq > s.last_seq)");
             // Non-correlated: H2 builds the capped set once instead of counting per contact.
             sql.append(" AND c.subject NOT IN (SELECT o.subject FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
                     + " WHERE k.kind = 'MARKETING' AND o.state IN ('SENT', 'DELIVERED') AND o.sent_at >= ?"

@@ -1,10 +1,17 @@
 package org.comptoir.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
+import org.comptoir.AppContext;
+import org.comptoir.consent.SubjectKey;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
+import org.comptoir.settings.TillSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -52,7 +59,9 @@ public final class ConfigCommand {
         }
     }
 
-    @Command(name = "set", description = "Change one setting, after the same checks as the application.")
+    @Command(name = "set", description = "Change one setting, after the same checks as the application. Changing "
+            + "owner.pin needs the current PIN (--current-pin), or, when it is forgotten, the copy of ledger.key kept "
+            + "with the backups (--recovery-key FILE; see docs/consent-ledger.md).")
     static final class Set implements Runnable {
         @ParentCommand
         ConfigCommand config;
@@ -63,9 +72,27 @@ public final class ConfigCommand {
         @Parameters(index = "1", paramLabel = "VALUE")
         String value;
 
+        @Option(names = "--current-pin", interactive = true, arity = "0..1", paramLabel = "PIN",
+                description = "The current owner PIN (asked for when given without a value).")
+        String currentPin;
+
+        @Option(names = "--recovery-key", paramLabel = "FILE",
+                description = "A forgotten owner PIN: the backup copy of this data folder's ledger.key.")
+        Path recoveryKey;
+
         @Override
         public void run() {
-            config.root.context().settings().set(key, value);
+            AppContext ctx = config.root.context();
+            if (TillSettings.OWNER_PIN.equals(key) && ctx.ownerPin().isSet()) {
+                if (recoveryKey != null) {
+                    ctx.ownerPin().requireRecoveryKey(recoveryKey, ctx.dataDir().resolve(SubjectKey.FILE_NAME));
+                } else if (currentPin == null) {
+                    throw new ComptoirException(UserMessage.of("config.pin.current.required"));
+                } else if (!ctx.ownerPin().check(currentPin)) {
+                    throw new ComptoirException(UserMessage.of("config.pin.current.wrong"));
+                }
+            }
+            ctx.settings().set(key, value);
             config.root.spec.commandLine().getOut().println(config.root.messages().get("config.set.done", key));
         }
     }

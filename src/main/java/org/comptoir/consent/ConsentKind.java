@@ -18,4 +18,14 @@ public enum ConsentKind {
     public ConsentStatus resultingStatus() {
         return result;
     }
+
+    /** The kind whose event leaves a person with {@code status} (each status has exactly one). */
+    public static ConsentKind leadingTo(ConsentStatus status) {
+        for (ConsentKind k : values()) {
+            if (k.result == status) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no kind leads to " + status);
+    }
 }

@@ -44,12 +44,14 @@ public final class ConsentService {
     private final SubjectKey key;
     private final Clock clock;
     private final Ledger ledger = new Ledger();
+    private final LedgerCheckpoints checkpoints;
 
     public ConsentService(Database db, Settings settings, SubjectKey key, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.key = Objects.requireNonNull(key, "key");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.checkpoints = new LedgerCheckpoints(db.dataDir());
     }
 
     /**
@@ -134,12 +136,16 @@ public final class ConsentService {
         return append(number, ConsentKind.ERASED, Channel.MANUAL, null, staff, null, null, false);
     }
 
-    /** Every ledger event of {@code number}, oldest first, with the wording each one referred to. */
+    /**
+     * Every ledger event of {@code number}, oldest first, with the wording each one referred to. Only rows inside
+     * the chain (seq 1 to the head) are listed: {@link #verify()} reads exactly those.
+     */
     public List<ConsentEventView> history(PhoneNumber number) {
         String subject = key.subjectOf(number);
         return db.withConnection(c -> Jdbc.query(c, "SELECT e.seq, e.kind, e.channel, w.version, w.text, e.staff, "
                 + "e.occurred_at, e.evidence FROM consent_event e LEFT JOIN consent_wording w ON w.id = e.wording_id "
-                + "WHERE e.subject = ? ORDER BY e.seq", rs -> {
+                + "WHERE e.subject = ? AND e.seq >= 1 AND e.seq <= (SELECT last_seq FROM consent_ledger_head WHERE id = 1) "
+                + "ORDER BY e.seq", rs -> {
                     int version = rs.getInt("version");
                     Integer v = rs.wasNull() ? null : version;
                     return new ConsentEventView(rs.getLong("seq"), ConsentKind.valueOf(rs.getString("kind")),
@@ -148,9 +154,57 @@ public final class ConsentService {
                 }, subject));
     }
 
-    /** Re-walks the whole ledger (a batch at a time) and reports the first row that is not as written. */
+    /**
+     * Proves the ledger and what is derived from it: the chain from row 1 to the head (hashes, links, numbering,
+     * dates in order), {@code consent_state} equal to the replayed ledger, every contact's number mapping to its
+     * subject under the key, and the latest line of the data folder's checkpoint file still in the ledger. Streams
+     * the tables (memory does not grow with the ledger); appends go on meanwhile and are not seen. Blocks on the
+     * database for as long as the walk takes (about a second per 100,000 rows; see docs/performance.md).
+     *
+     * @throws ComptoirException the database or the checkpoint file cannot be read
+     */
     public VerifyReport verify() {
-        return ledger.verify(db);
+        return verify(List.of());
+    }
+
+    /**
+     * As {@link #verify()}, and also proves that the ledger extends each of {@code kept} (checkpoints the owner
+     * kept elsewhere, e.g. read with {@link #checkpointFrom}).
+     */
+    public VerifyReport verify(List<LedgerHead> kept) {
+        List<LedgerHead> all = new java.util.ArrayList<>(kept);
+        checkpoints.latest().ifPresent(all::add);
+        return ledger.verify(db, key, all);
+    }
+
+    /** The ledger's head now (seq, hash, time of the last row). One indexed read; blocks on the database. */
+    public LedgerHead head() {
+        return ledger.head(db);
+    }
+
+    /**
+     * Adds the current head to the data folder's checkpoint file (every append already does) and returns it, for
+     * printing or copying elsewhere. Blocks on the database and the disk.
+     */
+    public LedgerHead checkpoint() {
+        LedgerHead head = head();
+        checkpoints.append(head);
+        return head;
+    }
+
+    /** The data folder's append-only checkpoint file ({@value LedgerCheckpoints#FILE_NAME}). */
+    public java.nio.file.Path checkpointFile() {
+        return checkpoints.file();
+    }
+
+    /**
+     * A checkpoint given by the owner: a checkpoint file (its latest line), a {@code "<seq> <hash>"} line, or a
+     * hash alone. Reads the file if it is one.
+     *
+     * @throws ComptoirException not a checkpoint, or the file cannot be read
+     */
+    public static LedgerHead checkpointFrom(String argument) {
+        return LedgerCheckpoints.fromArgument(argument);
     }
 
     /** The keyed hash under which {@code number} appears in the ledger and in {@code consent_state}. */
@@ -166,7 +220,8 @@ public final class ConsentService {
         String proof = clean(evidence, TEXT_MAX, "consent.error.evidence.too.long");
         String subject = key.subjectOf(number);
         Instant now = now();
-        return db.inTransaction(c -> {
+        Ledger.Head[] appended = new Ledger.Head[1];
+        ContactStatus result = db.inTransaction(c -> {
             Ledger.Head head = ledger.lockHead(c);
             ConsentWording wording = null;
             if (wordingId != null) {
@@ -189,10 +244,13 @@ public final class ConsentService {
             if (kind == ConsentKind.ERASED) {
                 Jdbc.update(c, "DELETE FROM contact WHERE subject = ?", subject); // tags go by ON DELETE CASCADE
             }
-            ledger.append(c, head, subject, kind, channel, wording, stateWording, who, proof, now);
+            appended[0] = ledger.append(c, head, subject, kind, channel, wording, stateWording, who, proof, now);
             // the state just written is known: only the contact row is read back
             return status(c, number, subject, new State(kind.resultingStatus(), now, stateWording)).orElseThrow();
         });
+        // after the commit: a line for a row that was rolled back would be a checkpoint no ledger extends
+        checkpoints.append(new LedgerHead(appended[0].lastSeq(), appended[0].lastHash(), now));
+        return result;
     }
 
     private static void upsertContact(Connection c, PhoneNumber number, String subject, String firstName, Instant now)
@@ -257,14 +315,30 @@ public final class ConsentService {
     }
 
     private static String clean(String value, int max, String tooLongKey) {
-        if (value == null || value.isBlank()) {
+        String v = value == null ? null : withoutControls(value).strip();
+        if (v == null || v.isEmpty()) {
             return null;
         }
-        String v = value.strip();
         if (v.length() > max) {
             throw new ComptoirException(UserMessage.of(tooLongKey, max));
         }
         return v;
+    }
+
+    /**
+     * Control characters (line breaks, escapes that drive a terminal, bidirectional overrides that reorder what the
+     * UI shows) become spaces: a staff name or an evidence text is shown to an auditor exactly as it reads.
+     */
+    static String withoutControls(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> out.appendCodePoint(isControl(cp) ? ' ' : cp));
+        return out.toString();
+    }
+
+    private static boolean isControl(int cp) {
+        return Character.getType(cp) == Character.CONTROL
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
     }
 
     private Instant now() {

@@ -12,24 +12,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * The hashed content of one ledger row, and its canonical encoding (version 1):
- * {@code SHA-256( field_1 ‖ … ‖ field_n )} where each field is a 4-byte big-endian length followed by its
- * UTF-8 bytes, or the length -1 alone for null, in this fixed order: the tag {@code comptoir-ledger-v1}, seq
- * (decimal), subject, kind, channel, wording id (decimal), wording text, staff, occurred_at, evidence,
- * prev_hash. occurred_at is written as {@code uuuu-MM-ddTHH:mm:ss.SSSSSSZ} in UTC: H2 keeps microseconds,
- * so instants are truncated to microseconds before they are hashed or stored, and read back identical.
- * Length prefixes make the encoding unambiguous whatever the fields contain. The wording text is included so
- * that editing the sentence a person agreed to is detected like any other edit.
+ * The hashed content of one ledger row, and its canonical encoding (see docs/consent-ledger.md, which an auditor
+ * can follow without Comptoir): {@code SHA-256( field_1 ‖ … ‖ field_n )} where each field is a 4-byte big-endian
+ * length followed by its UTF-8 bytes, or the length -1 alone for null. Instants are written as
+ * {@code uuuu-MM-ddTHH:mm:ss.SSSSSSZ} in UTC (H2 keeps microseconds, so instants are truncated to microseconds
+ * before they are hashed or stored, and read back identical). Length prefixes make the encoding unambiguous
+ * whatever the fields contain.
+ *
+ * <ul>
+ * <li>Version 1 (rows recorded before V10): the tag {@code comptoir-ledger-v1}, seq (decimal), subject, kind,
+ * channel, wording id (decimal), wording text, staff, occurred_at, evidence, prev_hash.</li>
+ * <li>Version 2: the tag {@code comptoir-ledger-v2}, seq, subject, kind, channel, wording id, wording version
+ * (decimal), wording language, wording shop name, wording purpose, wording text, wording created_at, staff,
+ * occurred_at, evidence, prev_hash: every field an auditor is shown is covered.</li>
+ * </ul>
  *
  * <p>Kind and channel are kept as the stored strings so a tampered value is reported, not a parse error.
+ *
+ * @param wording the wording row the event refers to as read now (null when none, or when it was deleted)
  */
-record LedgerEntry(long seq, String subject, String kind, String channel, Long wordingId, String wordingText,
-                   String staff, Instant occurredAt, String evidence, String prevHash) {
+record LedgerEntry(int hashVersion, long seq, String subject, String kind, String channel, Long wordingId,
+                   ConsentWording wording, String staff, Instant occurredAt, String evidence, String prevHash) {
 
     /** prev_hash of the first row. */
     static final String GENESIS = "0".repeat(64);
 
-    private static final String TAG = "comptoir-ledger-v1";
+    /** The version new rows are recorded with. */
+    static final int CURRENT_VERSION = 2;
+
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -38,21 +48,46 @@ record LedgerEntry(long seq, String subject, String kind, String channel, Long w
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    static boolean knownVersion(int version) {
+        return version == 1 || version == 2;
+    }
+
+    /** The row's hash under its recipe version; throws IllegalStateException for an unknown version. */
     String computeHash() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        field(out, TAG);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        if (!knownVersion(hashVersion)) {
+            throw new IllegalStateException("unknown ledger hash version " + hashVersion);
+        }
+        field(out, "comptoir-ledger-v" + hashVersion);
         field(out, Long.toString(seq));
         field(out, subject);
         field(out, kind);
         field(out, channel);
         field(out, wordingId == null ? null : Long.toString(wordingId));
-        field(out, wordingText);
+        if (hashVersion >= 2) {
+            field(out, wording == null ? null : Integer.toString(wording.version()));
+            field(out, wording == null ? null : wording.language());
+            field(out, wording == null ? null : wording.shopName());
+            field(out, wording == null ? null : wording.purpose());
+        }
+        field(out, wording == null ? null : wording.text());
+        if (hashVersion >= 2) {
+            field(out, wording == null ? null : instant(wording.createdAt()));
+        }
         field(out, staff);
-        field(out, occurredAt == null ? null : INSTANT.format(truncate(occurredAt)));
+        field(out, instant(occurredAt));
         field(out, evidence);
         field(out, prevHash);
+        return sha256(out.toByteArray());
+    }
+
+    private static String instant(Instant i) {
+        return i == null ? null : INSTANT.format(truncate(i));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

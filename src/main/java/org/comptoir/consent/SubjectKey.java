@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumber;
+import org.comptoir.store.Database;
 import org.comptoir.store.KeyFile;
 
 /**
@@ -57,22 +58,49 @@ public final class SubjectKey {
     }
 
     /**
-     * Reads {@code <dataDir>/ledger.key}, creating it with 32 random bytes (readable by the owner only, where
-     * the file system has POSIX permissions) the first time. Blocks on disk I/O. Throws
-     * {@link ComptoirException} when it cannot be read or written, or has the wrong size (damaged).
+     * The key of the store {@code db}, checked against the fingerprint the store recorded (see
+     * {@link LedgerIdentity}): made only for a store that has no ledger yet, never over existing data. Blocks on
+     * disk I/O and the database.
+     *
+     * @throws ComptoirException the key file is missing, damaged, unreadable or not the one this store was made with
      */
-    public static SubjectKey loadOrCreate(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
-        byte[] bytes;
+    public static SubjectKey forStore(Database db) {
+        return LedgerIdentity.bind(db);
+    }
+
+    /** Whether {@code dataDir} holds a ledger key (then a missing database beside it must not be re-created). */
+    public static boolean existsIn(Path dataDir) {
+        return Files.exists(dataDir.resolve(FILE_NAME));
+    }
+
+    /** Reads an existing key file; throws ComptoirException when it is damaged or unreadable. */
+    static SubjectKey read(Path file) {
         try {
-            if (Files.exists(file) && Files.size(file) != LENGTH) {
+            if (Files.size(file) != LENGTH) {
                 throw new ComptoirException(UserMessage.of("consent.key.damaged", file));
             }
-            bytes = KeyFile.readOrCreate(file, LENGTH);
+            return new SubjectKey(KeyFile.readOrCreate(file, LENGTH));
         } catch (IOException e) {
             throw new ComptoirException(UserMessage.of("consent.key.unreadable", file, e.getMessage()), e);
         }
-        return new SubjectKey(bytes);
+    }
+
+    /** Makes a new key file (the store has no ledger yet). */
+    static SubjectKey create(Path file) {
+        try {
+            return new SubjectKey(KeyFile.readOrCreate(file, LENGTH));
+        } catch (IOException e) {
+            throw new ComptoirException(UserMessage.of("consent.key.unreadable", file, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * What the store records to recognise this key: HMAC-SHA-256 of a fixed label under the key, which reveals
+     * nothing of the key itself (and cannot be confused with a subject, which hashes a number).
+     */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(macs.get().doFinal("comptoir-ledger-key-fingerprint-v1"
+                .getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The subject of {@code number}: 64 lower-case hex digits. */

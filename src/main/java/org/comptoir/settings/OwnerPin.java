@@ -95,6 +95,25 @@ public final class OwnerPin {
         return matches(pin, settings.get(TillSettings.OWNER_PIN));
     }
 
+    /**
+     * The recovery procedure for a forgotten PIN: {@code offered} must hold exactly the bytes of the data folder's
+     * key file {@code actual} (the copy the owner keeps with the backups). Blocks on disk I/O.
+     *
+     * @throws ComptoirException the file cannot be read or is not that key
+     */
+    public void requireRecoveryKey(java.nio.file.Path offered, java.nio.file.Path actual) {
+        try {
+            byte[] a = java.nio.file.Files.readAllBytes(offered);
+            byte[] b = java.nio.file.Files.readAllBytes(actual);
+            if (a.length == 0 || !MessageDigest.isEqual(a, b)) {
+                throw new org.comptoir.i18n.ComptoirException(UserMessage.of("config.pin.recovery.wrong", offered));
+            }
+        } catch (java.io.IOException e) {
+            throw new org.comptoir.i18n.ComptoirException(UserMessage.of("config.pin.recovery.unreadable", offered,
+                    e.getMessage()), e);
+        }
+    }
+
     /** Stores a new PIN (hashed by the setting's definition); throws ComptoirException when not 4–8 digits. */
     public void change(String pin) {
         settings.set(TillSettings.OWNER_PIN, pin);

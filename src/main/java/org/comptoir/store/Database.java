@@ -13,21 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 file database in the data folder, migrated by Flyway on open.
+ * The embedded H2 file database in the data folder, encrypted with AES under {@code store.key}, migrated by
+ * Flyway on open.
+ *
+ * <p>Opening never makes things worse: a database file that is missing beside the keys made with it, empty,
+ * damaged, locked or in a read-only folder is reported (naming the file, saying what to do) before anything is
+ * opened in write mode, and nothing is created over it. See {@link StoreFiles} for the checks and
+ * {@link StoreEncryption} for the key and the conversion of a store made before encryption.
  *
  * <p>Thread-safe: each call takes a pooled connection. Every method blocks on disk I/O, so never call
- * one from the JavaFX application thread. Failures that a shop owner can act on (the database is
- * open in another Comptoir, the file is damaged) surface as {@link ComptoirException}.
+ * one from the JavaFX application thread. Failures that a shop owner can act on surface as
+ * {@link ComptoirException} with a {@code store.*} message.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** H2 error codes worth a sentence (see STACK.md). */
-    static final int FILE_LOCKED = 90020;
-    static final int WRONG_FILE_PASSWORD = 90049;
-    static final int WRONG_USER_PASSWORD = 28000;
-    static final int FILE_CORRUPTED = 90030;
+    /** The database's base name in the data folder: H2 adds {@code .mv.db}. */
+    public static final String BASE_NAME = "comptoir";
+    static final String USER = "comptoir";
 
     private static final int LOCK_TIMEOUT_MS = 10_000;
 
@@ -39,30 +43,40 @@ public final class Database implements AutoCloseable {
         this.file = file;
     }
 
-    /** Opens (creating if needed) {@code <dataDir>/comptoir.mv.db} and applies pending migrations. */
+    /**
+     * Opens {@code <dataDir>/comptoir.mv.db}, creating a new one only in a folder that holds none of the
+     * store's key files, and applies pending migrations.
+     */
     public static Database open(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new ComptoirException(UserMessage.of("store.folder.unwritable", dataDir), e);
-        }
-        Path base = dataDir.resolve("comptoir");
-        // FILE_LOCK=FILE makes a second process fail fast with 90020 rather than corrupt the file.
+        return open(dataDir, true);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code mayCreate} false a missing database file is an error even in an
+     * empty folder (the caller knows other data was made with it, e.g. a ledger key).
+     *
+     * @throws ComptoirException the database is missing, empty, damaged, locked, read-only or cannot be migrated
+     */
+    public static Database open(Path dataDir, boolean mayCreate) {
+        StoreFiles files = new StoreFiles(dataDir);
+        boolean exists = files.checkBeforeOpen(mayCreate);
+        String password = StoreEncryption.prepare(files, exists);
         // LOCK_TIMEOUT: a till saving a consent waits up to 10 s for another till's save (H2's default is 1 s);
         // in the URL it holds for every pooled connection, so no caller has to set it again per transaction.
+        // IFEXISTS: an existing store is never replaced by a new empty one, even if the file vanishes meanwhile.
         // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps the last second of commits in
         // memory, and a killed process lost them: a message marked SENDING was sent again after the restart, and a
         // stored STOP could vanish after the modem deleted it (DESIGN invariants 5 and 9; dispatch.CrashRecoveryTest).
-        String url = "jdbc:h2:file:" + base + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT="
-                + LOCK_TIMEOUT_MS;
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "comptoir", "");
+        String url = files.url() + ";CIPHER=AES;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT="
+                + LOCK_TIMEOUT_MS + (exists ? ";IFEXISTS=TRUE" : "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(16);
-        Database db = new Database(pool, base);
-        try (Connection probe = pool.getConnection()) {
-            probe.isValid(1);
+        Database db = new Database(pool, files.base());
+        try (Connection c = pool.getConnection()) {
+            MigrationHistory.mendKnownEdits(c);
         } catch (SQLException e) {
             pool.dispose();
-            throw translate(e, base);
+            throw StoreErrors.translate(e, files.databaseFile());
         }
         try {
             Flyway.configure()
@@ -72,9 +86,11 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             pool.dispose();
-            throw new ComptoirException(UserMessage.of("store.migration.failed", e.getMessage()), e);
+            throw new ComptoirException(UserMessage.of("store.migration.failed", e.getMessage(),
+                    files.databaseFile()), e);
         }
-        LOG.info("Database open at {}", base);
+        files.restrictToOwner();
+        LOG.info("Database open at {}", files.base());
         return db;
     }
 
@@ -93,7 +109,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true); // the connection goes back to the pool as withConnection expects it
             }
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw StoreErrors.translate(e, databaseFile());
         }
     }
 
@@ -102,12 +118,23 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw translate(e, file);
+            throw StoreErrors.translate(e, databaseFile());
         }
     }
 
+    /** The base path H2 was given ({@code <dataDir>/comptoir}); its parent is the data folder. */
     public Path file() {
         return file;
+    }
+
+    /** The database file itself, {@code <dataDir>/comptoir.mv.db}. */
+    public Path databaseFile() {
+        return file.resolveSibling(BASE_NAME + ".mv.db");
+    }
+
+    /** The data folder this store lives in. */
+    public Path dataDir() {
+        return file.toAbsolutePath().getParent();
     }
 
     @Override
@@ -115,17 +142,8 @@ public final class Database implements AutoCloseable {
         pool.dispose();
     }
 
-    static ComptoirException translate(SQLException e, Path file) {
-        int code = e.getErrorCode();
-        String key = switch (code) {
-            case FILE_LOCKED -> "store.locked";
-            case WRONG_FILE_PASSWORD, WRONG_USER_PASSWORD -> "store.wrong.password";
-            case FILE_CORRUPTED -> "store.corrupted";
-            default -> "store.error";
-        };
-        if (code != FILE_LOCKED) {
-            LOG.error("Database error {} on {}", code, file, e);
-        }
-        return new ComptoirException(UserMessage.of(key, file, e.getMessage()), e);
+    /** Whether {@code dataDir} holds a database file (any size). No I/O beyond one stat. */
+    public static boolean existsIn(Path dataDir) {
+        return Files.exists(dataDir.resolve(BASE_NAME + ".mv.db"));
     }
 }

@@ -3,6 +3,8 @@ package org.comptoir.campaign;
 import java.time.Instant;
 import java.util.List;
 import org.comptoir.AppContext;
+import org.comptoir.consent.ConsentKind;
+import org.comptoir.consent.ConsentStatus;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
@@ -40,11 +42,15 @@ final class Seed {
             if (status != null) {
                 Jdbc.update(c, "INSERT INTO consent_state (subject, status, since, last_seq) VALUES (?, ?, ?, ?)",
                         subject, status, NOW, n);
+                // the audience reads the latest ledger event behind each state (hashes are not checked there)
+                Jdbc.update(c, "INSERT INTO consent_event (seq, subject, kind, channel, occurred_at, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, 'TILL', ?, '', '')", n, subject, ConsentKind.leadingTo(ConsentStatus.valueOf(status)), NOW);
             }
             return null;
         });
         return subject;
     }
+
 
     /** A finished campaign of this kind with one SENT outbox row per instant for {@code subject}. */
     void sent(String subject, CampaignKind kind, Instant... sentAt) {

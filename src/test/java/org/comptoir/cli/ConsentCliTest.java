@@ -90,7 +90,7 @@ class ConsentCliTest {
     void verifySaysIntactThenNamesTheAlteredRow() {
         Result ok = run("consent", "verify");
         assertThat(ok.code()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("les 2 lignes sont conformes");
+        assertThat(ok.out()).contains("Registre des consentements intact : les 2 lignes");
 
         try (AppContext ctx = AppContext.open(dir)) {
             ctx.database().withConnection(c -> Jdbc.update(c, "UPDATE consent_event SET staff = 'Paul' WHERE seq = 1"));
@@ -103,7 +103,50 @@ class ConsentCliTest {
     @Test
     void englishWhenTheSettingSaysSo() {
         run("config", "set", "ui.language", "en");
-        assertThat(run("consent", "verify").out()).contains("all 2 rows intact");
+        assertThat(run("consent", "verify").out()).contains("Consent ledger intact: all 2 rows");
         assertThat(run("contact", "show", "0612345678").out()).contains("Status: unsubscribed since");
+    }
+
+    @Test
+    void checkpointPrintsTheHeadAndVerifyProvesTheLedgerExtendsIt() throws Exception {
+        Result cp = run("consent", "checkpoint");
+        assertThat(cp.code()).as(cp.err()).isZero();
+        String line = cp.out().lines().filter(l -> l.matches("\\d+:[0-9a-f]{64}")).findFirst().orElseThrow();
+        assertThat(line).startsWith("2:");
+        assertThat(cp.out()).contains("Tête du registre : ligne 2").contains("ledger-checkpoints.txt");
+        assertThat(run("consent", "verify", "--checkpoint", line).code()).isZero();
+        assertThat(run("consent", "verify", "--checkpoint", dir.resolve("ledger-checkpoints.txt").toString()).code())
+                .isZero();
+
+        Result bad = run("consent", "verify", "--checkpoint", "2:" + "ab".repeat(32));
+        assertThat(bad.code()).isEqualTo(Cli.FAILED);
+        assertThat(bad.err()).contains("CHECKPOINT_MISMATCH").contains("Ligne 2");
+        Result nonsense = run("consent", "verify", "--checkpoint", "pas-un-fichier");
+        assertThat(nonsense.code()).isEqualTo(Cli.FAILED);
+        assertThat(nonsense.err()).contains("pas-un-fichier");
+    }
+
+    /**
+     * Through the real launcher in its own JVM, as a script would run it, with a log folder that cannot be made (a
+     * file stands in its place): logback's complaint must not spoil the JSON on standard output, nor reach the user.
+     */
+    @Test
+    void verifyJsonFromTheLauncherIsPlainJsonEvenWhenLoggingFails() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("logs"), "not a folder");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path err = dir.resolveSibling(dir.getFileName() + "-stderr.txt");
+        Process p = new ProcessBuilder(List.of(javaBin, "-cp", classPath, "org.comptoir.Launcher", "--data-dir",
+                dir.toString(), "consent", "verify", "--json")).redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        JsonNode json = new ObjectMapper().readTree(out);
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("intact", "rowsChecked", "head", "checkpointsChecked", "problems");
+        assertThat(json.get("intact").asBoolean()).isTrue();
+        assertThat(json.get("head").get("seq").asLong()).isEqualTo(2);
+        assertThat(java.nio.file.Files.readString(err)).isEmpty();
     }
 }

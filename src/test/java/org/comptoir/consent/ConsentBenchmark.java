@@ -70,7 +70,7 @@ public class ConsentBenchmark {
         if (!Files.exists(TEMPLATE.resolve("comptoir.mv.db"))) {
             Path fresh = Files.createTempDirectory("consent-seed");
             try (Database seeding = Database.open(fresh)) {
-                SubjectKey key = SubjectKey.loadOrCreate(fresh);
+                SubjectKey key = SubjectKey.forStore(seeding);
                 ConsentWording wording = service(seeding, key).currentWording();
                 long started = System.nanoTime();
                 seed(seeding, key, wording, CONTACTS);
@@ -82,12 +82,12 @@ public class ConsentBenchmark {
         dir = Files.createTempDirectory("consent-bench");
         copy(TEMPLATE, dir);
         db = Database.open(dir);
-        consent = service(db, SubjectKey.loadOrCreate(dir));
+        consent = service(db, SubjectKey.forStore(db));
         contacts = new ContactDirectory(db);
         wordingId = consent.currentWording().id();
     }
 
-    private static ConsentService service(Database db, SubjectKey key) {
+    static ConsentService service(Database db, SubjectKey key) {
         List<SettingDefinition> defs = new ArrayList<>(CoreSettings.DEFINITIONS);
         defs.addAll(ConsentSettings.DEFINITIONS);
         Settings settings = new Settings(db, defs);
@@ -95,9 +95,10 @@ public class ConsentBenchmark {
         return new ConsentService(db, settings, key, Clock.systemUTC());
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** The database and its key files: what a seeded template holds. */
+    static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
-        for (String name : List.of("comptoir.mv.db", SubjectKey.FILE_NAME)) {
+        for (String name : List.of("comptoir.mv.db", SubjectKey.FILE_NAME, "store.key", "settings.key")) {
             Files.copy(from.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -113,27 +114,31 @@ public class ConsentBenchmark {
      * statements and one transaction (what an import would do; ~100,000 rows in seconds, not minutes).
      */
     static void seed(Database db, SubjectKey key, ConsentWording wording, int count) {
+        seed(db, key, wording, 0, count);
+    }
+
+    /** As {@link #seed(Database, SubjectKey, ConsentWording, int)} for the contacts numbered {@code from} on. */
+    static void seed(Database db, SubjectKey key, ConsentWording wording, int from, int count) {
         Random r = new Random(7);
-        Instant base = LedgerEntry.truncate(Instant.parse("2026-01-01T09:00:00Z"));
         db.inTransaction(c -> {
             Ledger.Head head = new Ledger().lockHead(c);
+            // dates never go backwards along the chain: the seed starts after the last row already there
+            Instant last = Jdbc.queryOne(c, "SELECT occurred_at FROM consent_event WHERE seq = ?",
+                    rs -> Jdbc.instant(rs, "occurred_at"), head.lastSeq()).orElse(Instant.EPOCH);
+            Instant base = LedgerEntry.truncate(Instant.parse("2026-01-01T09:00:00Z"));
+            base = base.isAfter(last) ? base : last.plusSeconds(1);
             String prev = head.lastHash();
             long seq = head.lastSeq();
             try (PreparedStatement contact = c.prepareStatement("INSERT INTO contact (subject, phone_e164, "
                     + "national_digits, first_name, last_name, created_at) VALUES (?, ?, ?, ?, ?, ?)");
                  PreparedStatement event = c.prepareStatement("INSERT INTO consent_event (seq, subject, kind, channel, "
-                         + "wording_id, staff, occurred_at, evidence, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                         + "wording_id, staff, occurred_at, evidence, prev_hash, hash, hash_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)");
                  PreparedStatement state = c.prepareStatement("INSERT INTO consent_state (subject, status, since, "
                          + "last_seq, wording_id) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < count; i++) {
+                for (int i = from; i < from + count; i++) {
                     PhoneNumber n = new PhoneNumber(String.format("+336%08d", i * 7 + 10_000_000));
                     String subject = key.subjectOf(n);
                     Instant at = base.plusSeconds(i * 60L);
-                    seq++;
-                    String status = i % 10 == 0 ? "OPTED_OUT" : "OPTED_IN";
-                    LedgerEntry e = new LedgerEntry(seq, subject, "OPT_IN", "TILL", wording.id(), wording.text(), "Léa",
-                            at, null, prev);
-                    String hash = e.computeHash();
                     contact.setString(1, subject);
                     contact.setString(2, n.e164());
                     contact.setString(3, n.nationalNumber());
@@ -141,24 +146,19 @@ public class ConsentBenchmark {
                     contact.setString(5, i % 3 == 0 ? LAST[r.nextInt(LAST.length)] : null);
                     contact.setObject(6, at.atOffset(java.time.ZoneOffset.UTC));
                     contact.addBatch();
-                    event.setLong(1, seq);
-                    event.setString(2, subject);
-                    event.setString(3, "OPT_IN");
-                    event.setString(4, "TILL");
-                    event.setLong(5, wording.id());
-                    event.setString(6, "Léa");
-                    event.setObject(7, at.atOffset(java.time.ZoneOffset.UTC));
-                    event.setString(8, null);
-                    event.setString(9, prev);
-                    event.setString(10, hash);
-                    event.addBatch();
+                    prev = addEvent(event, ++seq, subject, "OPT_IN", "TILL", wording, "Léa", at, null, prev);
+                    // a tenth then unsubscribed (for the status filter), recorded as the ledger would
+                    boolean stopped = i % 10 == 0;
+                    Instant since = stopped ? at.plusSeconds(30) : at;
+                    if (stopped) {
+                        prev = addEvent(event, ++seq, subject, "OPT_OUT", "SMS_KEYWORD", null, null, since, "STOP", prev);
+                    }
                     state.setString(1, subject);
-                    state.setString(2, status); // a tenth shown as opted out, for the status filter
-                    state.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
+                    state.setString(2, stopped ? "OPTED_OUT" : "OPTED_IN");
+                    state.setObject(3, since.atOffset(java.time.ZoneOffset.UTC));
                     state.setLong(4, seq);
-                    state.setLong(5, wording.id());
+                    state.setObject(5, stopped ? null : wording.id());
                     state.addBatch();
-                    prev = hash;
                     if (i % 1000 == 999) {
                         contact.executeBatch();
                         event.executeBatch();
@@ -172,6 +172,26 @@ public class ConsentBenchmark {
             Jdbc.update(c, "UPDATE consent_ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev);
             return null;
         });
+    }
+
+    /** Adds one event, hashed with the current recipe, to the batch; returns its hash. */
+    private static String addEvent(PreparedStatement event, long seq, String subject, String kind, String channel,
+                                   ConsentWording wording, String staff, Instant at, String evidence, String prev)
+            throws java.sql.SQLException {
+        String hash = new LedgerEntry(LedgerEntry.CURRENT_VERSION, seq, subject, kind, channel,
+                wording == null ? null : wording.id(), wording, staff, at, evidence, prev).computeHash();
+        event.setLong(1, seq);
+        event.setString(2, subject);
+        event.setString(3, kind);
+        event.setString(4, channel);
+        event.setObject(5, wording == null ? null : wording.id());
+        event.setString(6, staff);
+        event.setObject(7, at.atOffset(java.time.ZoneOffset.UTC));
+        event.setString(8, evidence);
+        event.setString(9, prev);
+        event.setString(10, hash);
+        event.addBatch();
+        return hash;
     }
 
     @TearDown(Level.Trial)

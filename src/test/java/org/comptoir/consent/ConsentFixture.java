@@ -27,7 +27,7 @@ final class ConsentFixture implements AutoCloseable {
         definitions.addAll(ConsentSettings.DEFINITIONS);
         settings = new Settings(db, definitions);
         settings.set("shop.name", "Léa Fleurs");
-        key = SubjectKey.loadOrCreate(dir);
+        key = SubjectKey.forStore(db);
         consent = new ConsentService(db, settings, key, clock);
         contacts = new ContactDirectory(db);
     }

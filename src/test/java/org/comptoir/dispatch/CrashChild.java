@@ -45,7 +45,7 @@ public final class CrashChild {
         try (Database db = Database.open(data); FileChannel log = FileChannel.open(sendLog, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             Settings settings = new Settings(db, AppContext.settingDefinitions());
-            ConsentService consent = new ConsentService(db, settings, SubjectKey.loadOrCreate(data), clock);
+            ConsentService consent = new ConsentService(db, settings, SubjectKey.forStore(db), clock);
             Outbox outbox = new Outbox(db, new CampaignService(db, settings, clock), clock);
             outbox.recoverInterrupted();
             SendingEngine.Parts parts = new SendingEngine.Parts(outbox, new Eligibility(db, settings, clock),

@@ -47,7 +47,7 @@ final class EngineFixture implements AutoCloseable {
         settings = new Settings(db, AppContext.settingDefinitions());
         settings.set("shop.name", "Léa Fleurs");
         clock = new MutableClock(start);
-        consent = new ConsentService(db, settings, SubjectKey.loadOrCreate(dir), clock);
+        consent = new ConsentService(db, settings, SubjectKey.forStore(db), clock);
         campaigns = new CampaignService(db, settings, clock);
         outbox = new Outbox(db, campaigns, clock);
         inbound = new InboundStore(db, "test", clock);

@@ -86,4 +86,37 @@ class OwnerPinTest {
             assertThat(pin.check("2580")).isTrue();
         }
     }
+
+    @Test
+    void changingTheOwnerPinFromTheCliNeedsTheCurrentOneOrTheRecoveryKey() throws Exception {
+        assertThat(CliHarness.run(dir, "config", "set", "owner.pin", "2580").code()).isZero();
+
+        CliHarness.Result bare = CliHarness.run(dir, "config", "set", "owner.pin", "1111");
+        assertThat(bare.code()).isEqualTo(org.comptoir.cli.Cli.FAILED);
+        assertThat(bare.err()).contains("--current-pin");
+        CliHarness.Result wrong = CliHarness.run(dir, "config", "set", "owner.pin", "1111", "--current-pin=0000");
+        assertThat(wrong.code()).isEqualTo(org.comptoir.cli.Cli.FAILED);
+        CliHarness.Result notTheKey = CliHarness.run(dir, "config", "set", "owner.pin", "1111", "--recovery-key",
+                dir.resolve("settings.key").toString());
+        assertThat(notTheKey.code()).isEqualTo(org.comptoir.cli.Cli.FAILED);
+        assertThat(pinIs("2580")).as("refused changes keep the old PIN").isTrue();
+
+        CliHarness.Result typed = CliHarness.runWithInput(dir, "2580\n", "config", "set", "owner.pin", "3690",
+                "--current-pin");
+        assertThat(typed.code()).as(typed.err()).isZero();
+        assertThat(pinIs("3690")).isTrue();
+
+        java.nio.file.Path usbCopy = dir.resolveSibling(dir.getFileName() + "-ledger.key");
+        java.nio.file.Files.copy(dir.resolve("ledger.key"), usbCopy);
+        CliHarness.Result recovered = CliHarness.run(dir, "config", "set", "owner.pin", "4826", "--recovery-key",
+                usbCopy.toString());
+        assertThat(recovered.code()).as(recovered.err()).isZero();
+        assertThat(pinIs("4826")).isTrue();
+    }
+
+    private boolean pinIs(String pin) {
+        try (Database db = Database.open(dir)) {
+            return new OwnerPin(new Settings(db, TillSettings.DEFINITIONS)).check(pin);
+        }
+    }
 }

@@ -13,6 +13,8 @@ import org.comptoir.campaign.Audience;
 import org.comptoir.campaign.AudienceQuery;
 import org.comptoir.campaign.CampaignKind;
 import org.comptoir.campaign.MessageComposer;
+import org.comptoir.consent.ConsentKind;
+import org.comptoir.consent.ConsentStatus;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.sms.SmsText;
@@ -74,6 +76,9 @@ public class AudienceBenchmark {
                 }
                 Jdbc.update(c, "INSERT INTO consent_state (subject, status, since, last_seq) VALUES (?, ?, ?, ?)",
                         subject, status[(i / 3) % status.length], now, i + 1);
+                Jdbc.update(c, "INSERT INTO consent_event (seq, subject, kind, channel, occurred_at, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, 'TILL', ?, '', '')", i + 1, subject, ConsentKind.leadingTo(
+                        ConsentStatus.valueOf(status[(i / 3) % status.length])), now);
                 if (i % 5 == 1) {
                     Jdbc.update(c, "INSERT INTO outbox (campaign_id, subject, recipient_e164, rendered_text, encoding,"
                             + " parts, state, sent_at, created_at, updated_at) VALUES (?, ?, '+33600000000', 'x', 'GSM7', 1,"
@@ -84,6 +89,7 @@ public class AudienceBenchmark {
         });
         query = new AudienceQuery(db, new Settings(db, defs), Clock.systemUTC());
     }
+
 
     @TearDown(Level.Trial)
     public void close() throws IOException {

@@ -74,7 +74,7 @@ public final class SendingBench {
                     rows, seconds, heapBefore >> 20, heapAfter >> 20, Runtime.getRuntime().maxMemory() >> 20);
             cancel(db, big);
 
-            ConsentService consent = new ConsentService(db, settings, SubjectKey.loadOrCreate(dir.resolve("data")), clock);
+            ConsentService consent = new ConsentService(db, settings, SubjectKey.forStore(db), clock);
             SendingEngine.Parts parts = new SendingEngine.Parts(outbox, new Eligibility(db, settings, clock),
                     SendingRulesFactory.defaults(), RouteLimits.NONE, new InboundStore(db, "bench", clock),
                     new ReviewRouter(), consent, new SenderNumbers("FR"), Messages.forLanguage("fr"));
