@@ -136,15 +136,25 @@ public final class BackupService implements AutoCloseable {
         try {
             work = Files.createTempDirectory(dataDir, ".backup-");
             Path copy = Files.createDirectory(work.resolve("db"));
+            // the data folder's own files (keys, the ledger checkpoints) are copied BEFORE the database: a checkpoint
+            // written after the database copy would name rows the copy does not hold, and the restored ledger would
+            // look cut short to its own verification
+            Path side = Files.createDirectory(work.resolve("files"));
+            List<Path> folderFiles = new ArrayList<>();
+            for (Path f : DataFolderFiles.of(dataDir)) {
+                Path c = side.resolve(f.getFileName().toString());
+                Files.copy(f, c, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                folderFiles.add(c);
+            }
             Path h2zip = work.resolve("h2.zip");
             Backups.backupTo(db, h2zip);
             Path dbFile = unzipDatabase(h2zip, copy);
             // the head is read from the copy itself, so the manifest says what the archive holds even while tills
             // append during the backup
-            LedgerHead head = Backups.ledgerHeadOfCopy(copy);
+            LedgerHead head = Backups.ledgerHeadOfCopy(copy, dataDir);
             List<Path> files = new ArrayList<>();
             files.add(dbFile);
-            files.addAll(DataFolderFiles.of(dataDir));
+            files.addAll(folderFiles);
             String name = freeName(target, now);
             part = target.resolve(name + ".part");
             BackupManifest manifest = BackupArchive.write(part, files, appVersion, now, head);

@@ -58,9 +58,16 @@ public final class Backups {
      *
      * @throws SQLException when the copy cannot be opened or has no ledger head
      */
-    public static LedgerHead ledgerHeadOfCopy(Path folder) throws SQLException {
+    public static LedgerHead ledgerHeadOfCopy(Path folder, Path storeDataDir) throws SQLException {
+        Path copy = folder.resolve(DATABASE_FILE);
         String url = "jdbc:h2:file:" + folder.resolve("comptoir").toAbsolutePath() + ";IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "comptoir", "")) {
+        String password = "";
+        if (StoreEncryption.isEncrypted(copy)) {
+            // the copy is as encrypted as the store: it opens with the store's key (store.key), which the backup carries
+            url += ";CIPHER=AES";
+            password = StoreEncryption.passwordOf(new StoreFiles(storeDataDir));
+        }
+        try (Connection c = DriverManager.getConnection(url, Database.USER, password)) {
             return readHead(c);
         }
     }

@@ -64,10 +64,12 @@ public final class Database implements AutoCloseable {
         // LOCK_TIMEOUT: a till saving a consent waits up to 10 s for another till's save (H2's default is 1 s);
         // in the URL it holds for every pooled connection, so no caller has to set it again per transaction.
         // IFEXISTS: an existing store is never replaced by a new empty one, even if the file vanishes meanwhile.
+        // H2's default lock (the operating system's, on the file) dies with the process: after a power cut or a kill
+        // the store opens again at once, where FILE_LOCK=FILE left a lock file that refused it.
         // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps the last second of commits in
         // memory, and a killed process lost them: a message marked SENDING was sent again after the restart, and a
         // stored STOP could vanish after the modem deleted it (DESIGN invariants 5 and 9; dispatch.CrashRecoveryTest).
-        String url = files.url() + ";CIPHER=AES;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT="
+        String url = files.url() + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT="
                 + LOCK_TIMEOUT_MS + (exists ? ";IFEXISTS=TRUE" : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(16);
