@@ -8,9 +8,14 @@ import org.comptoir.campaign.CampaignService;
 import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentSettings;
+import org.comptoir.consent.ConsentSms;
+import org.comptoir.consent.ConsentSmsSettings;
 import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
+import org.comptoir.dispatch.ReplySender;
+import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
+import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
@@ -32,6 +37,15 @@ public final class AppContext implements AutoCloseable {
     private final CampaignService campaigns;
     private final ConsentService consent;
     private final ContactDirectory contacts;
+    private final ConsentSms consentSms;
+
+    /**
+     * Until the sending engine (issue 10) is wired here, replies cannot leave: saying so beats pretending. The
+     * engine's ReplySender replaces this at the merge.
+     */
+    private static final ReplySender NO_ENGINE_YET = (to, text, purpose, key) -> {
+        throw new ComptoirException(UserMessage.of("inbox.error.no.sender"));
+    };
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -41,6 +55,7 @@ public final class AppContext implements AutoCloseable {
         // the key is read after the database is open, so its lock keeps a second process from racing to create it
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
+        this.consentSms = new ConsentSms(database, settings, consent, NO_ENGINE_YET, Clock.systemUTC());
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -59,6 +74,7 @@ public final class AppContext implements AutoCloseable {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);
+        all.addAll(ConsentSmsSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
         return all;
@@ -84,6 +100,11 @@ public final class AppContext implements AutoCloseable {
     /** Consent capture, lookup, erasure and the ledger. */
     public ConsentService consent() {
         return consent;
+    }
+
+    /** Consent over SMS: the inbound router, double opt-in, the inbox, erasure everywhere, retention. */
+    public ConsentSms consentSms() {
+        return consentSms;
     }
 
     /** The contact list (search, paging, tags). */

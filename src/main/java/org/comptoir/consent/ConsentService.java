@@ -111,6 +111,16 @@ public final class ConsentService {
         return append(number, ConsentKind.OPT_IN, channel, wordingId, staff, null, name, true);
     }
 
+    /**
+     * The same, with {@code evidence} (a keyword sign-up's reference to the SMS it came from); see
+     * {@link #recordOptIn(PhoneNumber, String, long, Channel, String)}.
+     */
+    public ContactStatus recordOptIn(PhoneNumber number, String firstName, long wordingId, Channel channel, String staff,
+                                     String evidence) {
+        String name = clean(firstName, NAME_MAX, "consent.error.name.too.long");
+        return append(number, ConsentKind.OPT_IN, channel, wordingId, staff, evidence, name, true);
+    }
+
     /** Records a no. No contact row is created for someone who said no; an existing one is kept. */
     public ContactStatus recordRefusal(PhoneNumber number, long wordingId, Channel channel, String staff) {
         return append(number, ConsentKind.REFUSED, channel, wordingId, staff, null, null, false);
