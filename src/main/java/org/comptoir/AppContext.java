@@ -129,6 +129,10 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            consentSms.compactIfErased(); // an erased person's bytes must not stay in the file's free pages
+        } finally {
+            database.close();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.comptoir.dispatch.InboundRouter;
 import org.comptoir.dispatch.ReplySender;
 import org.comptoir.dispatch.StoredInbound;
+import org.comptoir.phone.PhoneMask;
 import org.comptoir.phone.PhoneNumber;
 import org.comptoir.phone.RecipientZone;
 import org.comptoir.settings.Settings;
@@ -71,7 +72,7 @@ public final class ConsentInboundRouter implements InboundRouter {
             case REVIEW -> Handling.REVIEW;
             case OTHER -> Handling.OTHER;
         };
-        LOG.info("Inbound {} from {}: {} ({})", message.id(), number.e164(), handled, reading.word());
+        LOG.info("Inbound {} from {}: {} ({})", message.id(), PhoneMask.mask(number.e164()), handled, reading.word());
         return handled;
     }
 

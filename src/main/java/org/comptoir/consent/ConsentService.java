@@ -44,6 +44,8 @@ public final class ConsentService {
     private final SubjectKey key;
     private final Clock clock;
     private final Ledger ledger = new Ledger();
+    /** What else an erasure clears, in its transaction (received SMS, send logs, outbox texts...). */
+    private final List<ErasureStep> erasureSteps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConsentService(Database db, Settings settings, SubjectKey key, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -144,6 +146,14 @@ public final class ConsentService {
         return append(number, ConsentKind.ERASED, Channel.MANUAL, null, staff, null, null, false);
     }
 
+    /**
+     * Adds {@code step} to every later {@link #erase}: it runs in the erasure's transaction, after the contact row is
+     * deleted, so a failure leaves nothing erased. Call while wiring, before the service is used.
+     */
+    public void addErasureStep(ErasureStep step) {
+        erasureSteps.add(Objects.requireNonNull(step, "step"));
+    }
+
     /** Every ledger event of {@code number}, oldest first, with the wording each one referred to. */
     public List<ConsentEventView> history(PhoneNumber number) {
         String subject = key.subjectOf(number);
@@ -198,6 +208,9 @@ public final class ConsentService {
             }
             if (kind == ConsentKind.ERASED) {
                 Jdbc.update(c, "DELETE FROM contact WHERE subject = ?", subject); // tags go by ON DELETE CASCADE
+                for (ErasureStep step : erasureSteps) {
+                    step.erase(c, number, subject);
+                }
             }
             ledger.append(c, head, subject, kind, channel, wording, stateWording, who, proof, now);
             // the state just written is known: only the contact row is read back

@@ -1,6 +1,7 @@
 package org.comptoir.consent;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.comptoir.dispatch.ReplySender;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
@@ -11,16 +12,38 @@ import org.comptoir.store.Database;
  */
 public final class ConsentSms {
 
+    private final Database db;
     private final DoubleOptIn doubleOptIn;
     private final ConsentInboundRouter router;
+    /** Set by an erasure: deleted rows stay in the file's free pages until it is compacted. */
+    private final AtomicBoolean erasedSinceOpen = new AtomicBoolean();
 
     public ConsentSms(Database db, Settings settings, ConsentService consent, ReplySender replies, Clock clock) {
+        this.db = db;
+        consent.addErasureStep(new PersonalDataPurge(clock, () -> erasedSinceOpen.set(true)));
         this.doubleOptIn = new DoubleOptIn(db, settings, consent, replies, clock);
         this.router = new ConsentInboundRouter(db, settings, consent, replies, doubleOptIn, clock);
     }
 
     public DoubleOptIn doubleOptIn() {
         return doubleOptIn;
+    }
+
+    /**
+     * When someone was erased since the store was opened, rewrites the database file without its free pages
+     * ({@code SHUTDOWN COMPACT}): H2 leaves deleted rows' bytes in unused pages, where a search of the file would
+     * still find the number. This closes the database: call only when closing the application. Blocks for as long
+     * as the rewrite takes (seconds for a large store).
+     */
+    public void compactIfErased() {
+        if (erasedSinceOpen.getAndSet(false)) {
+            db.withConnection(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("SHUTDOWN COMPACT");
+                }
+                return null;
+            });
+        }
     }
 
     /** What the sending engine calls for every stored inbound message. */

@@ -27,6 +27,7 @@ final class SmsConsentFixture implements AutoCloseable {
     final DoubleOptIn doubleOptIn;
     final ConsentInboundRouter router;
     final InboundStore inbound;
+    final ConsentSms sms;
 
     SmsConsentFixture(Path dir) {
         db = Database.open(dir);
@@ -36,8 +37,9 @@ final class SmsConsentFixture implements AutoCloseable {
         settings = new Settings(db, definitions);
         settings.set("shop.name", "Léa Fleurs");
         consent = new ConsentService(db, settings, SubjectKey.loadOrCreate(dir), clock);
-        doubleOptIn = new DoubleOptIn(db, settings, consent, replies, clock);
-        router = new ConsentInboundRouter(db, settings, consent, replies, doubleOptIn, clock);
+        sms = new ConsentSms(db, settings, consent, replies, clock);
+        doubleOptIn = sms.doubleOptIn();
+        router = sms.router();
         inbound = new InboundStore(db, GATEWAY, clock);
     }
 
