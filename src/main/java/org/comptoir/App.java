@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -16,6 +17,7 @@ import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.store.DataDirectory;
+import org.comptoir.store.LanguageHint;
 import org.comptoir.ui.DefaultExceptionHandler;
 import org.comptoir.ui.FxDialogService;
 import org.comptoir.ui.FxTaskExecutor;
@@ -38,6 +40,8 @@ public class App extends Application {
     private static volatile CompletableFuture<Opened> early;
     private static volatile Path earlyDir;
     private static volatile long openedAtMillis;
+    /** The shop's language as last seen (read by the Launcher, off the FX thread), for the screens before the store. */
+    private static volatile String bootLanguage;
 
     private AppContext context;
     private FxTaskExecutor executor;
@@ -60,8 +64,14 @@ public class App extends Application {
         t.start();
     }
 
+    /** The language to show before the store is open; {@code null}: the system's. Call before {@link #main}. */
+    public static void bootLanguage(String language) {
+        bootLanguage = language;
+    }
+
     private static Opened openStore(Path dataDir) {
         AppContext opened = AppContext.open(dataDir);
+        LanguageHint.remember(dataDir, opened.messages().locale().getLanguage());
         // A store set up from the command line may lack the owner PIN: without one, nothing guards export,
         // sending or erasure, so the set-up comes back (filled with what is already known) until there is one.
         boolean needsSetup = needsSetup(opened);
@@ -77,7 +87,7 @@ public class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        Messages bootMessages = Messages.forDefaultLocale();
+        Messages bootMessages = bootLanguage != null ? Messages.forLanguage(bootLanguage) : Messages.forDefaultLocale();
         Thread.setDefaultUncaughtExceptionHandler(new DefaultExceptionHandler(bootMessages));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
@@ -92,7 +102,15 @@ public class App extends Application {
         } catch (java.io.IOException | NullPointerException e) {
             // a missing icon is cosmetic
         }
-        stage.setScene(new Scene(loading, 1100, 720));
+        // at most the preferred size, never more than the screen (a 1024×600 till screen cut off the sidebar)
+        Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(loading, Math.min(1100, screen.getWidth()), Math.min(720, screen.getHeight())));
+        if (screen.getWidth() < 1100 || screen.getHeight() < 720) {
+            // a small till screen: the whole screen, title bar included, rather than a window that overflows it
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setMaximized(true);
+        }
         stage.show();
 
         executor.execute(() -> {
@@ -110,7 +128,7 @@ public class App extends Application {
             // JavaFX names the dialog buttons (OK, Cancel) from the default locale when it first needs them.
             java.util.Locale.setDefault(messages.locale());
             stage.setTitle(messages.get("app.title"));
-            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage));
+            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage, messages));
             Runnable showMain = () -> {
                 stage.getScene().setRoot(new MainView(ui, stage));
                 probeStartup(stage);

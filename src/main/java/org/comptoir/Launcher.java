@@ -3,6 +3,7 @@ package org.comptoir;
 import java.nio.file.Path;
 import org.comptoir.cli.Cli;
 import org.comptoir.store.DataDirectory;
+import org.comptoir.store.LanguageHint;
 
 /**
  * The plain {@code main} of the jar and of installers. With a command it runs the CLI and exits with its
@@ -20,6 +21,7 @@ public final class Launcher {
         if (isCommand(args)) {
             System.exit(Cli.run(args));
         }
+        App.bootLanguage(LanguageHint.read(dataDir).orElse(null));
         App.openEarly(dataDir);
         App.main(args);
     }

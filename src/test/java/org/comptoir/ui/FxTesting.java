@@ -36,7 +36,7 @@ public final class FxTesting {
 
     /** What the application hands a screen: the background executor, and dialogs owned by {@code stage}. */
     public static UiContext uiContext(AppContext app, Stage stage) {
-        return new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage));
+        return new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage, app.messages()));
     }
 
     /** Polls {@code condition} until true (10 s at most), letting the FX thread run in between. */
@@ -56,10 +56,15 @@ public final class FxTesting {
         return robot.lookup(query).<T>queryAll().stream().filter(Node::isVisible).findFirst();
     }
 
-    /** Waits for the PIN dialog, types {@code pin} and confirms with Enter. */
+    /**
+     * Waits for the PIN dialog and its focus in the code field, types {@code pin} and confirms with Enter — without
+     * clicking the field, as a cashier does: a prompt that opens with the focus elsewhere fails here.
+     */
     public static void typePin(FxRobot robot, String pin) {
         waitUntil(() -> find(robot, "#secretField").isPresent());
-        robot.clickOn("#secretField").write(pin).type(javafx.scene.input.KeyCode.ENTER);
+        Node field = robot.lookup("#secretField").query();
+        waitUntil(() -> field.getScene().getFocusOwner() == field);
+        robot.targetWindow(field.getScene().getWindow()).write(pin).type(javafx.scene.input.KeyCode.ENTER);
     }
 
     /** Waits for an alert (error or information) and closes it with its OK button; returns its text. */

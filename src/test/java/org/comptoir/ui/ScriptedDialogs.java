@@ -14,6 +14,8 @@ public final class ScriptedDialogs implements DialogService {
 
     public final Deque<String> answers = new ArrayDeque<>();
     public final List<String> errors = new ArrayList<>();
+    /** The button labels of each confirmation asked, "confirm / keep". */
+    public final List<String> confirmations = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -26,6 +28,13 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirmations.add("OK / Cancel");
+        return true;
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, String keepLabel) {
+        confirmations.add(confirmLabel + " / " + keepLabel);
         return true;
     }
 

@@ -49,7 +49,8 @@ public final class CampaignListViewModel {
 
     public void cancel(Campaign campaign) {
         if (campaign == null || !dialogs.confirm(messages.get("campaign.title"),
-                messages.get("campaign.cancel.confirm", campaign.name()))) {
+                messages.get("campaign.cancel.confirm", campaign.name()),
+                messages.get("campaign.cancel"), messages.get("campaign.cancel.keep"))) {
             return;
         }
         executor.execute(() -> service.cancel(campaign.id()), this::reload, this::fail);

@@ -186,7 +186,8 @@ public final class ContactsView extends BorderPane {
         erase.disableProperty().bind(vm.selectedProperty().isNull());
         erase.setOnAction(e -> {
             Line line = vm.selectedProperty().get();
-            if (line != null && ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", line.phone()))) {
+            if (line != null && ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", line.phone()),
+                    m.get("till.erase.do"), m.get("till.erase.keep"))) {
                 ui.owner().confirmPin(ui.dialogs(), vm::eraseSelected);
             }
         });

@@ -51,6 +51,7 @@ final class KioskView extends BorderPane {
         phone.setPromptText(m.get("kiosk.phone.prompt"));
         phone.setMaxWidth(520);
         phone.textProperty().bindBidirectional(vm.phoneProperty());
+        Label phoneLabel = fieldLabel(m.get("kiosk.phone.label"), phone);
         Label phoneError = TillView.phoneError(vm);
         phoneError.setMaxWidth(520);
 
@@ -80,6 +81,7 @@ final class KioskView extends BorderPane {
         firstName.setPromptText(m.get("kiosk.firstname.prompt"));
         firstName.setMaxWidth(520);
         firstName.textProperty().bindBidirectional(vm.firstNameProperty());
+        Label firstNameLabel = fieldLabel(m.get("kiosk.firstname.label"), firstName);
 
         CheckBox consent = TillView.consentBox(vm);
         consent.setId("kioskConsent");
@@ -102,7 +104,8 @@ final class KioskView extends BorderPane {
         banner.managedProperty().bind(banner.visibleProperty());
         TillView.tone(banner, "banner", vm.bannerToneProperty());
 
-        VBox form = new VBox(16, phone, phoneError, firstName, consent, join, banner);
+        VBox form = new VBox(16, new VBox(4, phoneLabel, phone), phoneError,
+                new VBox(4, firstNameLabel, firstName), consent, join, banner);
         form.setAlignment(Pos.TOP_LEFT);
         HBox body = new HBox(48, form, keypad);
         body.setAlignment(Pos.CENTER);
@@ -122,5 +125,13 @@ final class KioskView extends BorderPane {
         vm.bannerProperty().addListener((obs, was, now) -> forget.playFromStart());
         vm.clearedProperty().addListener((obs, was, now) -> phone.requestFocus());
         vm.load();
+    }
+
+    /** A visible name above a field: the hint inside it is not a label (screen readers, and a glance). */
+    private static Label fieldLabel(String text, TextField field) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(field);
+        return label;
     }
 }

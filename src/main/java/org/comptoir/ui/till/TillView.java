@@ -92,7 +92,8 @@ public final class TillView extends VBox {
         erase.setId("erase");
         erase.getStyleClass().add("danger");
         erase.setOnAction(e -> vm.validNumber().ifPresent(n -> {
-            if (ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", vm.formatNational(n)))) {
+            if (ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", vm.formatNational(n)),
+                    m.get("till.erase.do"), m.get("till.erase.keep"))) {
                 ui.owner().confirmPin(ui.dialogs(), vm::erase);
             }
         }));

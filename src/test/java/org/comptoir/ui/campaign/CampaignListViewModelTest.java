@@ -56,6 +56,8 @@ class CampaignListViewModelTest {
     void cancelAfterConfirmationThenACancelledCampaignCannotBeCancelledAgain() {
         Campaign c = app.campaigns().saveDraft(Campaign.draft("Soldes", CampaignKind.MARKETING, "Texte", "", null));
         list.cancel(c);
+        // the buttons name the choice: "OK" to a question about cancelling is ambiguous
+        assertThat(dialogs.confirmations).containsExactly("Annuler la campagne / Garder la campagne");
         assertThat(list.selected().get().status()).isEqualTo(CampaignStatus.CANCELLED);
         list.cancel(list.selected().get());
         assertThat(dialogs.errors).singleElement().asString().contains("Soldes");

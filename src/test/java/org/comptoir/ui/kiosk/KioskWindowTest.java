@@ -8,12 +8,16 @@ import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.comptoir.AppContext;
@@ -110,5 +114,31 @@ class KioskWindowTest {
         waitUntil(() -> robot.lookup("#kioskBanner").queryAs(Label.class).getText().startsWith("Merci"));
         assertThat(app.consent().lookup(number).orElseThrow().status()).isEqualTo(ConsentStatus.OPTED_IN);
         assertThat(app.consent().history(number).get(0).channel()).isEqualTo(Channel.KIOSK);
+    }
+
+    @Test
+    void aTouchOnlyKioskClosesWithThePinKeypad(FxRobot robot) {
+        robot.clickOn("#kioskExit");
+        waitUntil(() -> robot.lookup("#pin-key-2").tryQuery().isPresent());
+        for (String key : new String[] {"2", "4", "9", "back", "6", "8"}) {
+            robot.clickOn("#pin-key-" + key);
+        }
+        robot.clickOn("OK");
+        waitUntil(() -> !kiosk.isShowing());
+    }
+
+    @Test
+    void theNumberBoxHasAVisibleLabelAndKeepsItsHintWhileFocused(FxRobot robot) {
+        TextField phone = robot.lookup("#kioskPhone").queryAs(TextField.class);
+        Label label = robot.lookup(".field-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getLabelFor() == phone).findFirst().orElseThrow();
+        assertThat(label.getText()).isEqualTo("Numéro de portable");
+        robot.interact(phone::requestFocus);
+        waitUntil(phone::isFocused);
+        // the skin draws the hint as a Text node, shown only while its fill is not transparent
+        Text hint = robot.from(phone).lookup((Node n) -> n instanceof Text t && t.getText().equals(phone.getPromptText()))
+                .queryAs(Text.class);
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(hint.getFill()).isNotEqualTo(Color.TRANSPARENT);
     }
 }

@@ -149,7 +149,7 @@ class TillViewTest {
         robot.clickOn("#phone").write("06 12 34 56 78");
         robot.clickOn("#erase");
         waitUntil(() -> robot.lookup(".alert").tryQuery().isPresent());
-        robot.type(KeyCode.ENTER); // OK on the confirmation
+        robot.clickOn("Effacer ses données"); // Enter would keep: erasing is a deliberate choice
         typePin(robot, "1111");
         closeAlert(robot);
         assertThat(app.consent().lookup(MOBILE).orElseThrow().status()).isEqualTo(ConsentStatus.OPTED_IN);
@@ -158,7 +158,7 @@ class TillViewTest {
 
         robot.clickOn("#erase");
         waitUntil(() -> robot.lookup(".alert").tryQuery().isPresent());
-        robot.type(KeyCode.ENTER);
+        robot.clickOn("Effacer ses données");
         typePin(robot, "2468");
         waitUntil(() -> banner(robot).startsWith("Données effacées"));
         assertThat(app.consent().lookup(MOBILE).orElseThrow().status()).isEqualTo(ConsentStatus.ERASED);
