@@ -15,6 +15,7 @@ public final class ConsentSms {
     private final Database db;
     private final DoubleOptIn doubleOptIn;
     private final ConsentInboundRouter router;
+    private final Inbox inbox;
     /** Set by an erasure: deleted rows stay in the file's free pages until it is compacted. */
     private final AtomicBoolean erasedSinceOpen = new AtomicBoolean();
 
@@ -23,6 +24,7 @@ public final class ConsentSms {
         consent.addErasureStep(new PersonalDataPurge(clock, () -> erasedSinceOpen.set(true)));
         this.doubleOptIn = new DoubleOptIn(db, settings, consent, replies, clock);
         this.router = new ConsentInboundRouter(db, settings, consent, replies, doubleOptIn, clock);
+        this.inbox = new Inbox(db, router, clock);
     }
 
     public DoubleOptIn doubleOptIn() {
@@ -44,6 +46,11 @@ public final class ConsentSms {
                 return null;
             });
         }
+    }
+
+    /** The received SMS and the owner's decisions on those that wait. */
+    public Inbox inbox() {
+        return inbox;
     }
 
     /** What the sending engine calls for every stored inbound message. */
