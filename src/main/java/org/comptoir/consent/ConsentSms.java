@@ -16,6 +16,7 @@ public final class ConsentSms {
     private final DoubleOptIn doubleOptIn;
     private final ConsentInboundRouter router;
     private final Inbox inbox;
+    private final Retention retention;
     /** Set by an erasure: deleted rows stay in the file's free pages until it is compacted. */
     private final AtomicBoolean erasedSinceOpen = new AtomicBoolean();
 
@@ -25,6 +26,7 @@ public final class ConsentSms {
         this.doubleOptIn = new DoubleOptIn(db, settings, consent, replies, clock);
         this.router = new ConsentInboundRouter(db, settings, consent, replies, doubleOptIn, clock);
         this.inbox = new Inbox(db, router, clock);
+        this.retention = new Retention(db, settings, consent, clock);
     }
 
     public DoubleOptIn doubleOptIn() {
@@ -51,6 +53,11 @@ public final class ConsentSms {
     /** The received SMS and the owner's decisions on those that wait. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** Contacts silent for the retention period, and their erasure once the owner confirms. */
+    public Retention retention() {
+        return retention;
     }
 
     /** What the sending engine calls for every stored inbound message. */
