@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Comptoir: consent-first promotion SMS for small shops.",
         subcommands = {VersionCommand.class, ConfigCommand.class, SmsCommand.class, ContactCommand.class,
                 ConsentCommand.class, ModemCommand.class, InboxCommand.class,
-                RetentionCommand.class})
+                RetentionCommand.class, PosterCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec
