@@ -11,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -95,19 +94,10 @@ public final class InboxView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.get("inbox.ui.empty")));
         table.getStyleClass().addAll("dense", "striped");
-        table.getColumns().add(column(m.get("inbox.ui.col.received"), e -> dates.format(e.receivedAt()), 130));
-        table.getColumns().add(column(m.get("inbox.ui.col.from"), Inbox.Entry::sender, 130));
-        table.getColumns().add(column(m.get("inbox.ui.col.done"), vm::handledText, 220));
-        TableColumn<Inbox.Entry, String> text = column(m.get("inbox.ui.col.text"), Inbox.Entry::text, 200);
-        text.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
-            }
-        });
-        table.getColumns().add(text);
+        table.getColumns().add(column(m.get("inbox.ui.col.received"), e -> dates.format(e.receivedAt()), 125));
+        table.getColumns().add(column(m.get("inbox.ui.col.from"), Inbox.Entry::sender, 125));
+        table.getColumns().add(column(m.get("inbox.ui.col.done"), vm::handledText, 200));
+        table.getColumns().add(column(m.get("inbox.ui.col.text"), e -> e.text().replace('\n', ' '), 200));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Inbox.Entry item, boolean empty) {
@@ -135,11 +125,20 @@ public final class InboxView extends BorderPane {
                 vm.busyProperty());
         stop.disableProperty().bind(noDecision);
         read.disableProperty().bind(noDecision);
-        Label hint = new Label(m.get("inbox.ui.hint"));
-        hint.setWrapText(true);
-        HBox actions = new HBox(10, stop, read, hint);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        // the whole text of the selected reply: the table shows one line of each
+        Label detail = new Label();
+        detail.setId("inboxDetail");
+        detail.setWrapText(true);
+        detail.setMaxWidth(Double.MAX_VALUE);
+        detail.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
+                ? m.get("inbox.ui.hint")
+                : m.get("inbox.ui.detail", vm.selectedProperty().get().sender(), vm.selectedProperty().get().text()),
+                vm.selectedProperty()));
+        HBox actions = new HBox(10, stop, read);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox center = new VBox(10, table, actions);
+        VBox center = new VBox(10, table, detail, actions);
         VBox.setVgrow(table, Priority.ALWAYS);
         center.setStyle("-fx-padding: 0 24 24 24;");
         setCenter(center);
