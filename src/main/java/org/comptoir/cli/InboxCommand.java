@@ -119,37 +119,38 @@ public final class InboxCommand {
         }
     }
 
-    @Command(name = "stop", description = "Treat a waiting reply as a STOP: record the opt-out and confirm it.")
-    static final class Stop implements Callable<Integer> {
+    /** An owner's decision on waiting reply {@code id}: STOP or read. */
+    abstract static class Decision implements Callable<Integer> {
         @ParentCommand
         InboxCommand inbox;
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
+        abstract Inbox.Entry decide(Inbox box, long id);
+
         @Override
         public Integer call() {
-            Inbox.Entry e = inbox.root.context().consentSms().inbox().treatAsStop(id, "cli");
-            inbox.out().println(inbox.root.messages().get("inbox.cli.decided", e.id(),
-                    inbox.root.messages().get("inbox.handled." + e.handledAs())));
+            Inbox.Entry e = decide(inbox.root.context().consentSms().inbox(), id);
+            Messages m = inbox.root.messages();
+            inbox.out().println(m.get("inbox.cli.decided", e.id(), m.get("inbox.handled." + e.handledAs())));
             return Cli.OK;
         }
     }
 
-    @Command(name = "read", description = "Mark a waiting reply as read: nothing is to be done.")
-    static final class Read implements Callable<Integer> {
-        @ParentCommand
-        InboxCommand inbox;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
+    @Command(name = "stop", description = "Treat a waiting reply as a STOP: record the opt-out and confirm it.")
+    static final class Stop extends Decision {
         @Override
-        public Integer call() {
-            Inbox.Entry e = inbox.root.context().consentSms().inbox().markRead(id, "cli");
-            inbox.out().println(inbox.root.messages().get("inbox.cli.decided", e.id(),
-                    inbox.root.messages().get("inbox.handled." + e.handledAs())));
-            return Cli.OK;
+        Inbox.Entry decide(Inbox box, long id) {
+            return box.treatAsStop(id, "cli");
+        }
+    }
+
+    @Command(name = "read", description = "Mark a waiting reply as read: nothing is to be done.")
+    static final class Read extends Decision {
+        @Override
+        Inbox.Entry decide(Inbox box, long id) {
+            return box.markRead(id, "cli");
         }
     }
 

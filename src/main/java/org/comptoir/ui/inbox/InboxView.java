@@ -24,6 +24,7 @@ import javafx.stage.FileChooser;
 import org.comptoir.consent.CounterPoster;
 import org.comptoir.consent.Inbox;
 import org.comptoir.i18n.Messages;
+import org.comptoir.ui.Forms;
 import org.comptoir.ui.Styles;
 import org.comptoir.ui.UiContext;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,17 +75,7 @@ public final class InboxView extends BorderPane {
         posterA5.setOnAction(e -> savePoster(vm, m, CounterPoster.Format.A5));
         FlowPane tools = new FlowPane(10, 8, waitingOnly, count, expired, refresh, posterA4, posterA5);
         tools.setAlignment(Pos.CENTER_LEFT);
-        Label banner = new Label();
-        banner.setId("inboxBanner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.bannerProperty());
-        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        Runnable bannerStyle = () -> banner.getStyleClass().setAll("label", "banner",
-                vm.bannerIsErrorProperty().get() ? "danger" : "success");
-        vm.bannerIsErrorProperty().addListener((obs, was, now) -> bannerStyle.run());
-        bannerStyle.run();
+        Label banner = Forms.banner("inboxBanner", vm.bannerProperty(), vm.bannerIsErrorProperty());
         VBox top = new VBox(12, title, tools, banner);
         top.setStyle("-fx-padding: 24 24 12 24;");
         setTop(top);
