@@ -17,9 +17,12 @@ import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.schedule.SendingRules;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.HttpSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.OwnerPin;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
@@ -76,7 +79,9 @@ public final class AppContext implements AutoCloseable {
         all.addAll(ConsentSettings.DEFINITIONS);
         all.addAll(ConsentSmsSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
+        all.addAll(HttpSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
+        all.addAll(ScheduleSettings.DEFINITIONS);
         return all;
     }
 
@@ -115,6 +120,14 @@ public final class AppContext implements AutoCloseable {
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
     public PhoneNumbers phoneNumbers() {
         return new PhoneNumbers(settings.get(CoreSettings.SHOP_COUNTRY));
+    }
+
+    /**
+     * The sending windows from the {@code schedule.*} settings, read now so a change applies to the next check
+     * (reads settings: blocks; never on the FX thread).
+     */
+    public SendingRules sendingRules() {
+        return ScheduleSettings.sendingRules(settings);
     }
 
     /** The owner PIN, hashed in the settings. */

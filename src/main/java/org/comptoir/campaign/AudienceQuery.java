@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.comptoir.consent.ConsentSettings;
@@ -93,6 +95,7 @@ public final class AudienceQuery {
         return database.withConnection(c -> {
             long count = 0;
             Set<String> names = new TreeSet<>(); // sorted: ties between equally long names resolve the same way every time
+            Map<String, String> zoneSamples = new TreeMap<>();
             Recipient sample = null;
             try (PreparedStatement st = Jdbc.prepare(c,
                     "SELECT c.id, c.subject, c.phone_e164, c.first_name " + f.sql, f.params.toArray());
@@ -104,12 +107,15 @@ public final class AudienceQuery {
                     if (named) {
                         names.add(name);
                     }
+                    String number = rs.getString("phone_e164");
+                    zoneSamples.putIfAbsent(number.substring(0, Math.min(number.length(), ZONE_PREFIX)), number);
                     if (sample == null || (named && (sample.firstName() == null || sample.firstName().isEmpty()))) {
                         sample = RECIPIENT.map(rs);
                     }
                 }
             }
-            return new AudienceSummary(count, worstCaseOf(new ArrayList<>(names)), Optional.ofNullable(sample));
+            return new AudienceSummary(count, worstCaseOf(new ArrayList<>(names)), Optional.ofNullable(sample),
+                    List.copyOf(zoneSamples.values()));
         });
     }
 
@@ -117,9 +123,25 @@ public final class AudienceQuery {
      * @param count               recipients now
      * @param worstCaseFirstNames see {@link #worstCaseFirstNames}
      * @param sample              a recipient for the preview, empty when the audience is
+     * @param zoneSamples         one number per distinct {@value #ZONE_PREFIX}-character prefix (+33612, +26269,
+     *                            +59069, +12125...): enough to find every territory and time zone of the audience,
+     *                            so the editor can say when the first message may leave
      */
-    public record AudienceSummary(long count, List<String> worstCaseFirstNames, Optional<Recipient> sample) {
+    public record AudienceSummary(long count, List<String> worstCaseFirstNames, Optional<Recipient> sample,
+                                  List<String> zoneSamples) {
+
+        public AudienceSummary {
+            zoneSamples = List.copyOf(zoneSamples);
+        }
+
+        /** Without zone samples (kept for callers that build one by hand). */
+        public AudienceSummary(long count, List<String> worstCaseFirstNames, Optional<Recipient> sample) {
+            this(count, worstCaseFirstNames, sample, List.of());
+        }
     }
+
+    /** "+" and five digits: a country code and the start of the national number, where territories differ. */
+    static final int ZONE_PREFIX = 6;
 
     /** Every tag in use, sorted. */
     public List<String> tags() {

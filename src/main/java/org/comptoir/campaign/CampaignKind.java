@@ -1,5 +1,7 @@
 package org.comptoir.campaign;
 
+import org.comptoir.schedule.MessageClass;
+
 /**
  * What a campaign is allowed to say, and so to whom it may go.
  *
@@ -13,5 +15,10 @@ public enum CampaignKind {
 
     public boolean needsOptOutMention() {
         return this == MARKETING;
+    }
+
+    /** The sending window its messages follow. */
+    public MessageClass messageClass() {
+        return this == MARKETING ? MessageClass.MARKETING : MessageClass.SERVICE;
     }
 }

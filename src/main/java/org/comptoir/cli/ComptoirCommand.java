@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "comptoir", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Comptoir: consent-first promotion SMS for small shops.",
         subcommands = {VersionCommand.class, ConfigCommand.class, SmsCommand.class, ContactCommand.class,
-                ConsentCommand.class, ModemCommand.class, InboxCommand.class,
-                RetentionCommand.class, PosterCommand.class})
+                ConsentCommand.class, ModemCommand.class, CampaignCommand.class, HttpCommand.class,
+                InboxCommand.class, RetentionCommand.class, PosterCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec

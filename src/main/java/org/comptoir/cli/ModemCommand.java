@@ -1,33 +1,17 @@
 package org.comptoir.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.comptoir.AppContext;
-import org.comptoir.dispatch.InboundStore;
-import org.comptoir.dispatch.ModemRoutePolicy;
-import org.comptoir.dispatch.ModemSendLog;
-import org.comptoir.gateway.DeliveryReport;
-import org.comptoir.gateway.GatewayListener;
-import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
-import org.comptoir.gateway.OutgoingSms;
+import org.comptoir.dispatch.ModemOneOff;
+import org.comptoir.dispatch.ModemSetup;
 import org.comptoir.gateway.SendResult;
-import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.ModemInfo;
 import org.comptoir.gateway.modem.ModemProbe;
 import org.comptoir.gateway.modem.PortDiscovery;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
-import org.comptoir.settings.ModemSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +29,11 @@ public final class ModemCommand {
         return root.spec.commandLine().getOut();
     }
 
+    /** Problems go to standard error, so a script reading the output sees only what went right. */
+    PrintWriter err() {
+        return root.spec.commandLine().getErr();
+    }
+
     /** {@code [###--]}: plain ASCII, readable on any console. */
     static String bars(int n) {
         int b = Math.max(0, Math.min(5, n));
@@ -57,17 +46,13 @@ public final class ModemCommand {
         out.println("  " + m.get("modem.check.maker", info.maker()));
         out.println("  " + m.get("modem.check.model", info.model(), info.revision()));
         out.println("  " + m.get("modem.check.operator", info.operator(), info.operatorNumeric()));
-        out.println("  " + m.get("modem.check.signal", bars(info.signalBars()), info.signalBars()));
+        out.println("  " + (info.signalKnown()
+                ? m.get("modem.check.signal", bars(info.signalBars()), info.signalBars())
+                : m.get("modem.check.signal.unknown")));
         if (info.frenchSim()) {
             out.println();
             out.println(m.get("modem.french.warning"));
         }
-    }
-
-    private static ModemGateway.Config config(String pin, boolean statusReports) {
-        // a command line check should not wait a minute for a network that is not there
-        return ModemGateway.Config.defaults(pin, statusReports)
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(120));
     }
 
     @Command(name = "list", description = "List serial ports and what answers on each (no database needed).")
@@ -107,27 +92,27 @@ public final class ModemCommand {
         @Option(names = "--port", required = true, paramLabel = "PORT", description = "COM3, /dev/ttyUSB0...")
         String port;
 
-        @Option(names = "--pin", paramLabel = "PIN", description = "SIM PIN, offered once if the SIM asks for it.")
+        @Option(names = "--pin", paramLabel = "PIN",
+                description = "SIM PIN, offered once if the SIM asks for it (default: the saved modem.pin).")
         String pin;
 
         @Override
         public Integer call() {
+            AppContext app = modem.root.context(); // the saved PIN, the refused ones, the language
             Messages m = modem.root.messages();
             PrintWriter out = modem.out();
-            try (ModemGateway gateway = ModemGateway.onPort(port, config(pin, true))) {
-                ModemInfo info = gateway.connect();
-                describe(out, m, port, info);
-                if (info.signalBars() <= 1) {
-                    out.println(m.get("modem.error.signal.weak", info.signalBars()));
-                    return Cli.FAILED;
-                }
-                out.println(m.get("modem.check.ok"));
-                return Cli.OK;
+            ModemInfo info = ModemSetup.onSerialPorts(app.settings(), app.database()).check(port, pin);
+            describe(out, m, port, info);
+            if (info.signalKnown() && info.signalBars() <= 1) {
+                modem.err().println(m.get("modem.error.signal.weak", info.signalBars()));
+                return Cli.FAILED;
             }
+            out.println(m.get("modem.check.ok"));
+            return Cli.OK;
         }
     }
 
-    @Command(name = "send", description = "Send one SMS through the modem on PORT (the path campaigns use).")
+    @Command(name = "send", description = "Send one test SMS, as typed (no STOP mention), through the modem on PORT.")
     static final class Send implements java.util.concurrent.Callable<Integer> {
         @ParentCommand
         ModemCommand modem;
@@ -138,11 +123,11 @@ public final class ModemCommand {
         @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "Mobile number, e.g. 06 12 34 56 78.")
         String to;
 
-        @Option(names = "--pin", paramLabel = "PIN")
+        @Option(names = "--pin", paramLabel = "PIN", description = "SIM PIN (default: the saved modem.pin).")
         String pin;
 
         @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-                description = "Wait up to SECONDS for delivery reports.")
+                description = "Wait up to SECONDS for delivery reports; exit 1 unless every part was delivered.")
         int waitSeconds;
 
         @Parameters(index = "0", paramLabel = "TEXT")
@@ -153,75 +138,43 @@ public final class ModemCommand {
             AppContext app = modem.root.context();
             Messages m = modem.root.messages();
             PrintWriter out = modem.out();
+            PrintWriter err = modem.err();
             String e164 = normalise(to, app.settings().get(CoreSettings.SHOP_COUNTRY));
-            boolean reports = waitSeconds > 0 && app.settings().getBoolean(ModemSettings.STATUS_REPORTS);
-            Map<String, DeliveryReport> finalReports = new ConcurrentHashMap<>();
-            Semaphore finalReportsIn = new Semaphore(0); // a permit per part with a final report, however early
-            // the modem route's caps count every send, a one-off from here as much as a campaign's
-            ModemSendLog sendLog = new ModemSendLog(app.database());
-            new ModemRoutePolicy(app.settings(), sendLog, ZoneId.systemDefault()).requireAllowed(e164, Instant.now());
-            InboundStore inbound = new InboundStore(app.database(), "modem " + port, Clock.systemUTC());
-            try (ModemGateway gateway = ModemGateway.onPort(port, config(pin, reports))) {
-                gateway.setListener(new GatewayListener() {
-                    @Override
-                    public void onDeliveryReport(DeliveryReport r) {
-                        if (r.outcome() != DeliveryReport.Outcome.PENDING
-                                && finalReports.put(r.partReference(), r) == null) {
-                            finalReportsIn.release();
-                        }
-                    }
-
-                    @Override
-                    public void onInbound(InboundSms sms) {
-                        inbound.onInbound(sms);
-                    }
-
-                    @Override
-                    public void onStateChanged(GatewayState state) {
-                        // the command reports its own outcome
-                    }
-                });
-                gateway.connect();
-                SendResult result = gateway.send(new OutgoingSms("cli-" + UUID.randomUUID(), e164, text, reports));
-                if (result instanceof SendResult.Sent sent) {
-                    sendLog.record(e164, Instant.now(), sent.partReferences());
-                    for (int i = 0; i < sent.partReferences().size(); i++) {
-                        out.println(m.get("modem.send.part", (i + 1) + "/" + sent.partReferences().size(),
-                                sent.partReferences().get(i)));
-                    }
-                    out.println(m.get("modem.send.sent", sent.partReferences().size()));
-                    if (reports) {
-                        out.println(m.get("modem.send.waiting", waitSeconds));
-                        out.flush();
-                        boolean all = finalReportsIn.tryAcquire(sent.partReferences().size(), waitSeconds,
-                                TimeUnit.SECONDS);
-                        for (String ref : sent.partReferences()) {
-                            DeliveryReport r = finalReports.get(ref);
-                            if (r != null) {
-                                out.println(m.get("modem.send.report", ref, m.get("modem.outcome." + r.outcome())));
-                            }
-                        }
-                        if (!all) {
-                            out.println(m.get("modem.send.report.none"));
-                        }
-                    }
-                    return Cli.OK;
+            // a one-off from here is a test message, for the owner's own phone: say it before anything leaves
+            out.println(m.get("modem.send.test.notice"));
+            out.flush();
+            ModemOneOff.Outcome outcome = ModemSetup.onSerialPorts(app.settings(), app.database())
+                    .sendOneOff(port, pin, e164, text, Duration.ofSeconds(Math.max(0, waitSeconds)), step -> {
+                        out.println(m.render(step));
+                        out.flush(); // a stall of up to two minutes per part must not look like a hang
+                    });
+            SendResult result = outcome.result();
+            if (result instanceof SendResult.Sent sent) {
+                List<String> refs = sent.partReferences();
+                for (int i = 0; i < refs.size(); i++) {
+                    out.println(m.get("modem.send.part", (i + 1) + "/" + refs.size(), refs.get(i)));
                 }
-                if (result instanceof SendResult.Failed failed) {
-                    out.println(m.get("modem.send.failed", m.render(failed.error().message())));
-                    if (failed.retryable()) {
-                        out.println(m.get("modem.send.retryable"));
-                    }
-                    return Cli.FAILED;
+                out.println(m.get("modem.send.sent", refs.size()));
+                for (ModemOneOff.Part p : outcome.fates()) {
+                    String line = m.get("modem.send.report", p.reference(), m.get("modem.fate." + p.fate()));
+                    (p.fate() == ModemOneOff.Fate.DELIVERED ? out : err).println(line);
                 }
-                out.println(m.get("modem.send.unknown", ((SendResult.Unknown) result).why()));
+                return outcome.succeeded() ? Cli.OK : Cli.FAILED;
+            }
+            if (result instanceof SendResult.Failed failed) {
+                err.println(m.get("modem.send.failed", m.render(failed.error().message())));
+                if (failed.retryable()) {
+                    err.println(m.get("modem.send.retryable"));
+                }
                 return Cli.FAILED;
             }
+            err.println(m.get("modem.send.unknown", ((SendResult.Unknown) result).why()));
+            return Cli.FAILED;
         }
     }
 
     /** E.164 for a typed mobile number (the same rule as the set-up assistant). */
     static String normalise(String typed, String defaultRegion) {
-        return org.comptoir.dispatch.ModemSetup.mobileE164(typed, defaultRegion);
+        return ModemSetup.mobileE164(typed, defaultRegion);
     }
 }

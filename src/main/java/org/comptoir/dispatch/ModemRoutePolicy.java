@@ -14,7 +14,8 @@ import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.Settings;
 
 /**
- * How hard the USB modem route may be used: a daily cap on messages, a monthly cap on distinct recipients,
+ * How hard the USB modem route may be used: a daily cap on SMS parts (a 3-part message is 3 SMS to the
+ * operator), a monthly cap on distinct recipients,
  * and a random pause between sends. Operators block consumer SIMs used for bulk sending (REFERENCE.md §0),
  * so the modem is throttled hard; days and months are counted in the shop's time zone.
  *
@@ -39,13 +40,21 @@ public final class ModemRoutePolicy {
         this.zone = zone;
     }
 
-    /** May a message to {@code recipient} leave through the modem at {@code now}? */
+    /** May a one-part message to {@code recipient} leave through the modem at {@code now}? */
     public Decision check(String recipient, Instant now) {
+        return check(recipient, now, 1);
+    }
+
+    /**
+     * May a message of {@code parts} parts to {@code recipient} leave through the modem at {@code now}? The
+     * parts already sent today (messages whose fate is unknown included) plus these must fit the daily cap.
+     */
+    public Decision check(String recipient, Instant now, int parts) {
         ZonedDateTime local = now.atZone(zone);
         Instant dayStart = local.truncatedTo(ChronoUnit.DAYS).toInstant();
         Instant dayEnd = local.truncatedTo(ChronoUnit.DAYS).plusDays(1).toInstant();
         int perDay = settings.getInt(ModemSettings.MAX_PER_DAY);
-        if (log.messagesBetween(dayStart, dayEnd) >= perDay) {
+        if (log.partsBetween(dayStart, dayEnd) + parts > perDay) {
             return new Decision(false, UserMessage.of("modem.route.cap.day", perDay), dayEnd);
         }
         ZonedDateTime monthStart = local.with(TemporalAdjusters.firstDayOfMonth()).truncatedTo(ChronoUnit.DAYS);
@@ -60,11 +69,11 @@ public final class ModemRoutePolicy {
     }
 
     /**
-     * For a one-off send (command line, the assistant's test SMS): returns if a message to {@code recipient}
-     * may leave now, else throws {@link ComptoirException} with the reason. Blocks on the database.
+     * For a one-off send (command line, the assistant's test SMS): returns if a message of {@code parts}
+     * parts to {@code recipient} may leave now, else throws {@link ComptoirException} with the reason. Blocks on the database.
      */
-    public void requireAllowed(String recipient, Instant now) {
-        Decision decision = check(recipient, now);
+    public void requireAllowed(String recipient, Instant now, int parts) {
+        Decision decision = check(recipient, now, parts);
         if (!decision.allowed()) {
             throw new ComptoirException(decision.reason());
         }

@@ -14,10 +14,25 @@ public final class ModemSendLog {
         this.database = database;
     }
 
+    /** A message every part of which the network accepted. */
     public void record(String recipient, Instant sentAt, List<String> partReferences) {
+        record(recipient, sentAt, partReferences.size(), partReferences);
+    }
+
+    /**
+     * A message of {@code parts} parts that left or may have left: {@code partReferences} empty when its fate
+     * is unknown (it counts against the caps all the same: the operator may have seen it).
+     */
+    public void record(String recipient, Instant sentAt, int parts, List<String> partReferences) {
         database.withConnection(c -> Jdbc.update(c,
                 "INSERT INTO modem_send_log (recipient, sent_at, part_count, \"references\") VALUES (?, ?, ?, ?)",
-                recipient, sentAt, partReferences.size(), String.join(",", partReferences)));
+                recipient, sentAt, parts, String.join(",", partReferences)));
+    }
+
+    /** SMS parts sent in [from, to): what the operator counts. */
+    public long partsBetween(Instant from, Instant to) {
+        return database.withConnection(c -> Jdbc.queryLong(c,
+                "SELECT COALESCE(SUM(part_count), 0) FROM modem_send_log WHERE sent_at >= ? AND sent_at < ?", from, to));
     }
 
     /** Messages sent in [from, to). */

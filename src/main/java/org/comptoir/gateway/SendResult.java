@@ -6,10 +6,21 @@ import java.util.Objects;
 /** What became of one {@link OutgoingSms}. */
 public sealed interface SendResult {
 
-    /** Every part was accepted by the network; one reference per part, in order (modem: the TP-MR). */
-    record Sent(List<String> partReferences) implements SendResult {
+    /**
+     * Every part was accepted by the network; one reference per part, in order (modem: the TP-MR), or one per
+     * message where a provider gives one (HTTP providers).
+     *
+     * @param reportedParts the parts the route says it counted, to compare with the counter's; {@code 0} when the
+     *                      route does not say (the modem's parts are its references)
+     */
+    record Sent(List<String> partReferences, int reportedParts) implements SendResult {
         public Sent {
             partReferences = List.copyOf(partReferences);
+        }
+
+        /** One reference per part: the parts are the references. */
+        public Sent(List<String> partReferences) {
+            this(partReferences, partReferences.size());
         }
     }
 

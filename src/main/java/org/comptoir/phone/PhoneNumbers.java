@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -49,6 +50,16 @@ public final class PhoneNumbers {
 
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /**
+     * The shop's time zone, judged like a customer's: the zone of the country's example mobile number
+     * (Europe/Paris for FR, Indian/Reunion for RE); Europe/Paris when the country has none.
+     */
+    public ZoneId homeZone() {
+        Phonenumber.PhoneNumber example = util.getExampleNumberForType(defaultRegion, PhoneNumberType.MOBILE);
+        return example == null ? RecipientZone.PARIS
+                : RecipientZone.zoneOf(new PhoneNumber(util.format(example, PhoneNumberUtil.PhoneNumberFormat.E164)));
     }
 
     /** A mobile number from what was typed, or the reason it is not one (empty, landline, too short...). */

@@ -46,8 +46,9 @@ public final class RecipientZone {
     }
 
     /**
-     * Every zone the number may be in, most likely first (one for France and its overseas departments;
-     * several for e.g. the USA). Callers that must be strict can apply the narrowest window over all of them.
+     * Every zone the number may be in, most likely first (one for mainland France and most overseas numbers;
+     * Réunion then Mayotte for a +262 692/693 mobile; several for e.g. the USA). Callers that must be strict
+     * apply the narrowest window over all of them.
      * Never empty: an unknown number gives Europe/Paris, the product's home.
      */
     public static List<ZoneId> candidates(PhoneNumber number) {
@@ -58,8 +59,16 @@ public final class RecipientZone {
         }
         if (cc == 262) {
             String nsn = number.nationalNumber();
-            // Mayotte: 269 fixed lines, 639 mobiles; everything else under +262 is Réunion (262, 692, 693...)
-            return List.of(nsn.startsWith("269") || nsn.startsWith("639") ? MAYOTTE : REUNION);
+            // fixed lines say where they are: 262 Réunion, 269 Mayotte; 639 mobiles were opened for Mayotte
+            // (ARCEP 2006). The 692/693 mobiles are Réunion's ranges, but the operators serve both islands and
+            // libphonenumber maps them to both zones: Réunion first, and strict callers check Mayotte too.
+            if (nsn.startsWith("262")) {
+                return List.of(REUNION);
+            }
+            if (nsn.startsWith("269") || nsn.startsWith("639")) {
+                return List.of(MAYOTTE);
+            }
+            return List.of(REUNION, MAYOTTE);
         }
         List<String> ids = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number.proto());
         List<ZoneId> zones = ids.stream()

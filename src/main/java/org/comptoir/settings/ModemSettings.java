@@ -20,6 +20,8 @@ public final class ModemSettings {
     public static final String GAP_MIN_SECONDS = "modem.gap-min-seconds";
     public static final String GAP_MAX_SECONDS = "modem.gap-max-seconds";
     public static final String STATUS_REPORTS = "modem.status-reports";
+    /** Hashes of (ICCID, PIN) pairs a SIM refused: written by the modem route, never offered again. */
+    public static final String PIN_REFUSED = "modem.pin-refused";
 
     public static final List<SettingDefinition> DEFINITIONS = List.of(
             SettingDefinition.plain(GATEWAY, "none", Validators.oneOf("none", "modem", "http")),
@@ -30,13 +32,19 @@ public final class ModemSettings {
             SettingDefinition.plain(MAX_RECIPIENTS_PER_MONTH, "500", Validators.integerBetween(1, 100_000)),
             SettingDefinition.plain(GAP_MIN_SECONDS, "8", Validators.integerBetween(0, 3600)),
             SettingDefinition.plain(GAP_MAX_SECONDS, "20", Validators.integerBetween(0, 3600)),
-            SettingDefinition.plain(STATUS_REPORTS, "true", Validators.bool()));
+            SettingDefinition.plain(STATUS_REPORTS, "true", Validators.bool()),
+            new SettingDefinition(PIN_REFUSED, "", ModemSettings::validRefusals, true));
 
     private ModemSettings() {
     }
 
     static Optional<UserMessage> validPin(String v) {
         return v.isEmpty() || v.matches("\\d{4,8}") ? Optional.empty() : Optional.of(UserMessage.of("setting.error.pin"));
+    }
+
+    static Optional<UserMessage> validRefusals(String v) {
+        return v.isEmpty() || v.matches("[0-9a-f]{64}(,[0-9a-f]{64})*") ? Optional.empty()
+                : Optional.of(UserMessage.of("setting.error.pin.refused"));
     }
 
     static Optional<UserMessage> validPort(String v) {

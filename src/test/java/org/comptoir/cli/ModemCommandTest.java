@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.comptoir.gateway.modem.SocatPair;
 import org.comptoir.gateway.modem.emulator.ModemEmulator;
 import org.comptoir.gateway.modem.emulator.Pdus;
@@ -66,31 +68,89 @@ class ModemCommandTest {
         int code = run("modem", "check", "--port", socat.app.toString(), "--pin", "0000");
         assertThat(code).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("CME 16");
+        assertThat(out.toString()).doesNotContain("CME 16");
         assertThat(emulator.pinsOffered()).containsExactly("0000");
     }
 
     @Test
-    void sendNormalisesTheNumberPrintsReferencesAndWaitsForTheReport() throws Exception {
-        // the report arrives as soon as the emulator has the message
-        Thread reporter = new Thread(() -> {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (emulator.sent().isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            if (!emulator.sent().isEmpty()) {
-                emulator.statusReport(Pdus.statusReport(emulator.sent().get(0).mr(), "+33612345678", 0));
-            }
-        }, "test-reporter");
-        reporter.start();
+    void sendNormalisesTheNumberPrintsReferencesAndWaitsForTheReport() {
+        emulator.reportFor = s -> Pdus.statusReport(s.mr(), s.destination(), 0, Instant.now());
         int code = run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78", "--wait", "10",
                 "Bonjour");
-        reporter.join();
         assertThat(code).as(err.toString()).isZero();
         assertThat(emulator.sent()).singleElement().satisfies(s -> {
             assertThat(s.destination()).isEqualTo("+33612345678");
             assertThat(s.text()).isEqualTo("Bonjour");
         });
-        assertThat(out.toString()).contains("référence 1", "remis");
+        assertThat(out.toString()).contains("Message de test", "référence 1", "Partie de référence 1 : remis");
+    }
+
+    @Test
+    void aReportForOurReferenceButAnotherRecipientOrLeftOnTheSimIsNotOursAndExitIsOne() {
+        // yesterday's report for reference 1 waits on the SIM; today's report for reference 1 is for someone else
+        emulator.storeSilently(Pdus.statusReport(1, "+33612345678", 0, Instant.now().minus(Duration.ofDays(1))));
+        emulator.reportFor = s -> Pdus.statusReport(s.mr(), "+33799999999", 0, Instant.now());
+        int code = run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78", "--wait", "2",
+                "Bonjour");
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(out.toString()).doesNotContain("remis");
+        assertThat(err.toString()).contains("Partie de référence 1 : pas d'accusé de réception dans le délai");
+    }
+
+    @Test
+    void aFailedPartIsReportedAndExitIsOne() {
+        emulator.reportFor = s -> Pdus.statusReport(s.mr(), s.destination(), 0x46, Instant.now());
+        int code = run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78", "--wait", "10",
+                "Bonjour");
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("Partie de référence 1 : échec de remise");
+    }
+
+    @Test
+    void aWrongPinIsRememberedAcrossRunsAndTheSavedPinIsUsed() {
+        emulator.withPin("1234");
+        assertThat(run("modem", "check", "--port", socat.app.toString(), "--pin", "0000")).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("il reste 2 essai(s)");
+        // the owner runs the same command again (and again): the SIM never sees that PIN a second time
+        assertThat(run("modem", "check", "--port", socat.app.toString(), "--pin", "0000")).isEqualTo(Cli.FAILED);
+        assertThat(run("modem", "check", "--port", socat.app.toString(), "--pin", "0000")).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("déjà refusé ce code PIN");
+        assertThat(emulator.pinsOffered()).containsExactly("0000");
+        assertThat(emulator.simState()).isEqualTo("SIM PIN");
+        // the right PIN, saved once, is what the command line offers when none is typed
+        assertThat(run("config", "set", "modem.pin", "1234")).isZero();
+        assertThat(run("modem", "check", "--port", socat.app.toString())).as(err.toString()).isZero();
+        assertThat(emulator.pinsOffered()).containsExactly("0000", "1234");
+    }
+
+    @Test
+    void anEightPartTestMessageIsRefusedUnderTheCampaignPartsLimitBeforeTheModemIsTouched() {
+        int code = run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78",
+                "Une très longue promotion. ".repeat(40));
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("au plus 3 (réglage campaign.max-parts)");
+        assertThat(emulator.commands()).isEmpty();
+    }
+
+    @Test
+    void theDailyCapCountsPartsNotMessages() {
+        assertThat(run("config", "set", "modem.max-per-day", "3")).isZero();
+        String twoParts = "Chère cliente, notre boutique a 10 ans! ".repeat(5);
+        assertThat(run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78", twoParts))
+                .as(err.toString()).isZero();
+        int code = run("modem", "send", "--port", socat.app.toString(), "--to", "06 12 34 56 78", twoParts);
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("Limite du modem atteinte : 3 SMS");
+        assertThat(emulator.sent()).hasSize(2);
+    }
+
+    @Test
+    void anUnknownSignalIsSaidSoAndTheCheckFollowsTheLanguageSetting() {
+        emulator.rssi = 99;
+        assertThat(run("config", "set", "ui.language", "en")).isZero();
+        int code = run("modem", "check", "--port", socat.app.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Signal: unknown", "The modem is ready").doesNotContain("0/5");
     }
 
     @Test

@@ -44,6 +44,18 @@ class ModemRoutePolicyTest {
     }
 
     @Test
+    void theDailyCapCountsPartsAndSendsWhoseFateIsUnknown() {
+        settings.set(ModemSettings.MAX_PER_DAY, "4");
+        Instant noon = Instant.parse("2026-11-30T11:00:00Z");
+        log.record("+33611111111", noon, 3, List.of()); // a 3-part message whose fate is unknown
+        assertThat(log.partsBetween(noon, noon.plusSeconds(1))).isEqualTo(3);
+        assertThat(policy.check("+33622222222", noon.plusSeconds(60), 1).allowed()).isTrue();
+        ModemRoutePolicy.Decision twoParts = policy.check("+33622222222", noon.plusSeconds(60), 2);
+        assertThat(twoParts.allowed()).isFalse();
+        assertThat(twoParts.reason().key()).isEqualTo("modem.route.cap.day");
+    }
+
+    @Test
     void theDailyCapCountsMessagesOfTheLocalDay() {
         settings.set(ModemSettings.MAX_PER_DAY, "2");
         Instant morning = Instant.parse("2026-11-30T07:00:00Z"); // 08:00 in Paris

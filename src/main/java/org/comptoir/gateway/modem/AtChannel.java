@@ -29,12 +29,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: one command in flight at a time; other callers wait their turn. Every command has a
  * timeout that keeps the partial answer.
+ *
+ * <p>After a timeout the modem still owes a final result: a late {@code +CMGS: 7}/{@code OK} must not be taken
+ * for the answer to the next command (a message that never left recorded as sent under another's reference).
+ * The channel counts what is owed; a final result read while no command waits pays one off, and before the next
+ * command it resynchronises: {@code AT}, skipping the owed results, until its own {@code OK} comes back.
  */
 public final class AtChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtChannel.class);
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
+    /** How long a resynchronising {@code AT} waits for the owed answers and its own. */
+    static final Duration RESYNC_TIMEOUT = Duration.ofSeconds(3);
 
     /** Receives unsolicited codes and the loss of the link, on the channel's event thread. */
     public interface Listener {
@@ -67,7 +74,7 @@ public final class AtChannel implements AutoCloseable {
     private final ExecutorService events;
     private final Thread reader;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
-    private volatile PendingCommand current;
+    private final InFlight inFlight;
     private volatile boolean lost;
     private volatile boolean closing;
     private String pendingTwoLine;
@@ -75,6 +82,7 @@ public final class AtChannel implements AutoCloseable {
     public AtChannel(SerialLink link, Listener listener) {
         this.link = link;
         this.listener = listener;
+        this.inFlight = new InFlight(link.name());
         String tag = link.name().replaceAll(".*/", "");
         this.events = Executors.newSingleThreadExecutor(r -> daemon(r, "modem-events-" + tag));
         this.reader = daemon(this::readLoop, "modem-reader-" + tag);
@@ -111,11 +119,25 @@ public final class AtChannel implements AutoCloseable {
         try {
             PendingCommand p = begin(command, false);
             write(p, (command + "\r").getBytes(StandardCharsets.US_ASCII), false);
-            return p.finish(p.awaitFinal(timeout, false), false);
+            return p.finish(awaitOrOwe(p, timeout, false), false);
         } finally {
-            current = null;
+            idle();
             turn.unlock();
         }
+    }
+
+    /** The final result of {@code p}; on a timeout the modem owes it, to be skipped when it comes late. */
+    private String awaitOrOwe(PendingCommand p, Duration timeout, boolean pduWritten) throws AtException {
+        try {
+            return p.awaitFinal(timeout, pduWritten);
+        } catch (AtException.Timeout e) {
+            inFlight.giveUp(p);
+            throw e;
+        }
+    }
+
+    private void idle() {
+        inFlight.clear();
     }
 
     /**
@@ -132,17 +154,18 @@ public final class AtChannel implements AutoCloseable {
             if (prompted == null) {
                 // no prompt: abort the input mode so the modem does not swallow the next command
                 abortQuietly(p, promptTimeout);
+                inFlight.giveUp(p);
                 throw p.timeout(false);
             }
             if (!prompted) {
                 // an error instead of the prompt, or the link died: nothing of the PDU was written
-                return p.finish(p.awaitFinal(timeout, false), false);
+                return p.finish(awaitOrOwe(p, timeout, false), false);
             }
             byte[] body = (hex + (char) CTRL_Z).getBytes(StandardCharsets.US_ASCII);
             write(p, body, true);
-            return p.finish(p.awaitFinal(timeout, true), true);
+            return p.finish(awaitOrOwe(p, timeout, true), true);
         } finally {
-            current = null;
+            idle();
             turn.unlock();
         }
     }
@@ -170,9 +193,38 @@ public final class AtChannel implements AutoCloseable {
         if (isLost()) {
             throw new AtException.LinkLost(command, List.of(), false, null);
         }
+        resync(command);
         PendingCommand p = new PendingCommand(command, expectsPrompt, link.name(), consecutiveTimeouts);
-        current = p;
+        inFlight.install(p);
         return p;
+    }
+
+    /**
+     * When earlier commands were given up on, sends {@code AT} and skips the final results they still owe
+     * until its own comes. If only some came within {@link #RESYNC_TIMEOUT}, the modem dropped the rest: in
+     * step. If none came, the modem is silent: {@code next} is not sent and fails as a timeout.
+     */
+    private void resync(String next) throws AtException {
+        PendingCommand p = inFlight.installResync(consecutiveTimeouts);
+        if (p == null) {
+            return;
+        }
+        int skip = p.skipFinals();
+        LOG.info("Resynchronising {} before {}: {} answer(s) owed", link.name(), next, skip);
+        try {
+            write(p, "AT\r".getBytes(StandardCharsets.US_ASCII), false);
+            p.awaitFinal(RESYNC_TIMEOUT, false);
+            inFlight.owe(0);
+        } catch (AtException.Timeout e) {
+            if (p.finalsSeen() > 0) {
+                inFlight.owe(0);
+                return;
+            }
+            inFlight.owe(skip + 1);
+            throw new AtException.Timeout(next, List.of(), false);
+        } finally {
+            idle();
+        }
     }
 
     private void write(PendingCommand p, byte[] bytes, boolean pduBytes) throws AtException {
@@ -221,7 +273,7 @@ public final class AtChannel implements AutoCloseable {
                         }
                     } else {
                         line.append(c);
-                        PendingCommand p = current;
+                        PendingCommand p = inFlight.current();
                         if (c == '>' && line.length() == 1 && p != null && p.expectsPrompt) {
                             line.setLength(0);
                             p.promptSeen();
@@ -241,7 +293,7 @@ public final class AtChannel implements AutoCloseable {
             return;
         }
         lost = true;
-        PendingCommand p = current;
+        PendingCommand p = inFlight.current();
         if (p != null) {
             p.fail(cause);
         }
@@ -260,13 +312,13 @@ public final class AtChannel implements AutoCloseable {
             submit(() -> listener.onUnsolicited(header, l));
             return;
         }
-        PendingCommand p = current;
+        PendingCommand p = inFlight.current();
         if (p != null) {
             if (l.equalsIgnoreCase(p.command)) {
                 return; // echo before ATE0
             }
             if (AtLines.isFinal(l)) {
-                p.complete(l);
+                inFlight.onFinal(l);
                 return;
             }
             if (!(p.prefix != null && l.startsWith(p.prefix)) && AtLines.isUnsolicited(l)) {
@@ -278,10 +330,13 @@ public final class AtChannel implements AutoCloseable {
         }
         if (AtLines.isUnsolicited(l)) {
             unsolicited(l);
-        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT") && !AtLines.isFinal(l)) {
+        } else if (AtLines.isFinal(l)) {
+            inFlight.onFinal(l);
+        } else if (!l.toUpperCase(Locale.ROOT).startsWith("AT")) {
             LOG.debug("Stray line from {}: {}", link.name(), l);
         }
     }
+
 
     private void unsolicited(String l) {
         // +CDS: <length> and +CMT: [<alpha>],<length> carry the PDU on the next line (TS 27.005 §3.4.1)
@@ -310,7 +365,7 @@ public final class AtChannel implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        PendingCommand p = current;
+        PendingCommand p = inFlight.current();
         if (p != null) {
             p.fail(new IOException("channel closed"));
         }

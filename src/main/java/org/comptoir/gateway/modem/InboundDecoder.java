@@ -15,7 +15,7 @@ import org.comptoir.sms.pdu.StatusReportPdu;
 final class InboundDecoder {
 
     /** One received part; {@code concatRef}/{@code total}/{@code seq} are 0/1/1 for a single SMS. */
-    record Part(String from, String text, Instant sentAt, int concatRef, int total, int seq) {
+    record Part(SmsDeliver pdu, String from, String text, Instant sentAt, int concatRef, int total, int seq) {
     }
 
     /** A status report, before matching to a sent part. */
@@ -36,9 +36,9 @@ final class InboundDecoder {
     static Part deliver(String hex) {
         SmsDeliver d = DeliverPdu.decode(hex);
         return d.concat()
-                .map(c -> new Part(e164(d.originator()), d.text(), d.serviceCentreTime(), c.reference(), c.total(),
-                        c.sequence()))
-                .orElseGet(() -> new Part(e164(d.originator()), d.text(), d.serviceCentreTime(), 0, 1, 1));
+                .map(c -> new Part(d, sender(d.originator()), d.text(), d.serviceCentreTime(), c.reference(),
+                        c.total(), c.sequence()))
+                .orElseGet(() -> new Part(d, sender(d.originator()), d.text(), d.serviceCentreTime(), 0, 1, 1));
     }
 
     /** Throws {@link org.comptoir.sms.pdu.PduException} for a malformed PDU. */
@@ -49,14 +49,16 @@ final class InboundDecoder {
             case PENDING -> DeliveryReport.Outcome.PENDING;
             case FAILED -> DeliveryReport.Outcome.FAILED;
         };
-        return Optional.of(new Report(r.messageReference(), e164(r.recipient()), outcome, r.dischargeTime()));
+        return Optional.of(new Report(r.messageReference(), sender(r.recipient()), outcome, r.dischargeTime()));
     }
 
-    /** {@code 33612345678} → {@code +33612345678}; alphanumeric senders stay as they are. */
-    static String e164(String address) {
-        if (address == null) {
-            return "";
-        }
-        return address.matches("\\d{8,15}") ? "+" + address : address;
+    /**
+     * The address as the network gave it: the codec already writes {@code +} before an international
+     * number (TON 001). A national or unknown-type number ({@code 0612345678}) stays as digits: only the
+     * dispatch layer knows the shop's country to make it E.164, and a blind {@code +} would give the
+     * wrong number {@code +0612345678}.
+     */
+    static String sender(String address) {
+        return address == null ? "" : address;
     }
 }

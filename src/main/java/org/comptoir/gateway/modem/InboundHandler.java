@@ -1,28 +1,42 @@
 package org.comptoir.gateway.modem;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.InboundSms;
+import org.comptoir.sms.pdu.ConcatenationBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Received messages and delivery reports: reads stored messages ({@code AT+CMGR}, {@code AT+CMGL=4}),
- * joins multipart ones, hands them to the listener and deletes them from the SIM ({@code AT+CMGD}) only
- * after the listener returned, so a crash in between offers them again rather than losing them.
+ * Received messages and delivery reports: reads stored messages ({@code AT+CMGR}, {@code AT+CMGL=4},
+ * TS 27.005 §3.4), joins multipart ones in a {@link ConcatenationBuffer}, hands them to the listener and
+ * deletes them from the SIM ({@code AT+CMGD}) only after the listener returned, so a crash in between offers
+ * them again rather than losing them (DESIGN invariant 9).
  *
- * <p>One message is handled at a time (the {@code +CMTI} event thread and the poll may race).
+ * <p>A listener that does not store ({@link GatewayListener#storesInbound()} false) gets no inbound message:
+ * they are neither read nor deleted and wait on the SIM for an owner that stores them.
+ *
+ * <p>Locking: the AT channel's turn is the one lock. Every read, hand-over and delete runs inside
+ * {@link AtChannel#exclusive}; the state below is touched only while holding it, except {@link #sent},
+ * a leaf lock that calls nothing while held. The send path holds the same turn and only touches
+ * {@link #sent}: there is no second lock to take in the other order (the deadlock of issue 9).
+ *
+ * <p>Indications that arrive before the session is ready (initialisation still running) are kept and
+ * handled once {@link #ready} is called.
  */
 final class InboundHandler {
 
@@ -31,46 +45,91 @@ final class InboundHandler {
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
     private static final int REMEMBERED_PARTS = 2048;
 
+    /** An indication kept while the session was not ready. */
+    private record Deferred(String line, String pdu) {
+    }
+
+    /** SIM indexes and earliest time stamp of a multipart set waiting in the buffer. */
+    private static final class PartsSeen {
+        final List<Integer> indices = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        Instant first;
+    }
+
     private final Supplier<AtChannel> channel;
     private final Supplier<GatewayListener> listener;
-    /** (from, ref, total) → sequence → the stored part and its SIM index. */
-    private final Map<String, TreeMap<Integer, Stored>> partials = new HashMap<>();
-    /** reference|recipient → when sent: to tell our reports from stray ones. */
-    private final Map<String, Instant> sent = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > REMEMBERED_PARTS;
-        }
-    };
-
-    private record Stored(InboundDecoder.Part part, int index, String hex) {
-    }
-
-    /** Index+PDU of messages already handed over and deleted: a poll listed before the delete skips them. */
-    private final java.util.Set<String> done = java.util.Collections.newSetFromMap(
-            new LinkedHashMap<String, Boolean>(64, 0.75f, false) {
+    private final Clock clock;
+    private final ConcatenationBuffer concat;
+    /** originator|ref|total → where the parts of that set sit on the SIM; guarded by the channel's turn. */
+    private final Map<String, PartsSeen> partsSeen = new HashMap<>();
+    /** reference|recipient → when sent: to tell our reports from stray ones in the log. Leaf lock. */
+    private final Map<String, Instant> sent = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > 256;
+                protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                    return size() > REMEMBERED_PARTS;
                 }
             });
+    /** Index+PDU of messages already handed over and deleted: a list taken before the delete skips them. */
+    private final Set<String> done = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 256;
+        }
+    });
+    private final Queue<Deferred> deferred = new ConcurrentLinkedQueue<>();
+    private volatile boolean ready;
 
-    InboundHandler(Supplier<AtChannel> channel, Supplier<GatewayListener> listener) {
+    /** @param partsExpiry how long the parts of an incomplete multipart message wait before it is delivered as is */
+    InboundHandler(Supplier<AtChannel> channel, Supplier<GatewayListener> listener, Clock clock,
+                   Duration partsExpiry) {
         this.channel = channel;
         this.listener = listener;
+        this.clock = clock;
+        this.concat = new ConcatenationBuffer(partsExpiry, clock);
     }
 
-    synchronized void sent(String reference, String recipient) {
-        sent.put(reference + "|" + recipient, Instant.now());
+    /** A new connection starts: indications wait until {@link #ready}. */
+    void notReady() {
+        ready = false;
+    }
+
+    /** The session is initialised (PDU mode, storage chosen): indications kept meanwhile are handled now. */
+    void ready() {
+        ready = true;
+        Deferred d;
+        while ((d = deferred.poll()) != null) {
+            onUnsolicited(d.line(), d.pdu());
+        }
+    }
+
+    /** Called by the send path (holding the channel's turn) for each accepted part. Never blocks on I/O. */
+    void sent(String reference, String recipient) {
+        sent.put(reference + "|" + recipient, clock.instant());
+    }
+
+    private boolean stores() {
+        return listener.get().storesInbound();
     }
 
     /** Called on the channel's event thread. */
     void onUnsolicited(String line, String pdu) {
+        boolean indication = line.startsWith("+CMTI:") || line.startsWith("+CDSI:") || line.startsWith("+CMT:");
+        if (indication && !ready) {
+            deferred.add(new Deferred(line, pdu));
+            LOG.debug("{} before the session is ready: kept for later", line);
+            if (ready) {
+                ready(); // it became ready while this was being queued
+            }
+            return;
+        }
         try {
             if (line.startsWith("+CMTI:")) {
                 int index = lastInt(line);
-                if (index >= 0) {
+                if (index >= 0 && stores()) {
                     readStored(index);
+                } else if (index >= 0) {
+                    LOG.info("New message at {} left on the SIM: nothing here stores it", index);
                 }
             } else if (line.startsWith("+CDSI:")) {
                 int index = lastInt(line);
@@ -80,8 +139,14 @@ final class InboundHandler {
             } else if (line.startsWith("+CDS:") && pdu != null) {
                 report(pdu);
             } else if (line.startsWith("+CMT:") && pdu != null) {
-                // routed directly, not stored: nothing to delete
-                handle(pdu, -1);
+                // routed directly, not stored: nothing to delete (our AT+CNMI asks for storage, mt=1)
+                AtChannel ch = channel.get();
+                if (ch != null) {
+                    ch.exclusive(() -> {
+                        handle(pdu, -1);
+                        return null;
+                    });
+                }
             } else {
                 LOG.debug("Unsolicited: {}", line);
             }
@@ -90,24 +155,24 @@ final class InboundHandler {
         }
     }
 
-    /** {@code AT+CMGL=4}: every stored message, handled in index order. */
-    void poll() {
+    /**
+     * {@code AT+CMGL=4} (all stats): every stored message and report, handled in index order, then the
+     * multipart sets past their expiry delivered with what arrived. Does nothing when the listener does not
+     * store (listing would read inbound messages). Blocks for the list and one command per message.
+     */
+    void collect() {
         AtChannel ch = channel.get();
-        if (ch == null) {
+        if (ch == null || !stores()) {
             return;
         }
         try {
-            List<String> lines = ch.command("AT+CMGL=4", LIST_TIMEOUT).lines();
-            for (int i = 0; i + 1 < lines.size(); i++) {
-                if (lines.get(i).startsWith("+CMGL:")) {
-                    int index = ModemSession.intAt(lines.get(i).substring(6), 0, -1);
-                    String pdu = lines.get(i + 1);
-                    if (index >= 0 && !pdu.startsWith("+")) {
-                        handle(pdu, index);
-                        i++;
-                    }
+            ch.exclusive(() -> {
+                for (AtParsers.Listed m : AtParsers.cmgl(ch.command("AT+CMGL=4", LIST_TIMEOUT).lines())) {
+                    handle(m.pdu(), m.index());
                 }
-            }
+                deliverExpired();
+                return null;
+            });
         } catch (AtException e) {
             LOG.warn("Listing stored messages failed: {}", e.toString());
         }
@@ -118,24 +183,24 @@ final class InboundHandler {
         if (ch == null) {
             return;
         }
-        List<String> lines;
-        try {
-            lines = ch.command("AT+CMGR=" + index, READ_TIMEOUT).lines();
-        } catch (AtException.Error e) {
-            LOG.debug("Nothing readable at {}: {}", index, e.code());
-            return;
-        }
-        for (String l : lines) {
-            if (!l.startsWith("+CMGR:") && l.matches("[0-9A-Fa-f]+")) {
-                handle(l, index);
-                return;
+        ch.exclusive(() -> {
+            List<String> lines;
+            try {
+                lines = ch.command("AT+CMGR=" + index, READ_TIMEOUT).lines();
+            } catch (AtException.Error e) {
+                LOG.debug("Nothing readable at {}: {}", index, e.code());
+                return null;
             }
-        }
+            AtParsers.cmgr(lines).ifPresent(pdu -> handle(pdu, index));
+            deliverExpired();
+            return null;
+        });
     }
 
-    /** One stored or routed PDU: a report, a part, or a whole message. */
-    synchronized void handle(String hex, int index) {
-        if (index >= 0 && done.contains(index + ":" + hex)) {
+    /** One stored or routed PDU: a report, a part, or a whole message. Caller holds the channel's turn. */
+    private void handle(String hex, int index) {
+        String doneKey = index + ":" + hex;
+        if (index >= 0 && done.contains(doneKey)) {
             return;
         }
         int type;
@@ -148,11 +213,11 @@ final class InboundHandler {
         if (type == 2) {
             report(hex);
             delete(List.of(index));
-            done.add(index + ":" + hex);
+            done.add(doneKey);
             return;
         }
-        if (type != 0) {
-            return; // a stored SUBMIT (sent or draft): not ours to touch
+        if (type != 0 || !stores()) {
+            return; // a stored SUBMIT (sent or draft) is not ours; an inbound one waits for a storing owner
         }
         InboundDecoder.Part part;
         try {
@@ -164,27 +229,41 @@ final class InboundHandler {
         }
         if (part.total() <= 1) {
             if (deliver(new InboundSms(part.from(), part.text(), part.sentAt()), List.of(index))) {
-                done.add(index + ":" + hex);
+                done.add(doneKey);
             }
             return;
         }
-        String key = part.from() + "|" + part.concatRef() + "|" + part.total();
-        TreeMap<Integer, Stored> parts = partials.computeIfAbsent(key, k -> new TreeMap<>());
-        parts.put(part.seq(), new Stored(part, index, hex));
-        if (parts.size() < part.total()) {
-            return;
+        String key = part.pdu().originator() + "|" + part.concatRef() + "|" + part.total();
+        PartsSeen seen = partsSeen.computeIfAbsent(key, k -> new PartsSeen());
+        if (!seen.keys.contains(doneKey)) {
+            seen.keys.add(doneKey);
+            seen.indices.add(index);
         }
-        partials.remove(key);
-        StringBuilder text = new StringBuilder();
-        List<Integer> indices = new ArrayList<>();
-        for (Stored s : parts.values()) {
-            text.append(s.part().text());
-            indices.add(s.index());
+        if (seen.first == null || part.sentAt().isBefore(seen.first)) {
+            seen.first = part.sentAt();
         }
-        Instant first = parts.values().stream().map(s -> s.part().sentAt()).min(Comparator.naturalOrder())
-                .orElse(part.sentAt());
-        if (deliver(new InboundSms(part.from(), text.toString(), first), indices)) {
-            parts.values().forEach(s -> done.add(s.index() + ":" + s.hex()));
+        Optional<String> whole = concat.add(part.pdu());
+        if (whole.isPresent()) {
+            partsSeen.remove(key);
+            if (deliver(new InboundSms(part.from(), whole.get(), seen.first), seen.indices)) {
+                done.addAll(seen.keys);
+            }
+        }
+    }
+
+    /** Sets whose missing parts never came: their text is delivered with a gap, then their parts deleted. */
+    private void deliverExpired() {
+        for (ConcatenationBuffer.Incomplete set : concat.expire(clock.instant())) {
+            PartsSeen seen = partsSeen.remove(set.originator() + "|" + set.reference() + "|" + set.total());
+            if (seen == null) {
+                continue;
+            }
+            LOG.info("Multipart message from {} incomplete after the wait (missing {}): delivered as it is",
+                    set.originator(), set.missing());
+            if (deliver(new InboundSms(InboundDecoder.sender(set.originator()), set.partialText(), seen.first),
+                    seen.indices)) {
+                done.addAll(seen.keys);
+            }
         }
     }
 
@@ -193,7 +272,7 @@ final class InboundHandler {
         try {
             listener.get().onInbound(sms);
         } catch (RuntimeException e) {
-            LOG.error("Inbound message from {} not stored; kept on the SIM for the next poll", sms.from(), e);
+            LOG.error("Inbound message from {} not stored; kept on the SIM for the next collection", sms.from(), e);
             return false;
         }
         delete(indices);
@@ -214,7 +293,7 @@ final class InboundHandler {
         }
     }
 
-    private synchronized void report(String hex) {
+    private void report(String hex) {
         Optional<InboundDecoder.Report> decoded;
         try {
             decoded = InboundDecoder.report(hex);

@@ -47,7 +47,9 @@ public final class JSerialCommLink implements SerialLink {
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
         if (!port.openPort()) {
-            throw new ComptoirException(UserMessage.of("modem.port.busy", portName));
+            // jSerialComm says only "no": a port that is not there is unplugged, not busy
+            throw new ComptoirException(UserMessage.of(present(portName) ? "modem.port.busy" : "modem.port.missing",
+                    portName));
         }
         JSerialCommLink link = new JSerialCommLink(port, portName);
         link.open = true;
@@ -69,6 +71,19 @@ public final class JSerialCommLink implements SerialLink {
             }
         });
         return link;
+    }
+
+    /** Whether the system still has {@code portName}: a device file on Unix, a listed port on Windows. */
+    static boolean present(String portName) {
+        if (portName.contains("/")) {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(portName));
+        }
+        for (SerialPort p : SerialPort.getCommPorts()) {
+            if (p.getSystemPortName().equalsIgnoreCase(portName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.comptoir.gateway.modem;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -39,28 +40,46 @@ public final class ModemGateway implements SmsGateway {
      * @param pin                 SIM PIN or null; offered at most once per connection, never again once refused
      * @param statusReports       ask for delivery reports when a message asks for one
      * @param pollInterval        safety-net listing of stored messages (missed +CMTI)
+     * @param partsExpiry         how long the parts of a multipart message wait for the missing ones before it
+     *                            is delivered with what arrived
      */
     public record Config(String pin, boolean statusReports, Duration registrationTimeout, Duration promptTimeout,
                          Duration sendTimeout, Duration reconnectMin, Duration reconnectMax, Duration pollInterval,
-                         int maxConsecutiveTimeouts) {
+                         int maxConsecutiveTimeouts, Duration partsExpiry) {
 
-        /** Production values: 60 s to register, 10 s for the prompt, 120 s per part (Quectel's maximum). */
+        /**
+         * Production values: 60 s to register, 10 s for the prompt, 120 s per part (Quectel's maximum), parts
+         * of a long reply wait 24 h (networks may hold a part that long).
+         */
         public static Config defaults(String pin, boolean statusReports) {
             return new Config(pin, statusReports, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                    Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 3);
+                    Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 3,
+                    Duration.ofHours(24));
         }
 
         public Config withTimeouts(Duration registration, Duration prompt, Duration send) {
             return new Config(pin, statusReports, registration, prompt, send, reconnectMin, reconnectMax,
-                    pollInterval, maxConsecutiveTimeouts);
+                    pollInterval, maxConsecutiveTimeouts, partsExpiry);
         }
 
         public Config withReconnect(Duration min, Duration max) {
             return new Config(pin, statusReports, registrationTimeout, promptTimeout, sendTimeout, min, max,
-                    pollInterval, maxConsecutiveTimeouts);
+                    pollInterval, maxConsecutiveTimeouts, partsExpiry);
+        }
+
+        public Config withPin(String newPin) {
+            return new Config(newPin, statusReports, registrationTimeout, promptTimeout, sendTimeout, reconnectMin,
+                    reconnectMax, pollInterval, maxConsecutiveTimeouts, partsExpiry);
+        }
+
+        public Config withPoll(Duration interval, Duration expiry) {
+            return new Config(pin, statusReports, registrationTimeout, promptTimeout, sendTimeout, reconnectMin,
+                    reconnectMax, interval, maxConsecutiveTimeouts, expiry);
         }
     }
 
+    private final Clock clock;
+    private final String port;
     private final String name;
     private final LinkOpener opener;
     private final Config config;
@@ -76,12 +95,20 @@ public final class ModemGateway implements SmsGateway {
     private volatile UserMessage problem;
     private volatile String pin;
     private volatile boolean pinRejected;
+    private volatile PinGuard pinGuard = PinGuard.NONE;
     private volatile boolean closed;
     private ScheduledFuture<?> reconnect;
     private ScheduledFuture<?> poll;
     private Duration backoff;
 
     public ModemGateway(String portName, LinkOpener opener, Config config) {
+        this(portName, opener, config, Clock.systemUTC());
+    }
+
+    /** @param clock the time of sends, validity periods and the expiry of incomplete multipart messages */
+    public ModemGateway(String portName, LinkOpener opener, Config config, Clock clock) {
+        this.clock = clock;
+        this.port = portName;
         this.name = "modem " + portName;
         this.opener = opener;
         this.config = config;
@@ -93,8 +120,8 @@ public final class ModemGateway implements SmsGateway {
             t.setDaemon(true);
             return t;
         });
-        this.inbound = new InboundHandler(this::channel, () -> listener);
-        this.sender = new SubmitSender(name, config, inbound, this::lost);
+        this.inbound = new InboundHandler(this::channel, () -> listener, clock, config.partsExpiry());
+        this.sender = new SubmitSender(name, config, inbound, this::lost, clock);
     }
 
     /** A gateway on a real serial port. */
@@ -110,7 +137,7 @@ public final class ModemGateway implements SmsGateway {
     public ModemInfo connect() {
         synchronized (connectLock) {
             if (closed) {
-                throw new ComptoirException(UserMessage.of("modem.error.closed", name));
+                throw new ComptoirException(UserMessage.of("modem.error.closed", port));
             }
             setState(GatewayState.CONNECTING);
             closeChannel();
@@ -119,14 +146,17 @@ public final class ModemGateway implements SmsGateway {
                 link = opener.open();
             } catch (RuntimeException e) {
                 UserMessage m = e instanceof ComptoirException ce ? ce.userMessage()
-                        : UserMessage.of("modem.port.missing", name);
-                fail(GatewayState.DISCONNECTED, m);
+                        : UserMessage.of("modem.port.missing", port);
+                // while the stick is away the owner reads "unplugged, coming back by itself", not the open error
+                fail(GatewayState.DISCONNECTED, m.key().equals("modem.port.missing")
+                        ? UserMessage.of("modem.unplugged", port) : m);
                 throw e instanceof ComptoirException ce ? ce : new ComptoirException(m, e);
             }
+            inbound.notReady();
             ChannelListener events = new ChannelListener();
             AtChannel ch = new AtChannel(link, events);
             events.channel = ch;
-            ModemSession s = new ModemSession(ch, config.registrationTimeout());
+            ModemSession s = new ModemSession(ch, config.registrationTimeout(), pinGuard);
             channel = ch;
             session = s;
             String offered = pinRejected ? null : pin;
@@ -148,8 +178,11 @@ public final class ModemGateway implements SmsGateway {
             backoff = config.reconnectMin();
             setState(GatewayState.READY);
             startPolling();
-            // messages that arrived while we were away wait on the SIM: collect them now
-            scheduler.execute(this::pollQuietly);
+            // indications kept during initialisation, then what arrived while we were away, waiting on the SIM
+            scheduler.execute(() -> {
+                inbound.ready();
+                pollQuietly();
+            });
             return info;
         }
     }
@@ -157,6 +190,11 @@ public final class ModemGateway implements SmsGateway {
     /** Connects in the background; failures are left to the reconnect loop. Never blocks. */
     public void start() {
         scheduler.execute(this::tryConnect);
+    }
+
+    /** Where the PINs each SIM refused are remembered across runs (default: nowhere). Set before connecting. */
+    public void setPinGuard(PinGuard guard) {
+        this.pinGuard = guard == null ? PinGuard.NONE : guard;
     }
 
     /** A new PIN typed by the owner: allows one more offer. */
@@ -186,11 +224,26 @@ public final class ModemGateway implements SmsGateway {
     }
 
     /**
-     * Lists every stored message ({@code AT+CMGL=4}) and hands new ones to the listener: the safety net
-     * for a missed {@code +CMTI}. Blocks; runs every poll interval on the scheduler, tests call it directly.
+     * Lists everything stored on the SIM ({@code AT+CMGL=4}, all stats, TS 27.005 §3.4.2), hands each inbound
+     * message to the listener — only if it {@linkplain GatewayListener#storesInbound() stores} — and deletes it
+     * from the SIM once {@code onInbound} returned; stored status reports go to {@code onDeliveryReport}.
+     * Multipart messages incomplete past the parts expiry are delivered with what arrived. The safety net for a
+     * missed {@code +CMTI}, and the catch-up after a (re)connection.
+     *
+     * <p>Any thread; blocks while it holds the AT channel (one command in flight at a time, so it waits for a
+     * send in progress and a send waits for it; no other lock is taken). Up to 30 s for the list plus 10 s per
+     * message. Never throws: a failed list is logged and retried at the next poll. Does nothing unless READY.
      */
+    @Override
+    public void collectPending() {
+        if (state == GatewayState.READY) {
+            inbound.collect();
+        }
+    }
+
+    /** {@link #collectPending()}, under the name the first callers used. */
     public void pollNow() {
-        inbound.poll();
+        collectPending();
     }
 
     private void pollQuietly() {
@@ -198,7 +251,7 @@ public final class ModemGateway implements SmsGateway {
             return;
         }
         try {
-            inbound.poll();
+            inbound.collect();
         } catch (RuntimeException e) {
             LOG.warn("{}: poll failed: {}", name, e.toString());
         }
@@ -234,18 +287,36 @@ public final class ModemGateway implements SmsGateway {
         }
         LOG.warn("{}: disconnected ({})", name, cause.toString());
         closeChannel();
-        fail(GatewayState.DISCONNECTED, UserMessage.of("modem.error.link.lost", name));
+        fail(GatewayState.DISCONNECTED, UserMessage.of("modem.error.link.lost", port));
     }
 
+    /**
+     * One attempt at a time, with a back-off doubling up to {@code reconnectMax}, until connected or closed.
+     * An attempt that fails schedules the next one from inside itself: it forgets its own future first, so it
+     * does not take itself for an attempt still pending (issue 9, item 4).
+     */
     private synchronized void scheduleReconnect() {
-        if (closed || (reconnect != null && !reconnect.isDone())) {
+        if (closed || reconnect != null) {
             return;
         }
         Duration delay = backoff;
         Duration next = backoff.multipliedBy(2);
         backoff = next.compareTo(config.reconnectMax()) > 0 ? config.reconnectMax() : next;
         LOG.info("{}: reconnecting in {} ms", name, delay.toMillis());
-        reconnect = scheduler.schedule(this::tryConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            reconnect = scheduler.schedule(this::reconnectAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("{}: closed, no reconnect", name);
+        }
+    }
+
+    private void reconnectAttempt() {
+        synchronized (this) {
+            reconnect = null;
+        }
+        if (!closed && state != GatewayState.READY) {
+            tryConnect();
+        }
     }
 
     private void setState(GatewayState s) {

@@ -40,6 +40,11 @@ public record ModemInfo(String maker, String model, String revision, String oper
         return rssi < 25 ? 4 : 5;
     }
 
+    /** False for rssi 99 ("not known or not detectable", TS 27.007 §8.5): say "unknown", not "very weak". */
+    public boolean signalKnown() {
+        return rssi >= 0 && rssi <= 31;
+    }
+
     /** dBm for a valid rssi, else null. */
     public Integer dbm() {
         return rssi >= 0 && rssi <= 31 ? -113 + 2 * rssi : null;

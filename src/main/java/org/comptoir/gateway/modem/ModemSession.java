@@ -7,8 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.comptoir.gateway.GatewayState;
 import org.comptoir.i18n.UserMessage;
 import org.slf4j.Logger;
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class ModemSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModemSession.class);
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     static final Duration SHORT = Duration.ofSeconds(3);
     static final Duration SIM_TIMEOUT = Duration.ofSeconds(10);
     /** Fallbacks for new-message indications: store and notify, status reports stored or inline. */
@@ -33,21 +30,33 @@ public final class ModemSession {
     static final List<String> STORAGE_VARIANTS = List.of(
             "AT+CPMS=\"SM\",\"SM\",\"SM\"", "AT+CPMS=\"ME\",\"ME\",\"ME\"", "AT+CPMS=\"MT\",\"MT\",\"MT\"");
 
+    /** Registration queries, in order: circuit-switched (2G/3G), then EPS for LTE-only modems (TS 27.007 §10.1.22). */
+    static final List<String> REGISTRATIONS = List.of("+CREG", "+CEREG");
+
     private final AtChannel at;
     private final Duration registrationTimeout;
+    private final PinGuard pinGuard;
     private final CompletableFuture<Integer> registeredByUrc = new CompletableFuture<>();
 
     public ModemSession(AtChannel at, Duration registrationTimeout) {
-        this.at = at;
-        this.registrationTimeout = registrationTimeout;
+        this(at, registrationTimeout, PinGuard.NONE);
     }
 
-    /** Feed {@code +CREG} unsolicited codes here while {@link #init} waits for the network. */
+    /** @param pinGuard remembers the PINs each SIM refused, across runs */
+    public ModemSession(AtChannel at, Duration registrationTimeout, PinGuard pinGuard) {
+        this.at = at;
+        this.registrationTimeout = registrationTimeout;
+        this.pinGuard = pinGuard;
+    }
+
+    /** Feed {@code +CREG}/{@code +CEREG} unsolicited codes here while {@link #init} waits for the network. */
     public void onUnsolicited(String line) {
-        if (line.startsWith("+CREG:")) {
-            int stat = intAt(line.substring(6), 0, -1);
-            if (stat == 1 || stat == 5) {
-                registeredByUrc.complete(stat);
+        for (String prefix : REGISTRATIONS) {
+            if (line.startsWith(prefix + ":")) {
+                int stat = intAt(line.substring(prefix.length() + 1), 0, -1);
+                if (stat == 1 || stat == 5) {
+                    registeredByUrc.complete(stat);
+                }
             }
         }
     }
@@ -70,14 +79,14 @@ public final class ModemSession {
             for (String cmd : profile.extraInit()) {
                 quiet(cmd);
             }
-            unlock(pin);
+            unlock(pin, profile);
             String imsi = identity("AT+CIMI");
             int registration = awaitRegistration();
             int rssi = intAt(value("AT+CSQ", "+CSQ:"), 0, 99);
             String operatorNumeric = operator(2);
             String operator = operator(0);
             require("AT+CMGF=0", "modem.error.pdu.mode");
-            firstAccepted(STORAGE_VARIANTS);
+            storage();
             if (firstAccepted(CNMI_VARIANTS) == null) {
                 LOG.warn("{}: no AT+CNMI variant accepted; relying on the periodic poll", at.linkName());
             }
@@ -113,25 +122,39 @@ public final class ModemSession {
         throw last;
     }
 
-    private void unlock(String pin) throws AtException {
-        String state = simState();
+    private void unlock(String pin, VendorProfile profile) throws AtException {
+        String state = simState(profile);
         if (state.equals("READY")) {
             return;
         }
         if (state.equals("SIM PIN")) {
+            String iccid = iccid(profile);
+            Integer left = pinAttemptsLeft(profile);
             if (pin == null || pin.isBlank()) {
-                throw new ModemInitException(GatewayState.NEEDS_PIN, UserMessage.of("modem.error.sim.pin", "CPIN"),
-                        null);
+                throw new ModemInitException(GatewayState.NEEDS_PIN, left == null
+                        ? UserMessage.of("modem.error.sim.pin", "CPIN")
+                        : UserMessage.of("modem.error.sim.pin.left", "CPIN", left), null);
+            }
+            if (pinGuard.refused(iccid, pin.strip())) {
+                LOG.warn("{}: this SIM ({}) refused this PIN before; not offering it", at.linkName(), iccid);
+                throw new ModemInitException(GatewayState.NEEDS_PIN, UserMessage.of("modem.error.pin.refused.before",
+                        left == null ? "?" : left), null);
             }
             try {
                 at.command("AT+CPIN=\"" + pin.strip() + "\"", SIM_TIMEOUT);
             } catch (AtException.Error e) {
                 LOG.warn("{}: PIN refused ({}); not retrying", at.linkName(), e.code());
-                String key = e.code().code() == 12 || e.code().code() == 316 ? "modem.error.sim.puk"
-                        : "modem.error.pin.wrong";
-                throw new ModemInitException(GatewayState.FAILED, UserMessage.of(key, e.code().toString()), e);
+                if (!profile.busy(e.code().code())) {
+                    pinGuard.refusedNow(iccid, pin.strip());
+                }
+                Integer after = pinAttemptsLeft(profile);
+                boolean puk = e.code().code() == 12 || e.code().code() == 316 || (after != null && after == 0);
+                UserMessage m = puk ? UserMessage.of("modem.error.sim.puk", e.code().toString())
+                        : after != null ? UserMessage.of("modem.error.pin.wrong.left", e.code().toString(), after)
+                        : UserMessage.of("modem.error.pin.wrong", e.code().toString());
+                throw new ModemInitException(GatewayState.FAILED, m, e);
             }
-            state = simState();
+            state = simState(profile);
             if (state.equals("READY")) {
                 return;
             }
@@ -142,15 +165,48 @@ public final class ModemSession {
         throw new ModemInitException(GatewayState.FAILED, UserMessage.of("modem.error.sim.locked", state), null);
     }
 
-    /** {@code +CPIN:} value; a busy SIM (CME 14) gets a few more chances while it starts. */
-    private String simState() throws AtException {
+    /** The SIM's ICCID by the profile's commands (readable before the PIN on the modems we know); "" if none answers. */
+    private String iccid(VendorProfile profile) throws AtException {
+        for (String command : profile.iccidCommands()) {
+            try {
+                String found = AtParsers.iccid(at.command(command, SHORT).lines());
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            } catch (AtException.Error e) {
+                LOG.debug("{}: {} -> {}", at.linkName(), command, e.code());
+            }
+        }
+        return "";
+    }
+
+    /** PIN attempts left, by the profile's form then {@code AT+CPINR}; null when the modem does not say. */
+    private Integer pinAttemptsLeft(VendorProfile profile) throws AtException {
+        for (VendorProfile.PinRetries form : List.of(profile.pinRetries(), VendorProfile.PinRetries.STANDARD)) {
+            try {
+                Integer left = AtParsers.pinRetries(at.command(form.command(), SHORT).lines(), form);
+                if (left != null) {
+                    return left;
+                }
+            } catch (AtException.Error e) {
+                LOG.debug("{}: {} -> {}", at.linkName(), form.command(), e.code());
+            }
+            if (form.equals(VendorProfile.PinRetries.STANDARD)) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** {@code +CPIN:} value; a busy SIM (the profile's busy codes) gets a few more chances while it starts. */
+    private String simState(VendorProfile profile) throws AtException {
         for (int attempt = 0; ; attempt++) {
             try {
                 String v = at.command("AT+CPIN?", SIM_TIMEOUT).value("+CPIN:");
                 return v == null ? "READY" : v.replace("\"", "").trim();
             } catch (AtException.Error e) {
                 int code = e.code().code();
-                if ((code == 14 || code == 314 || code == 515) && attempt < 5) {
+                if (profile.busy(code) && attempt < 5) {
                     pause(Duration.ofSeconds(1));
                     continue;
                 }
@@ -161,27 +217,41 @@ public final class ModemSession {
                 if (code == 12 || code == 316) {
                     return "SIM PUK";
                 }
-                throw new ModemInitException(GatewayState.FAILED, UserMessage.of(m.key(), e.code().toString()), e);
+                // busy by another maker's meaning, or a vendor code: let the reconnect loop ask again later
+                throw new ModemInitException(m.retryable() ? GatewayState.DISCONNECTED : GatewayState.FAILED,
+                        UserMessage.of(m.key(), e.code().toString()), e);
             }
         }
     }
 
-    /** Waits for home (1) or roaming (5) registration: asks, then listens to +CREG codes and asks again. */
+    /**
+     * Waits for home (1) or roaming (5) registration on any of {@link #REGISTRATIONS} (an LTE-only modem
+     * registers on {@code +CEREG} while {@code +CREG} stays 0): asks, then listens to the URCs and asks again.
+     */
     private int awaitRegistration() throws AtException {
-        quiet("AT+CREG=1");
+        for (String r : REGISTRATIONS) {
+            quiet("AT" + r + "=1");
+        }
         Instant deadline = Instant.now().plus(registrationTimeout);
-        int stat;
+        int stat = 0;
+        String last = "CREG";
         while (true) {
-            stat = intAt(value("AT+CREG?", "+CREG:"), 1, 0);
-            if (stat == 1 || stat == 5) {
-                return stat;
+            for (String r : REGISTRATIONS) {
+                int s = AtParsers.registration(value("AT" + r + "?", r + ":"));
+                if (s == 1 || s == 5) {
+                    return s;
+                }
+                if (s >= 0 && (s != 0 || stat <= 0)) {
+                    stat = s;
+                    last = r.substring(1);
+                }
             }
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 break;
             }
             try {
-                // a +CREG URC ends the wait early; otherwise ask again every two seconds
+                // a registration URC ends the wait early; otherwise ask again every two seconds
                 Duration wait = left.compareTo(Duration.ofSeconds(2)) < 0 ? left : Duration.ofSeconds(2);
                 return registeredByUrc.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -194,18 +264,13 @@ public final class ModemSession {
             }
         }
         String key = stat == 3 ? "modem.error.registration.denied" : "modem.error.no.network";
-        throw new ModemInitException(GatewayState.DISCONNECTED, UserMessage.of(key, "CREG " + stat), null);
+        throw new ModemInitException(GatewayState.DISCONNECTED, UserMessage.of(key, last + " " + stat), null);
     }
 
     /** {@code AT+COPS?} in format 0 (long name) or 2 (numeric); empty when unknown. */
     private String operator(int format) throws AtException {
         quiet("AT+COPS=3," + format);
-        String v = value("AT+COPS?", "+COPS:");
-        if (v == null) {
-            return "";
-        }
-        Matcher m = QUOTED.matcher(v);
-        return m.find() ? m.group(1).trim() : "";
+        return AtParsers.operator(value("AT+COPS?", "+COPS:"));
     }
 
     private String identity(String command) throws AtException {
@@ -248,6 +313,23 @@ public final class ModemSession {
             at.command(command, SHORT);
         } catch (AtException.Error e) {
             throw new ModemInitException(GatewayState.FAILED, UserMessage.of(key, e.code().toString()), e);
+        }
+    }
+
+    /** The first storage the modem accepts; a full one is worth a warning: the network holds new SMS back. */
+    private void storage() throws AtException {
+        for (String v : STORAGE_VARIANTS) {
+            try {
+                AtParsers.Storage s = AtParsers.storage(at.command(v, SHORT).value("+CPMS:"));
+                LOG.info("{}: {} -> {} of {} messages stored", at.linkName(), v, s.used(), s.total());
+                if (s.total() > 0 && s.used() >= s.total()) {
+                    LOG.warn("{}: message storage full: new SMS wait at the network until some are deleted",
+                            at.linkName());
+                }
+                return;
+            } catch (AtException.Error e) {
+                LOG.debug("{}: {} refused ({}), going on", at.linkName(), v, e.code());
+            }
         }
     }
 

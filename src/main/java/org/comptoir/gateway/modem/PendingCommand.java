@@ -30,9 +30,21 @@ final class PendingCommand {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<String> result = new CompletableFuture<>();
     private final CompletableFuture<Object> prompt = new CompletableFuture<>();
+    /** Final results still owed by earlier, abandoned commands: they arrive first and are not this one's. */
+    private int skipFinals;
+    private final int initialSkip;
+    private volatile int finalsSeen;
 
     /** @param consecutiveTimeouts the channel's count of unanswered commands in a row: bumped or reset here */
     PendingCommand(String command, boolean expectsPrompt, String linkName, AtomicInteger consecutiveTimeouts) {
+        this(command, expectsPrompt, linkName, consecutiveTimeouts, 0);
+    }
+
+    /** @param skipFinals final results owed by abandoned commands, to be taken as theirs before this one's */
+    PendingCommand(String command, boolean expectsPrompt, String linkName, AtomicInteger consecutiveTimeouts,
+                   int skipFinals) {
+        this.skipFinals = skipFinals;
+        this.initialSkip = skipFinals;
         this.command = command;
         this.prefix = AtLines.expectedPrefix(command);
         this.expectsPrompt = expectsPrompt;
@@ -47,7 +59,29 @@ final class PendingCommand {
     }
 
     void complete(String finalLine) {
+        finalsSeen++;
+        if (skipFinals > 0) {
+            skipFinals--;
+            LOG.info("Late answer to an abandoned command on {}: {} {}", linkName, snapshot(), finalLine);
+            lines.clear();
+            return;
+        }
         result.complete(finalLine);
+    }
+
+    /** Final results this command skips as owed by abandoned ones (as set when made). */
+    int skipFinals() {
+        return initialSkip;
+    }
+
+    /** Final results received so far, skipped ones included. */
+    int finalsSeen() {
+        return finalsSeen;
+    }
+
+    /** Whether a final result came (after an ESC, the modem's answer to the aborted command). */
+    boolean answered() {
+        return result.isDone() && !result.isCompletedExceptionally();
     }
 
     void promptSeen() {

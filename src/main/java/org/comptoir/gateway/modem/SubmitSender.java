@@ -1,7 +1,10 @@
 package org.comptoir.gateway.modem;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -28,6 +31,7 @@ final class SubmitSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmitSender.class);
 
+    private final Clock clock;
     private final String name;
     private final ModemGateway.Config config;
     private final InboundHandler inbound;
@@ -40,7 +44,8 @@ final class SubmitSender {
      * @param onLinkLost called when the link died under a send, or too many commands in a row went unanswered
      */
     SubmitSender(String name, ModemGateway.Config config, InboundHandler inbound,
-                 BiConsumer<AtChannel, Throwable> onLinkLost) {
+                 BiConsumer<AtChannel, Throwable> onLinkLost, Clock clock) {
+        this.clock = clock;
         this.name = name;
         this.config = config;
         this.inbound = inbound;
@@ -51,7 +56,18 @@ final class SubmitSender {
     SendResult send(AtChannel ch, OutgoingSms sms) {
         List<EncodedPdu> parts;
         try {
-            SubmitOptions opts = SubmitOptions.defaults()
+            Duration validity = SubmitOptions.defaults().validity();
+            if (sms.validUntil() != null) {
+                Optional<Duration> within = validityWithin(Duration.between(clock.instant(), sms.validUntil()));
+                if (within.isEmpty()) {
+                    return new SendResult.Failed(new GatewayError("VALIDITY",
+                            UserMessage.of("modem.error.validity.short", sms.validUntil())), false);
+                }
+                validity = within.get();
+            }
+            // sms.sender() is not used: SMS-SUBMIT has no originator field (TS 23.040 §9.2.2.2); the network
+            // stamps the SIM's own number, so a modem cannot send under an alphanumeric name
+            SubmitOptions opts = SubmitOptions.defaults().withValidity(validity)
                     .withStatusReport(sms.requestStatusReport() && config.statusReports());
             parts = SubmitPdu.encode(sms.recipientE164(), sms.text(), concatRef.getAndIncrement() & 0xFF, opts);
         } catch (PduException e) {
@@ -114,6 +130,20 @@ final class SubmitSender {
             }
         }
         return new SendResult.Sent(refs);
+    }
+
+    /**
+     * The longest relative TP-VP (TS 23.040 §9.2.3.12.1) not longer than {@code left}: rounded down, so the
+     * network gives up before the message's end of validity, never after. Empty below the shortest (5 min).
+     */
+    static Optional<Duration> validityWithin(Duration left) {
+        for (int vp = 255; vp >= 0; vp--) {
+            Duration d = SubmitPdu.relativeValidityDuration(vp);
+            if (d.compareTo(left) <= 0) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code AT+CMMS=1} (TS 27.005 §3.5.6) keeps the relay link between parts; not every modem has it. */

@@ -234,7 +234,8 @@ public final class CampaignEditorView extends HBox {
         return new VBox(6, row, cost);
     }
 
-    private FlowPane scheduleRow() {
+    /** The schedule choice, and under it when the first SMS may really leave and why. */
+    private VBox scheduleRow() {
         ToggleGroup group = new ToggleGroup();
         RadioButton asap = radio(group, "schedule-asap", m.get("campaign.schedule.asap"));
         RadioButton at = radio(group, "schedule-at", m.get("campaign.schedule.at"));
@@ -257,10 +258,17 @@ public final class CampaignEditorView extends HBox {
         // wraps on a narrow window rather than cutting "Dès que possible" and the time
         FlowPane row = new FlowPane(12, 6, title, asap, at, date, time);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        Label firstSend = new Label();
+        firstSend.setId("first-send");
+        firstSend.setWrapText(true);
+        firstSend.getStyleClass().add("text-muted");
+        firstSend.textProperty().bind(vm.firstSendProperty());
+        firstSend.visibleProperty().bind(vm.firstSendProperty().isNotEmpty());
+        firstSend.managedProperty().bind(firstSend.visibleProperty());
+        return new VBox(4, row, firstSend);
     }
 
-    private HBox buttons() {
+    private VBox buttons() {
         Button save = new Button(m.get("campaign.save"));
         save.setId("save");
         save.setOnAction(e -> vm.save());
@@ -273,9 +281,14 @@ public final class CampaignEditorView extends HBox {
         status.setId("status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        HBox row = new HBox(12, save, schedule, status);
+        // the status goes under the buttons: beside them, a long one squeezed them to "..." on a narrow window
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        schedule.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, save, schedule);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        return new VBox(6, row, status);
     }
 
     private static void styleCounter(Label counter, CampaignEditorViewModel.Level level) {

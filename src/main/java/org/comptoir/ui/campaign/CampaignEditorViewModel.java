@@ -1,9 +1,9 @@
 package org.comptoir.ui.campaign;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,7 +32,11 @@ import org.comptoir.campaign.SenderId;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
+import org.comptoir.schedule.FirstSend;
+import org.comptoir.schedule.SendingRules;
+import org.comptoir.schedule.SendingRulesFactory;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.Settings;
 import org.comptoir.sms.GsmSuggestions;
 import org.comptoir.sms.NonGsmChar;
@@ -58,6 +62,8 @@ public final class CampaignEditorViewModel {
     private final Messages messages;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    /** Now, and the zone of the date picker and of the first-send line (the computer's). */
+    private final Clock clock;
 
     // Properties: the draft being edited
     private final ObjectProperty<Campaign> campaign = new SimpleObjectProperty<>();
@@ -84,6 +90,7 @@ public final class CampaignEditorViewModel {
     private final StringProperty preview = new SimpleStringProperty("");
     private final StringProperty previewSender = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty firstSend = new SimpleStringProperty("");
 
     // Loaded in the background
     private String mention = "";
@@ -92,6 +99,8 @@ public final class CampaignEditorViewModel {
     private int maxParts = 3;
     private double price = 0.045;
     private List<String> worstNames = List.of();
+    private List<String> zoneSamples = List.of();
+    private SendingRules rules = SendingRulesFactory.defaults();
     private Recipient sample;
     private int parts = 1;
     private long audienceGeneration;
@@ -100,6 +109,13 @@ public final class CampaignEditorViewModel {
 
     public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
                                    TaskExecutor executor, DialogService dialogs) {
+        this(service, settings, messages, executor, dialogs, Clock.systemDefaultZone());
+    }
+
+    /** @param clock now, and the zone the chosen date and the first send are read in */
+    public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
+                                   TaskExecutor executor, DialogService dialogs, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.settings = settings;
         this.messages = messages;
@@ -118,6 +134,9 @@ public final class CampaignEditorViewModel {
             }
         });
         sender.addListener((o, a, b) -> validateSender());
+        scheduleMode.addListener((o, a, b) -> updateFirstSend());
+        date.addListener((o, a, b) -> updateFirstSend());
+        time.addListener((o, a, b) -> updateFirstSend());
         executor.execute(this::loadSettings, loaded -> {
             mention = loaded.mention();
             shopName = loaded.shopName();
@@ -128,6 +147,7 @@ public final class CampaignEditorViewModel {
                 sender.set(loaded.sender());
             }
             tags.setAll(loaded.tags());
+            rules = loaded.rules();
             recompute();
         }, this::fail);
         refreshAudience();
@@ -135,13 +155,13 @@ public final class CampaignEditorViewModel {
     }
 
     private record Loaded(String mention, String shopName, int maxParts, double price, String sender,
-                          List<String> tags) {
+                          List<String> tags, SendingRules rules) {
     }
 
     private Loaded loadSettings() {
         return new Loaded(settings.get(CoreSettings.OPTOUT_MENTION), settings.get(CoreSettings.SHOP_NAME),
                 settings.getInt(CampaignSettings.MAX_PARTS), settings.getDouble(CampaignSettings.SMS_PRICE),
-                settings.get(CampaignSettings.SENDER), service.audience().tags());
+                settings.get(CampaignSettings.SENDER), service.audience().tags(), ScheduleSettings.sendingRules(settings));
     }
 
     // Commands
@@ -167,7 +187,7 @@ public final class CampaignEditorViewModel {
         tag.set(c == null ? null : c.audienceTag());
         scheduleMode.set(c == null ? ScheduleMode.ASAP : c.scheduleMode());
         if (c != null && c.scheduledAt() != null && c.scheduleMode() == ScheduleMode.AT) {
-            var local = c.scheduledAt().atZone(ZoneId.systemDefault());
+            var local = c.scheduledAt().atZone(clock.getZone());
             date.set(local.toLocalDate());
             time.set(local.toLocalTime().withSecond(0).withNano(0).toString());
         }
@@ -204,7 +224,7 @@ public final class CampaignEditorViewModel {
             onSaved.accept(saved);
             executor.execute(() -> service.schedule(saved.id(), request), scheduled -> {
                 edit(scheduled);
-                status.set(messages.get("campaign.scheduled"));
+                status.set(messages.get("campaign.scheduled")); // the first-send line above says when
                 onSaved.accept(scheduled);
             }, this::fail);
         }, this::fail);
@@ -233,6 +253,25 @@ public final class CampaignEditorViewModel {
         String s = sender.get() == null ? "" : sender.get().strip();
         previewSender.set(!s.isEmpty() ? s : shopName.isEmpty() ? messages.get("campaign.preview.number") : shopName);
         updateCost();
+        updateFirstSend();
+    }
+
+    /**
+     * When the first SMS may leave and why, for the chosen instant (now for ASAP) over one number per territory
+     * of the audience. Pure computation on the loaded rules: runs on the calling thread.
+     */
+    private void updateFirstSend() {
+        Instant at;
+        try {
+            ScheduleRequest request = scheduleRequest();
+            at = request.mode() == ScheduleMode.AT ? request.at() : Instant.now(clock);
+        } catch (ComptoirException incomplete) {
+            firstSend.set(""); // no date or a time being typed: the schedule button says what is missing
+            return;
+        }
+        Instant from = at.isBefore(Instant.now(clock)) ? Instant.now(clock) : at;
+        firstSend.set(FirstSend.earliest(rules, kind.get().messageClass(), zoneSamples, from)
+                .map(f -> f.text(clock.getZone(), messages)).orElse(""));
     }
 
     private void updateCost() {
@@ -252,6 +291,7 @@ public final class CampaignEditorViewModel {
             recipients.set(facts.count());
             worstNames = facts.worstCaseFirstNames();
             sample = facts.sample().orElse(null);
+            zoneSamples = facts.zoneSamples();
             recompute();
         }, this::fail);
     }
@@ -278,7 +318,7 @@ public final class CampaignEditorViewModel {
         }
         try {
             LocalTime at = LocalTime.parse(time.get().strip().replace('h', ':'));
-            Instant instant = date.get().atTime(at).atZone(ZoneId.systemDefault()).toInstant();
+            Instant instant = date.get().atTime(at).atZone(clock.getZone()).toInstant();
             return ScheduleRequest.at(instant);
         } catch (DateTimeParseException e) {
             throw new ComptoirException(UserMessage.of("campaign.error.time", time.get()));
@@ -316,4 +356,6 @@ public final class CampaignEditorViewModel {
     public StringProperty previewProperty() { return preview; }
     public StringProperty previewSenderProperty() { return previewSender; }
     public StringProperty statusProperty() { return status; }
+    /** "Premier envoi : lundi 30 novembre à 08:00 — dimanche interdit"; empty while the audience or date is unknown. */
+    public StringProperty firstSendProperty() { return firstSend; }
 }

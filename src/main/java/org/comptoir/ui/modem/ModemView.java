@@ -162,8 +162,10 @@ public final class ModemView extends ScrollPane {
             bars.getChildren().add(bar);
         }
         Label count = new Label();
+        count.setId("modemSignalText");
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.signalBarsProperty().get() < 0 ? ""
-                : vm.signalBarsProperty().get() + "/5", vm.signalBarsProperty()));
+                : !vm.signalKnownProperty().get() ? m.get("modem.ui.signal.unknown")
+                : vm.signalBarsProperty().get() + "/5", vm.signalBarsProperty(), vm.signalKnownProperty()));
         HBox box = new HBox(8, bars, count);
         box.setAlignment(Pos.BOTTOM_LEFT);
         return box;

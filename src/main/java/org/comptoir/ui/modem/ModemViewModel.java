@@ -35,6 +35,7 @@ public final class ModemViewModel {
     private final StringProperty model = new SimpleStringProperty("");
     private final StringProperty operator = new SimpleStringProperty("");
     private final IntegerProperty signalBars = new SimpleIntegerProperty(-1);
+    private final BooleanProperty signalKnown = new SimpleBooleanProperty(true);
     private final BooleanProperty frenchSim = new SimpleBooleanProperty();
     private final BooleanProperty checked = new SimpleBooleanProperty();
 
@@ -92,9 +93,11 @@ public final class ModemViewModel {
         model.set(info.model());
         operator.set(info.operator().isEmpty() ? info.operatorNumeric() : info.operator());
         signalBars.set(info.signalBars());
+        // rssi 99: the modem has not measured it yet; "very weak 0/5" would send the owner looking for a window
+        signalKnown.set(info.signalKnown());
         frenchSim.set(info.frenchSim());
         checked.set(true);
-        if (info.signalBars() <= 1) {
+        if (info.signalKnown() && info.signalBars() <= 1) {
             problem.set(messages.get("modem.error.signal.weak", info.signalBars()));
         } else {
             status.set(messages.get("modem.ui.ready"));
@@ -106,6 +109,7 @@ public final class ModemViewModel {
         model.set("");
         operator.set("");
         signalBars.set(-1);
+        signalKnown.set(true);
         frenchSim.set(false);
         checked.set(false);
     }
@@ -174,6 +178,11 @@ public final class ModemViewModel {
 
     public IntegerProperty signalBarsProperty() {
         return signalBars;
+    }
+
+    /** False when the modem could not say (rssi 99): the view shows "unknown", not 0/5. */
+    public BooleanProperty signalKnownProperty() {
+        return signalKnown;
     }
 
     public BooleanProperty frenchSimProperty() {

@@ -21,7 +21,7 @@ final class SettingsGroups {
             case "owner", "till" -> "till";
             case "consent" -> "consent";
             case "campaign", "sms" -> "campaign";
-            case "gateway", "modem", "http" -> "sending";
+            case "gateway", "modem", "http", "schedule" -> "sending";
             default -> "other";
         };
     }

@@ -1,6 +1,8 @@
 package org.comptoir.ui.settings;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -20,7 +22,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.comptoir.i18n.Messages;
+import org.comptoir.schedule.SendingRulesFactory;
 import org.comptoir.settings.CoreSettings;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.ui.Forms;
 import org.comptoir.ui.UiContext;
 
@@ -31,10 +35,12 @@ import org.comptoir.ui.UiContext;
 public final class SettingsView extends BorderPane {
 
     public SettingsView(UiContext ui) {
-        this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages());
+        this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages(),
+                new HttpProviderPane(new HttpProviderViewModel(ui.app().settings(), ui.messages(), ui.executor()),
+                        ui.messages()));
     }
 
-    SettingsView(SettingsViewModel vm, Messages messages) {
+    SettingsView(SettingsViewModel vm, Messages messages, HttpProviderPane providerPane) {
         setId("settingsView");
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("screen-title");
@@ -46,6 +52,9 @@ public final class SettingsView extends BorderPane {
 
         String group = null;
         for (SettingsViewModel.Row row : SettingsGroups.ordered(vm.rows())) {
+            if (HttpProviderPane.shows(row.definition().key())) {
+                continue; // the provider pane shows only the chosen provider's fields, and has its own save
+            }
             String rowGroup = SettingsGroups.groupOf(row.definition().key());
             if (!rowGroup.equals(group)) {
                 Label header = new Label(messages.get("settings.group." + rowGroup));
@@ -58,6 +67,8 @@ public final class SettingsView extends BorderPane {
             }
             form.getChildren().add(field(row, messages));
         }
+
+        form.getChildren().addAll(new Separator(), providerPane);
 
         Label pinTitle = new Label(messages.get("settings.pin.title"));
         pinTitle.getStyleClass().add("title-4");
@@ -99,7 +110,10 @@ public final class SettingsView extends BorderPane {
         save.getStyleClass().add("accent");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.loadedProperty().not());
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> {
+            vm.save();
+            providerPane.save();
+        });
         HBox bar = new HBox(12, save, banner);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
@@ -165,28 +179,15 @@ public final class SettingsView extends BorderPane {
             return Forms.countryChoice(messages.locale(), row.value());
         }
         if (CoreSettings.UI_LANGUAGE.equals(key)) {
-            ChoiceBox<String> box = new ChoiceBox<>();
-            box.getItems().addAll("fr", "en");
             // each language named in itself, as language pickers do, so the owner finds theirs whatever is shown
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(String code) {
-                    return code == null ? "" : switch (code) {
-                        case "fr" -> "Français";
-                        case "en" -> "English";
-                        default -> code;
-                    };
-                }
-
-                @Override
-                public String fromString(String name) {
-                    return name;
-                }
+            return choice(row, List.of("fr", "en"), code -> switch (code) {
+                case "fr" -> "Français";
+                case "en" -> "English";
+                default -> code;
             });
-            box.setValue(row.value().get());
-            box.valueProperty().addListener((obs, was, now) -> row.value().set(now));
-            row.value().addListener((obs, was, now) -> box.setValue(now));
-            return box;
+        }
+        if (ScheduleSettings.PRESET.equals(key)) {
+            return choice(row, List.of(SendingRulesFactory.presetIds()), id -> messages.get("schedule.preset." + id));
         }
         if (Set.of("true", "false").contains(def)) {
             CheckBox box = new CheckBox();
@@ -198,6 +199,27 @@ public final class SettingsView extends BorderPane {
         TextField field = new TextField();
         field.textProperty().bindBidirectional(row.value());
         return field;
+    }
+
+    /** A closed list of values, each shown by its name; the row keeps the stored value. */
+    private static ChoiceBox<String> choice(SettingsViewModel.Row row, List<String> values, Function<String, String> name) {
+        ChoiceBox<String> box = new ChoiceBox<>();
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public String fromString(String shown) {
+                return shown;
+            }
+        });
+        box.setValue(row.value().get());
+        box.valueProperty().addListener((obs, was, now) -> row.value().set(now));
+        row.value().addListener((obs, was, now) -> box.setValue(now));
+        return box;
     }
 
     private static void styleBanner(Label banner, boolean error) {

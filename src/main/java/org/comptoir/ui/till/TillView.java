@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -88,6 +89,11 @@ public final class TillView extends VBox {
         Button optOut = new Button(m.get("till.optout"));
         optOut.setId("optOut");
         optOut.setOnAction(e -> vm.optOut());
+        // Clearing the form and erasing a customer's data must not look alike: the first is everyday and safe,
+        // the second is rare, needs the owner PIN and is kept apart in red.
+        Button clear = new Button(m.get("till.clear"), new FontIcon("mdi2a-account-plus-outline"));
+        clear.setId("clearForm");
+        clear.setOnAction(e -> vm.clear());
         Button erase = new Button(m.get("till.erase"), new FontIcon("mdi2d-delete-outline"));
         erase.setId("erase");
         erase.getStyleClass().add("danger");
@@ -97,10 +103,18 @@ public final class TillView extends VBox {
                 ui.owner().confirmPin(ui.dialogs(), vm::erase);
             }
         }));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(10, save, refuse, optOut, gap, erase);
-        actions.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()));
+        // never cut a button's name ("Enregistrer (E…", "…" at 1024 px): the row wraps instead; erasure has a row
+        // of its own, apart from the everyday answers
+        for (Button b : new Button[] {save, refuse, optOut, clear, erase}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane answers = new FlowPane(10, 10, save, refuse, optOut, clear);
+        answers.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()));
+        clear.disableProperty().bind(vm.busyProperty());
+        erase.disableProperty().bind(vm.busyProperty().or(vm.readyProperty().not()));
+        HBox eraseRow = new HBox(erase);
+        eraseRow.setAlignment(Pos.CENTER_RIGHT);
+        VBox actions = new VBox(10, answers, eraseRow);
 
         Label banner = new Label();
         banner.setId("banner");
@@ -122,6 +136,9 @@ public final class TillView extends VBox {
             if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof ButtonBase && !(e.getTarget() instanceof CheckBox))) {
                 e.consume();
                 vm.save();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                vm.clear();
             }
         });
         Debounce.afterTyping(vm.phoneProperty(), vm::lookup);

@@ -239,6 +239,14 @@ public final class TillViewModel {
         });
     }
 
+    /** Empties the form for the next customer without recording anything (the till's "Nouveau client"). */
+    public void clear() {
+        if (!busy.get()) {
+            clearForm();
+            say("", Tone.NONE);
+        }
+    }
+
     private void clearForm() {
         lookupGeneration++;
         phone.set("");

@@ -39,8 +39,7 @@ final class GatewayFixture implements GatewayListener, AutoCloseable {
         ModemGateway.Config config = ModemGateway.Config.defaults(pin, true)
                 .withTimeouts(Duration.ofMillis(800), Duration.ofSeconds(1), sendTimeout)
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
-        config = new ModemGateway.Config(config.pin(), true, config.registrationTimeout(), config.promptTimeout(),
-                config.sendTimeout(), config.reconnectMin(), config.reconnectMax(), Duration.ofHours(1), 3);
+        config = config.withPoll(Duration.ofHours(1), Duration.ofHours(1));
         gateway = new ModemGateway("emulator", this::open, config);
         gateway.setListener(this);
     }

@@ -61,7 +61,8 @@ class ModemGatewayTest {
         f = new GatewayFixture("0000");
         f.emulator().withPin("1234");
         assertThatThrownBy(() -> f.gateway.connect()).isInstanceOf(ModemInitException.class)
-                .extracting(e -> ((ModemInitException) e).userMessage().key()).isEqualTo("modem.error.pin.wrong");
+                .extracting(e -> ((ModemInitException) e).userMessage())
+                .isEqualTo(org.comptoir.i18n.UserMessage.of("modem.error.pin.wrong.left", "CME 16", 2));
         assertThat(f.gateway.state()).isEqualTo(GatewayState.FAILED);
         // a second attempt (the owner clicks "check" again) must not burn another SIM attempt
         assertThatThrownBy(() -> f.gateway.connect()).isInstanceOf(ModemInitException.class);
@@ -153,6 +154,10 @@ class ModemGatewayTest {
         SendResult r = f.gateway.send(new OutgoingSms("o-6", "+33612345678", "Test", false));
         assertThat(r).isInstanceOf(SendResult.Unknown.class);
         f.await("DISCONNECTED", x -> x.gateway.state() == GatewayState.DISCONNECTED);
+        // the sentence names the port once ("Le modem sur emulator", not "Le modem sur modem emulator")
+        assertThat(f.gateway.problem()).hasValueSatisfying(p -> assertThat(p.args()).containsExactly("emulator"));
+        assertThat(org.comptoir.i18n.Messages.forLanguage("fr").render(f.gateway.problem().orElseThrow()))
+                .doesNotContain("modem emulator");
         // while it is away, sending fails without writing anything, and may be retried
         assertThat(f.gateway.send(new OutgoingSms("o-7", "+33612345678", "Test", false)))
                 .isInstanceOfSatisfying(SendResult.Failed.class, x -> assertThat(x.retryable()).isTrue());

@@ -3,7 +3,9 @@ package org.comptoir.ui.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +17,7 @@ import org.comptoir.campaign.CampaignKind;
 import org.comptoir.campaign.CampaignStatus;
 import org.comptoir.campaign.ScheduleMode;
 import org.comptoir.i18n.Messages;
+import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.store.Jdbc;
 import org.comptoir.ui.CurrentThreadTaskExecutor;
 import org.comptoir.ui.ScriptedDialogs;
@@ -135,5 +138,73 @@ class CampaignEditorViewModelTest {
         vm.senderProperty().set("LEAFLEURS");
         assertThat(vm.senderErrorProperty().get()).isEmpty();
         assertThat(vm.previewSenderProperty().get()).isEqualTo("LEAFLEURS");
+    }
+
+    /** Sunday 28 November 2027, 10:00 in Paris, on a computer set to Paris time. */
+    private static final Clock SUNDAY_MORNING = Clock.fixed(Instant.parse("2027-11-28T09:00:00Z"), ZoneId.of("Europe/Paris"));
+
+    private CampaignEditorViewModel onSunday() {
+        return new CampaignEditorViewModel(app.campaigns(), app.settings(), Messages.forLanguage("fr"),
+                new CurrentThreadTaskExecutor(), dialogs, SUNDAY_MORNING);
+    }
+
+    @Test
+    void programmerSaysWhenTheFirstSmsReallyLeavesAndWhy() {
+        CampaignEditorViewModel editor = onSunday();
+        editor.templateProperty().set("Soldes ce lundi");
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : lundi 29 novembre à 08:00 — dimanche interdit");
+        editor.kindProperty().set(CampaignKind.SERVICE);
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : dimanche 28 novembre à 10:00 (envois jusqu'à 22:00)");
+        editor.kindProperty().set(CampaignKind.MARKETING);
+        editor.scheduleModeProperty().set(ScheduleMode.AT);
+        editor.dateProperty().set(LocalDate.of(2027, 11, 30));
+        editor.timeProperty().set("20h30");
+        assertThat(editor.firstSendProperty().get())
+                .isEqualTo("Premier envoi : mercredi 1 décembre à 08:00 — hors des heures d'envoi (08:00–20:00)");
+        editor.timeProperty().set("midi");
+        assertThat(editor.firstSendProperty().get()).as("a time being typed says nothing yet").isEmpty();
+        editor.timeProperty().set("19:59");
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : mardi 30 novembre à 19:59 (envois jusqu'à 20:00)");
+    }
+
+    @Test
+    void theSettingsWindowIsTheOneShown() {
+        app.settings().set(ScheduleSettings.PRESET, "custom");
+        app.settings().set(ScheduleSettings.CUSTOM_DAYS, "dim");
+        app.settings().set(ScheduleSettings.CUSTOM_HOURS, "09:00-12:00");
+        CampaignEditorViewModel editor = onSunday();
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : dimanche 28 novembre à 10:00 (envois jusqu'à 12:00)");
+    }
+
+    @Test
+    void anOverseasAudienceIsJudgedOnItsOwnClock() {
+        app.database().inTransaction(c -> {
+            long id = Jdbc.insert(c, "INSERT INTO contact (subject, phone_e164, first_name, created_at) VALUES (?, ?, ?, ?)",
+                    "m".repeat(64), "+596696123456", "Joël", Instant.now());
+            Jdbc.update(c, "INSERT INTO consent_state (subject, status, since, last_seq) VALUES (?, 'OPTED_IN', ?, 2)",
+                    "m".repeat(64), Instant.now());
+            Jdbc.update(c, "INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", id, "antilles");
+            return null;
+        });
+        CampaignEditorViewModel editor = onSunday();
+        editor.tagProperty().set("antilles");
+        editor.scheduleModeProperty().set(ScheduleMode.AT);
+        editor.dateProperty().set(LocalDate.of(2027, 11, 29));
+        editor.timeProperty().set("09:00");
+        // 09:00 in Paris is 04:00 in Martinique: the first SMS leaves at 08:00 there, 13:00 in Paris
+        assertThat(editor.firstSendProperty().get())
+                .isEqualTo("Premier envoi : lundi 29 novembre à 13:00, 08:00 chez le destinataire — hors des heures d'envoi (08:00–20:00)");
+    }
+
+    @Test
+    void aScheduledCampaignKeepsSayingWhenItStarts() {
+        CampaignEditorViewModel editor = onSunday();
+        editor.nameProperty().set("Soldes");
+        editor.templateProperty().set("Soldes ce lundi");
+        editor.schedule();
+        assertThat(errors).isEmpty();
+        assertThat(editor.statusProperty().get()).isEqualTo("Campagne programmée.");
+        // the scheduled campaign keeps saying when it really starts
+        assertThat(editor.firstSendProperty().get()).isEqualTo("Premier envoi : lundi 29 novembre à 08:00 — dimanche interdit");
     }
 }

@@ -40,10 +40,20 @@ public final class ModemScreenDemo extends Application {
         db = Database.open(Files.createTempDirectory("modem-demo"));
         List<SettingDefinition> defs = AppContext.settingDefinitions();
         Settings settings = new Settings(db, defs);
+        // -Ddemo.rssi=99 shows a signal the modem has not measured yet
+        modem.emulator().rssi = Integer.getInteger("demo.rssi", 21);
         ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
                 () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile Connect - 3G Modem", "huawei", "E3372",
                         "Orange F", 4, null), new ModemProbe("/dev/ttyS0", "Physical Port S0", "", "", "", 0, null)),
-                port -> modem::link);
+                port -> () -> {
+                    // each check or test SMS opens the port anew, as on a real machine: the same modem, replugged
+                    if (!modem.link().isOpen()) {
+                        var old = modem.emulator();
+                        modem.plug();
+                        modem.emulator().takeOver(old);
+                    }
+                    return modem.link();
+                });
         ModemViewModel vm = new ModemViewModel(setup, new FxTaskExecutor(), Messages.forLanguage("fr"));
         stage.setTitle("Comptoir — Modem USB");
         stage.setScene(new Scene(new ModemView(vm, Messages.forLanguage("fr")), 900, 700));

@@ -103,6 +103,17 @@ class ModemViewModelTest {
     }
 
     @Test
+    void anUnmeasuredSignalIsUnknownNotVeryWeak() {
+        modem.emulator().rssi = 99;
+        vm.portProperty().set("/dev/ttyUSB0");
+        vm.check();
+        assertThat(vm.checkedProperty().get()).isTrue();
+        assertThat(vm.signalKnownProperty().get()).isFalse();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.statusProperty().get()).isEqualTo("Le modem est prêt à envoyer des SMS.");
+    }
+
+    @Test
     void theTestSmsCountsAgainstTheModemsDailyCap() {
         settings.set(ModemSettings.MAX_PER_DAY, "1");
         vm.portProperty().set("/dev/ttyUSB0");
@@ -111,7 +122,7 @@ class ModemViewModelTest {
         assertThat(vm.problemProperty().get()).isEmpty();
         vm.sendTest();
         assertThat(vm.problemProperty().get())
-                .isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui. Reprise demain.");
+                .isEqualTo("Limite du modem atteinte : 1 SMS aujourd'hui (un message long compte pour plusieurs). Reprise demain.");
         assertThat(modem.emulator().sent()).hasSize(1);
     }
 }

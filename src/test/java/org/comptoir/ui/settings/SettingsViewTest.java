@@ -76,6 +76,20 @@ class SettingsViewTest {
         ChoiceBox<?> language = robot.lookup("#setting-ui-language").queryAs(ChoiceBox.class);
         assertThat(language.getConverter()).isNotNull();
         assertThat(((ChoiceBox<String>) language).getConverter().toString("fr")).isEqualTo("Français");
+        ChoiceBox<String> preset = robot.lookup("#setting-schedule-preset").queryAs(ChoiceBox.class);
+        assertThat(preset.getItems()).containsExactly("france", "france-22h", "us", "custom");
+        assertThat(preset.getConverter().toString("france")).isEqualTo("France : lun–sam 08:00–20:00");
+        Label presetLabel = (Label) preset.getParent().getChildrenUnmodifiable().get(0);
+        assertThat(presetLabel.getText()).isEqualTo("Horaires des SMS promotionnels");
+    }
+
+    @Test
+    void theSendingHoursAreChosenFromTheListAndSaved(FxRobot robot) {
+        waitUntil(() -> "france".equals(robot.lookup("#setting-schedule-preset").queryAs(ChoiceBox.class).getValue()));
+        robot.interact(() -> robot.lookup("#setting-schedule-preset").queryAs(ChoiceBox.class).setValue("france-22h"));
+        robot.clickOn("#settingsSave");
+        waitUntil(() -> robot.lookup("#settingsBanner").queryAs(Label.class).getText().startsWith("Réglages enregistrés (1)"));
+        assertThat(app.settings().get(org.comptoir.settings.ScheduleSettings.PRESET)).isEqualTo("france-22h");
     }
 
     @Test

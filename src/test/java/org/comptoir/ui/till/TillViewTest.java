@@ -44,6 +44,8 @@ class TillViewTest {
 
     @Start
     void start(Stage stage) {
+        // the application's theme, whose colour names (-color-accent-emphasis...) comptoir.css uses
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         app = openShop(dir, "Fleurs de Léa");
         app.settings().set(TillSettings.OWNER_PIN, "2468");
         ui = uiContext(app, stage);
@@ -162,5 +164,57 @@ class TillViewTest {
         typePin(robot, "2468");
         waitUntil(() -> banner(robot).startsWith("Données effacées"));
         assertThat(app.consent().lookup(MOBILE).orElseThrow().status()).isEqualTo(ConsentStatus.ERASED);
+    }
+
+    @Test
+    void escapeOrNewCustomerEmptiesTheFormAndRecordsNothing(FxRobot robot) {
+        ready(robot);
+        robot.write("06 12 34 56 78").type(KeyCode.TAB).write("Léa").type(KeyCode.TAB).type(KeyCode.SPACE);
+        assertThat(robot.lookup("#consent").queryAs(CheckBox.class).isSelected()).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+
+        waitUntil(() -> robot.lookup("#phone").queryAs(TextField.class).getText().isEmpty());
+        assertThat(robot.lookup("#firstName").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#consent").queryAs(CheckBox.class).isSelected()).as("never left ticked").isFalse();
+        assertThat(robot.lookup("#phone").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(ledgerRows()).isZero();
+
+        robot.write("06 12 34 56 78");
+        robot.clickOn("#clearForm");
+        waitUntil(() -> robot.lookup("#phone").queryAs(TextField.class).getText().isEmpty());
+        assertThat(ledgerRows()).isZero();
+    }
+
+    @Test
+    void theConsentBoxIsRingedWhenTabReachesIt(FxRobot robot) {
+        ready(robot);
+        javafx.scene.layout.Region box = (javafx.scene.layout.Region) robot.lookup("#consent").query().getParent();
+        assertThat(visibleBorder(box)).as("no ring before").isFalse();
+
+        robot.type(KeyCode.TAB).type(KeyCode.TAB); // phone → first name → consent box
+
+        waitUntil(() -> robot.lookup("#consent").query().isFocused());
+        waitUntil(() -> visibleBorder(box));
+    }
+
+    private static boolean visibleBorder(javafx.scene.layout.Region region) {
+        return region.getBorder() != null && region.getBorder().getStrokes().stream()
+                .anyMatch(s -> s.getTopStroke() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0);
+    }
+
+    @Test
+    void atTheWidthLeftBesideTheSidebarOnA1024ScreenNoButtonNameIsCut(FxRobot robot) {
+        ready(robot);
+        robot.interact(() -> {
+            Stage stage = (Stage) robot.lookup("#tillView").query().getScene().getWindow();
+            stage.setWidth(800);
+            stage.setHeight(600);
+        });
+        waitUntil(() -> robot.lookup("#tillView").query().getScene().getWidth() <= 800);
+        for (javafx.scene.control.Button b : robot.lookup("#tillView .button").queryAllAs(javafx.scene.control.Button.class)) {
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) b.lookup(".text");
+            assertThat(shown.getText()).as(b.getId()).isEqualTo(b.getText());
+        }
     }
 }

@@ -27,6 +27,7 @@ final class EmulatedSms {
     private volatile int cnmiDs;
     private volatile int nextMr = 1;
     private volatile Integer nextSendError;
+    private final List<String> arriveDuringSend = new CopyOnWriteArrayList<>();
 
     EmulatedSms(ModemEmulator wire) {
         this.wire = wire;
@@ -42,6 +43,10 @@ final class EmulatedSms {
         }
         sent.addAll(old.sent);
         deleted.addAll(old.deleted);
+    }
+
+    void arriveDuringNextSend(List<String> hex) {
+        arriveDuringSend.addAll(hex);
     }
 
     void failNextSend(int code) {
@@ -115,7 +120,22 @@ final class EmulatedSms {
         ConcatInfo c = submit.concat().orElse(new ConcatInfo(0, 1, 1));
         sent.add(new ModemEmulator.Sent(hex, tpduLength, mr, submit.destination(), submit.text(), c.reference(),
                 c.total(), c.sequence(), submit.statusReport()));
-        wire.write("\r\n+CMGS: " + mr + "\r\n\r\nOK\r\n", wire.sendDelay);
+        // messages that come in while the network takes this one: their +CMTI lands in the middle of the send
+        List<String> arriving = List.copyOf(arriveDuringSend);
+        arriveDuringSend.clear();
+        arriving.forEach(this::receive);
+        String answer = "\r\n+CMGS: " + mr + "\r\n\r\nOK\r\n";
+        java.time.Duration late = wire.lateNextSend;
+        if (!late.isZero()) {
+            wire.lateNextSend = java.time.Duration.ZERO;
+            wire.writeLate(answer, late.plus(wire.sendDelay));
+        } else {
+            wire.write(answer, wire.sendDelay);
+        }
+        String report = wire.reportFor.apply(sent.get(sent.size() - 1));
+        if (report != null) {
+            statusReport(report);
+        }
     }
 
     /** Answers {@code AT+CPMS=}, {@code AT+CNMI=} and {@code AT+CMGR/CMGL/CMGD=}; false for any other command. */

@@ -59,6 +59,20 @@ public final class ModemEmulator implements AutoCloseable {
     public volatile boolean vanishMidSend;
     /** Never answer commands (a hung modem). */
     public volatile boolean silent;
+    /** An LTE-only modem: {@code AT+CREG?} says "not registered", only {@code AT+CEREG?} says registered. */
+    public volatile boolean lteOnly;
+    /** The SIM's ICCID, answered to {@code AT+CCID} (and {@code AT^ICCID?} on a Huawei). */
+    public volatile String iccid = "89330123456789012345";
+    /** Answers {@code AT+CPINR} (TS 27.007 §8.65) and the vendor forms; false: ERROR like an older modem. */
+    public volatile boolean pinRetriesSupported = true;
+    /** The network's status report for each part sent (hex, or null for none), emitted after its +CMGS answer. */
+    public volatile java.util.function.Function<Sent, String> reportFor = s -> null;
+    /** Answers {@code +CME ERROR: 515} to this many {@code AT+CPIN?} first ("busy, initialising"). */
+    public volatile int cpinBusy;
+    /** Arrives, announced with +CMTI, right after the first {@code AT} (CNMI kept in the modem's memory). */
+    public volatile String arrivingAfterFirstAt;
+    /** The next AT+CMGS answer comes this much later than usual; everything the modem says meanwhile waits. */
+    public volatile Duration lateNextSend = Duration.ZERO;
 
     // state
     private volatile boolean echo = true;
@@ -71,6 +85,8 @@ public final class ModemEmulator implements AutoCloseable {
     private final List<String> pinsOffered = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private final EmulatedSms sms = new EmulatedSms(this);
+    /** Output held back behind a late answer, in order; null when nothing is held. */
+    private List<byte[]> held;
 
     public ModemEmulator(InputStream fromApp, OutputStream toApp) {
         this.in = fromApp;
@@ -107,6 +123,8 @@ public final class ModemEmulator implements AutoCloseable {
         simState = old.simState;
         pinAttemptsLeft = old.pinAttemptsLeft;
         sendDelay = old.sendDelay;
+        iccid = old.iccid;
+        lteOnly = old.lteOnly;
         sms.takeOver(old.sms);
         pinsOffered.addAll(old.pinsOffered);
     }
@@ -119,6 +137,11 @@ public final class ModemEmulator implements AutoCloseable {
     /** Stores an SMS-DELIVER in "SM" and, if the app asked for it (CNMI mt=1), announces it. */
     public int receive(String deliverHex) {
         return sms.receive(deliverHex);
+    }
+
+    /** These SMS-DELIVERs arrive (stored, +CMTI) while the next AT+CMGS is in progress, before its answer. */
+    public void arriveDuringNextSend(List<String> deliverHex) {
+        sms.arriveDuringNextSend(deliverHex);
     }
 
     /** Stores an SMS-DELIVER without telling anyone (a +CMTI lost while the app was away). */
@@ -225,7 +248,15 @@ public final class ModemEmulator implements AutoCloseable {
     private void handle(String cmd, String upper) {
         boolean unlocked = "READY".equals(simState) && simInserted;
         switch (upper) {
-            case "AT", "AT+CMGF=0", "AT+CMGF=1", "AT+CSCLK=0" -> answer(List.of(), "OK");
+            case "AT" -> {
+                answer(List.of(), "OK");
+                String early = arrivingAfterFirstAt;
+                arrivingAfterFirstAt = null;
+                if (early != null) {
+                    emit("+CMTI: \"SM\"," + sms.storeSilently(early));
+                }
+            }
+            case "AT+CMGF=0", "AT+CMGF=1", "AT+CSCLK=0" -> answer(List.of(), "OK");
             case "ATE0" -> {
                 echo = false;
                 answer(List.of(), "OK");
@@ -241,13 +272,26 @@ public final class ModemEmulator implements AutoCloseable {
             case "AT^CURC=0" -> answer(List.of(), maker.equalsIgnoreCase("huawei") ? "OK" : "ERROR");
             case "AT+CIMI" -> answer(unlocked ? List.of(imsi) : List.of(), unlocked ? "OK" : cme(11));
             case "AT+CPIN?" -> {
-                if (!simInserted) {
+                if (cpinBusy > 0) {
+                    cpinBusy--;
+                    answer(List.of(), cmee == 0 ? "ERROR" : "+CME ERROR: 515");
+                } else if (!simInserted) {
                     answer(List.of(), cme(10));
                 } else {
                     answer(List.of("+CPIN: " + simState), "OK");
                 }
             }
-            case "AT+CREG?" -> answer(List.of("+CREG: 1," + (registered ? 1 : notRegisteredStat)), "OK");
+            case "AT+CREG?" -> answer(List.of("+CREG: 1," + (registered && !lteOnly ? 1 : notRegisteredStat)), "OK");
+            case "AT+CEREG?" -> answer(List.of("+CEREG: 1," + (registered ? 1 : notRegisteredStat)), "OK");
+            case "AT+CCID", "AT+ICCID" -> answer(simInserted ? List.of("+CCID: " + iccid) : List.of(),
+                    simInserted ? "OK" : cme(10));
+            case "AT^ICCID?" -> answer(List.of("^ICCID: " + iccid), maker.equalsIgnoreCase("huawei") ? "OK" : "ERROR");
+            case "AT+CPINR=\"SIM PIN\"", "AT+CPINR" -> answer(
+                    pinRetriesSupported ? List.of("+CPINR: SIM PIN," + pinAttemptsLeft + ",10") : List.of(),
+                    pinRetriesSupported ? "OK" : "ERROR");
+            // Huawei: ^CPIN: <code>,<times>,<puk_times>,<pin_times>,<puk2_times>,<pin2_times>
+            case "AT^CPIN?" -> answer(List.of("^CPIN: " + simState + "," + pinAttemptsLeft + ",10," + pinAttemptsLeft
+                    + ",10,3"), maker.equalsIgnoreCase("huawei") && pinRetriesSupported ? "OK" : "ERROR");
             case "AT+CSQ" -> answer(List.of("+CSQ: " + rssi + ",99"), "OK");
             case "AT+COPS?" -> {
                 if (!registered) {
@@ -273,7 +317,7 @@ public final class ModemEmulator implements AutoCloseable {
             answer(List.of(), "OK");
         } else if (upper.startsWith("AT+CPIN=")) {
             offerPin(cmd.substring(8).replace("\"", "").trim());
-        } else if (upper.startsWith("AT+CREG=")) {
+        } else if (upper.startsWith("AT+CREG=") || upper.startsWith("AT+CEREG=") || upper.startsWith("AT+CGREG=")) {
             answer(List.of(), "OK");
         } else if (upper.startsWith("AT+COPS=3,")) {
             copsFormat = Integer.parseInt(upper.substring(10));
@@ -328,6 +372,12 @@ public final class ModemEmulator implements AutoCloseable {
             return;
         }
         byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        synchronized (this) {
+            if (held != null) {
+                held.add(bytes);
+                return;
+            }
+        }
         Runnable task = () -> {
             try {
                 out.write(bytes);
@@ -341,6 +391,33 @@ public final class ModemEmulator implements AutoCloseable {
         } else {
             writer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Writes {@code s} after {@code delay} and holds back everything else the modem says until then, as a
+     * modem busy with one command answers the next ones only afterwards.
+     */
+    void writeLate(String s, Duration delay) {
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        synchronized (this) {
+            held = new java.util.ArrayList<>();
+        }
+        writer.schedule(() -> {
+            List<byte[]> after;
+            synchronized (this) {
+                after = held;
+                held = null;
+            }
+            try {
+                out.write(bytes);
+                for (byte[] b : after) {
+                    out.write(b);
+                }
+                out.flush();
+            } catch (IOException e) {
+                // the app's side is gone
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The modem disappears: both streams close (a pulled USB stick). */

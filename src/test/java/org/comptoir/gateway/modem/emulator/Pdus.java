@@ -28,6 +28,12 @@ public final class Pdus {
 
     /** A STATUS-REPORT for reference {@code mr} to international {@code recipient} with TP-ST {@code status}. */
     public static String statusReport(int mr, String recipient, int status) {
+        return statusReport(mr, recipient, status, null);
+    }
+
+    /** The same, stamped (TP-SCTS and TP-DT) at {@code at} in UTC; null: 2026-10-15 10:30, an old report. */
+    public static String statusReport(int mr, String recipient, int status, java.time.Instant at) {
+        String stamp = at == null ? "62015101030080" : stamp(at);
         String digits = recipient.replace("+", "");
         StringBuilder swapped = new StringBuilder();
         String padded = digits.length() % 2 == 0 ? digits : digits + "F";
@@ -35,6 +41,17 @@ public final class Pdus {
             swapped.append(padded.charAt(k + 1)).append(padded.charAt(k));
         }
         return "07913396999999F9" + "06" + String.format("%02X", mr) + String.format("%02X", digits.length()) + "91"
-                + swapped + "62015101030080" + "62015101035080" + String.format("%02X", status);
+                + swapped + stamp + stamp + String.format("%02X", status);
+    }
+
+    /** TP-SCTS semi-octets (TS 23.040 §9.2.3.11) for {@code at} in UTC: YYMMDDhhmmss, each pair swapped, zone 00. */
+    static String stamp(java.time.Instant at) {
+        String digits = java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(at) + "00";
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < digits.length(); k += 2) {
+            out.append(digits.charAt(k + 1)).append(digits.charAt(k));
+        }
+        return out.toString();
     }
 }
