@@ -13,14 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.comptoir.AppContext;
+import org.comptoir.consent.Channel;
+import org.comptoir.consent.ConsentStatus;
+import org.comptoir.consent.ContactStatus;
 import org.comptoir.consent.Inbox;
+import org.comptoir.dispatch.HttpGatewayFactory;
 import org.comptoir.dispatch.InboundStore;
 import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
 import org.comptoir.gateway.InboundSms;
+import org.comptoir.gateway.SmsGateway;
 import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.i18n.Messages;
+import org.comptoir.phone.PhoneNumber;
 import org.comptoir.settings.ModemSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,10 +85,14 @@ public final class InboxCommand {
             AppContext app = inbox.root.context();
             Messages m = inbox.root.messages();
             String gateway = app.settings().get(ModemSettings.GATEWAY);
-            if ("modem".equals(gateway)) {
-                collectFromModem(app);
-            } else {
-                inbox.out().println(m.get("inbox.cli.sync.no.gateway", gateway));
+            switch (gateway) {
+                case "modem" -> collectFromModem(app);
+                case "http" -> {
+                    try (SmsGateway http = HttpGatewayFactory.create(app.settings())) {
+                        collect(app, http);
+                    }
+                }
+                default -> inbox.out().println(m.get("inbox.cli.sync.no.gateway", gateway));
             }
             List<Inbox.Entry> handled = app.consentSms().inbox().routeUnhandled();
             inbox.out().println(m.get("inbox.cli.sync.done", handled.size()));
@@ -95,28 +105,46 @@ public final class InboxCommand {
     private static void collectFromModem(AppContext app) {
         String port = app.settings().get(ModemSettings.PORT).strip();
         String pin = app.settings().get(ModemSettings.PIN);
-        InboundStore store = new InboundStore(app.database(), "modem " + port, Clock.systemUTC());
         try (ModemGateway modem = ModemGateway.onPort(port,
                 ModemGateway.Config.defaults(pin == null || pin.isBlank() ? null : pin, false))) {
-            modem.setListener(new GatewayListener() {
-                @Override
-                public void onDeliveryReport(DeliveryReport report) {
-                    // matched by the sending engine; nothing is waiting for it here
-                }
-
-                @Override
-                public void onInbound(InboundSms sms) {
-                    store.onInbound(sms);
-                }
-
-                @Override
-                public void onStateChanged(GatewayState state) {
-                    // the command prints its own outcome
-                }
-            });
             modem.connect();
-            modem.collectPending();
+            collect(app, modem);
         }
+    }
+
+    /**
+     * Stores what waits at {@code gateway} (acknowledged or deleted there only once stored) and records the opt-outs
+     * a provider kept itself. Blocks on the gateway's I/O.
+     */
+    private static void collect(AppContext app, SmsGateway gateway) {
+        InboundStore store = new InboundStore(app.database(), gateway.name(), Clock.systemUTC());
+        gateway.setListener(new GatewayListener() {
+            @Override
+            public void onDeliveryReport(DeliveryReport report) {
+                // matched by the sending engine; nothing is waiting for it here
+            }
+
+            @Override
+            public void onInbound(InboundSms sms) {
+                store.onInbound(sms);
+            }
+
+            @Override
+            public void onOptOut(String recipientE164, String evidence, java.time.Instant at) {
+                PhoneNumber.ofE164(recipientE164).ifPresent(n -> {
+                    ConsentStatus now = app.consent().lookup(n).map(ContactStatus::status).orElse(null);
+                    if (now != ConsentStatus.OPTED_OUT && now != ConsentStatus.ERASED) {
+                        app.consent().recordOptOut(n, Channel.SMS_KEYWORD, null, evidence);
+                    }
+                });
+            }
+
+            @Override
+            public void onStateChanged(GatewayState state) {
+                // the command prints its own outcome
+            }
+        });
+        gateway.collectPending();
     }
 
     /** An owner's decision on waiting reply {@code id}: STOP or read. */

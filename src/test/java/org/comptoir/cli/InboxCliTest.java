@@ -42,7 +42,7 @@ class InboxCliTest {
     void syncHandlesWhatWasStoredAndListShowsWhatWasDone() throws Exception {
         Result sync = CliHarness.run(dir, "inbox", "sync");
         assertThat(sync.code()).as(sync.err()).isEqualTo(Cli.OK);
-        assertThat(sync.out()).contains("Aucun modem n'est configuré", "2 message(s) traité(s)",
+        assertThat(sync.out()).contains("Aucune passerelle n'est configurée", "2 message(s) traité(s)",
                 "peut-être un STOP : à vous de décider", "réponse à lire");
 
         Result list = CliHarness.run(dir, "inbox", "list", "--json");
