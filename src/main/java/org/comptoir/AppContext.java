@@ -12,12 +12,15 @@ import org.comptoir.campaign.CampaignService;
 import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentSettings;
+import org.comptoir.consent.ConsentSms;
+import org.comptoir.consent.ConsentSmsSettings;
 import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.dispatch.GatewayOwner;
-import org.comptoir.dispatch.ReviewRouter;
+import org.comptoir.dispatch.InboundRouter;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.i18n.Messages;
+import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.HttpSettings;
@@ -45,6 +48,7 @@ public final class AppContext implements AutoCloseable {
     private final ContactDirectory contacts;
     private final GatewayOwner sending;
     private final BackupService backups;
+    private final ConsentSms consentSms;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -55,9 +59,12 @@ public final class AppContext implements AutoCloseable {
         // it must be the key the store was made with (DESIGN.md invariant 8)
         this.consent = new ConsentService(database, settings, SubjectKey.forStore(database), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
-        // the windows are read from the settings when the engine is built (each send-due run, each app start)
+        // the windows are read from the settings when the engine is built (each send-due run, each app start);
+        // received messages go to consent over SMS (STOP, OUI, HELP...), whose replies the engine sends: the router is
+        // asked for lazily, when the engine is built, so the two can refer to each other
         this.sending = new GatewayOwner(database, settings, consent, campaigns, () -> ScheduleSettings.sendingRules(settings),
-                ReviewRouter::new, Clock.systemUTC());
+                this::inboundRouter, Clock.systemUTC());
+        this.consentSms = new ConsentSms(database, settings, consent, sending.replies(), Clock.systemUTC());
         this.backups = new BackupService(database, settings, dataDir, Clock.systemUTC(), AppVersion.current(),
                 AppContext::checkStore);
     }
@@ -79,6 +86,7 @@ public final class AppContext implements AutoCloseable {
         List<SettingDefinition> all = new ArrayList<>(CoreSettings.DEFINITIONS);
         all.addAll(CampaignSettings.DEFINITIONS);
         all.addAll(ConsentSettings.DEFINITIONS);
+        all.addAll(ConsentSmsSettings.DEFINITIONS);
         all.addAll(ModemSettings.DEFINITIONS);
         all.addAll(HttpSettings.DEFINITIONS);
         all.addAll(TillSettings.DEFINITIONS);
@@ -109,9 +117,18 @@ public final class AppContext implements AutoCloseable {
         return consent;
     }
 
+    /** Consent over SMS: the inbound router, double opt-in, the inbox, erasure everywhere, retention. */
+    public ConsentSms consentSms() {
+        return consentSms;
+    }
+
     /** The contact list (search, paging, tags). */
     public ContactDirectory contacts() {
         return contacts;
+    }
+
+    private InboundRouter inboundRouter() {
+        return consentSms.router();
     }
 
     /** The one owner of the configured gateway and of the sending engine over it (outbox, reports, replies). */
@@ -159,6 +176,10 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         sending.close();
         backups.close();
-        database.close();
+        try {
+            consentSms.compactIfErased(); // an erased person's bytes must not stay in the file's free pages
+        } finally {
+            database.close();
+        }
     }
 }

@@ -61,4 +61,10 @@ class ArchitectureTest {
                     "org.comptoir.backup..")
             .should().dependOnClassesThat().resideInAnyPackage("org.comptoir.ui..", "org.comptoir.cli..")
             .because("ui and cli are thin entry points on top of the services");
+
+    @ArchTest
+    static final ArchRule logbackOnlyInLog = noClasses()
+            .that().resideOutsideOfPackage("org.comptoir.log..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
+            .because("code logs through SLF4J; only the log room's converters (phone masking) know the backend");
 }

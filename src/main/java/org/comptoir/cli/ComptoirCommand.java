@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Comptoir: consent-first promotion SMS for small shops.",
         subcommands = {VersionCommand.class, ConfigCommand.class, SmsCommand.class, ContactCommand.class,
                 ConsentCommand.class, ModemCommand.class, CampaignCommand.class, HttpCommand.class,
-                SendDueCommand.class, BackupCommand.class})
+                SendDueCommand.class, BackupCommand.class, InboxCommand.class, RetentionCommand.class,
+                PosterCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec

@@ -45,6 +45,8 @@ public final class ConsentService {
     private final Clock clock;
     private final Ledger ledger = new Ledger();
     private final LedgerCheckpoints checkpoints;
+    /** What else an erasure clears, in its transaction (received SMS, send logs, outbox texts...). */
+    private final List<ErasureStep> erasureSteps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConsentService(Database db, Settings settings, SubjectKey key, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -113,6 +115,16 @@ public final class ConsentService {
         return append(number, ConsentKind.OPT_IN, channel, wordingId, staff, null, name, true);
     }
 
+    /**
+     * The same, with {@code evidence} (a keyword sign-up's reference to the SMS it came from); see
+     * {@link #recordOptIn(PhoneNumber, String, long, Channel, String)}.
+     */
+    public ContactStatus recordOptIn(PhoneNumber number, String firstName, long wordingId, Channel channel, String staff,
+                                     String evidence) {
+        String name = clean(firstName, NAME_MAX, "consent.error.name.too.long");
+        return append(number, ConsentKind.OPT_IN, channel, wordingId, staff, evidence, name, true);
+    }
+
     /** Records a no. No contact row is created for someone who said no; an existing one is kept. */
     public ContactStatus recordRefusal(PhoneNumber number, long wordingId, Channel channel, String staff) {
         return append(number, ConsentKind.REFUSED, channel, wordingId, staff, null, null, false);
@@ -134,6 +146,14 @@ public final class ConsentService {
      */
     public ContactStatus erase(PhoneNumber number, String staff) {
         return append(number, ConsentKind.ERASED, Channel.MANUAL, null, staff, null, null, false);
+    }
+
+    /**
+     * Adds {@code step} to every later {@link #erase}: it runs in the erasure's transaction, after the contact row is
+     * deleted, so a failure leaves nothing erased. Call while wiring, before the service is used.
+     */
+    public void addErasureStep(ErasureStep step) {
+        erasureSteps.add(Objects.requireNonNull(step, "step"));
     }
 
     /**
@@ -243,6 +263,9 @@ public final class ConsentService {
             }
             if (kind == ConsentKind.ERASED) {
                 Jdbc.update(c, "DELETE FROM contact WHERE subject = ?", subject); // tags go by ON DELETE CASCADE
+                for (ErasureStep step : erasureSteps) {
+                    step.erase(c, number, subject);
+                }
             }
             appended[0] = ledger.append(c, head, subject, kind, channel, wording, stateWording, who, proof, now);
             // the state just written is known: only the contact row is read back

@@ -34,6 +34,25 @@ public final class Forms {
         return new VBox(4, title, control, problem);
     }
 
+    /**
+     * The line under a screen's title that says what just happened: hidden while {@code text} is empty, red when
+     * {@code isError}, green otherwise.
+     */
+    public static Label banner(String id, javafx.beans.value.ObservableValue<String> text,
+                               javafx.beans.property.BooleanProperty isError) {
+        Label banner = new Label();
+        banner.setId(id);
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(text);
+        banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        Runnable style = () -> banner.getStyleClass().setAll("label", "banner", isError.get() ? "danger" : "success");
+        isError.addListener((obs, was, now) -> style.run());
+        style.run();
+        return banner;
+    }
+
     /** Every ISO country, named in the UI's language and sorted by that name; bound to a two-letter code. */
     public static ComboBox<String> countryChoice(Locale uiLocale, StringProperty code) {
         Collator collator = Collator.getInstance(uiLocale);

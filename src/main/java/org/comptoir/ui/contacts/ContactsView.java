@@ -27,6 +27,7 @@ import org.comptoir.consent.ConsentEventView;
 import org.comptoir.consent.ContactQuery.SortKey;
 import org.comptoir.i18n.Messages;
 import org.comptoir.ui.Debounce;
+import org.comptoir.ui.Forms;
 import org.comptoir.ui.Styles;
 import org.comptoir.ui.UiContext;
 import org.comptoir.ui.contacts.ContactsViewModel.Filter;
@@ -78,17 +79,7 @@ public final class ContactsView extends BorderPane {
         verify.setOnAction(e -> vm.verify());
         HBox tools = new HBox(10, search, filter, count, grow, verify);
         tools.setAlignment(Pos.CENTER_LEFT);
-        Label banner = new Label();
-        banner.setId("contactsBanner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.bannerProperty());
-        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        Runnable bannerStyle = () -> banner.getStyleClass().setAll("label", "banner",
-                vm.bannerIsErrorProperty().get() ? "danger" : "success");
-        vm.bannerIsErrorProperty().addListener((obs, was, now) -> bannerStyle.run());
-        bannerStyle.run();
+        Label banner = Forms.banner("contactsBanner", vm.bannerProperty(), vm.bannerIsErrorProperty());
         VBox top = new VBox(12, title, tools, banner);
         top.setStyle("-fx-padding: 24 24 12 24;");
         setTop(top);

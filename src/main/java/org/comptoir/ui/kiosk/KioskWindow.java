@@ -27,8 +27,8 @@ public final class KioskWindow {
         // Dialogs owned by the kiosk window, so the PIN prompt shows above the full-screen window; with a keypad,
         // since a touch-only kiosk has no keyboard to type the PIN with.
         ui = appUi.withDialogs(new FxDialogService(stage, appUi.messages()).withKeypad());
-        TillViewModel vm = new TillViewModel(ui.app().consent(), ui.app()::phoneNumbers, ui.app().settings(),
-                ui.messages(), ui.executor(), Channel.KIOSK);
+        TillViewModel vm = new TillViewModel(ui.app().consent(), ui.app().consentSms().doubleOptIn(),
+                ui.app()::phoneNumbers, ui.app().settings(), ui.messages(), ui.executor(), Channel.KIOSK);
         KioskView view = new KioskView(ui, vm, this::askToLeave);
         stage.setTitle(ui.messages().get("kiosk.title"));
         if (owner != null) {

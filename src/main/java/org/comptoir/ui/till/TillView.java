@@ -29,8 +29,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class TillView extends VBox {
 
     public TillView(UiContext ui) {
-        this(ui, new TillViewModel(ui.app().consent(), ui.app()::phoneNumbers, ui.app().settings(), ui.messages(),
-                ui.executor(), Channel.TILL));
+        this(ui, new TillViewModel(ui.app().consent(), ui.app().consentSms().doubleOptIn(), ui.app()::phoneNumbers,
+                ui.app().settings(), ui.messages(), ui.executor(), Channel.TILL));
     }
 
     TillView(UiContext ui, TillViewModel vm) {

@@ -19,6 +19,7 @@ import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentWording;
 import org.comptoir.consent.ContactStatus;
+import org.comptoir.consent.DoubleOptIn;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumber;
@@ -42,6 +43,8 @@ public final class TillViewModel {
     public enum Tone { NONE, NEW, OPTED_IN, OPTED_OUT, ERASED, SUCCESS, DANGER, INFO }
 
     private final ConsentService consent;
+    /** Asks for the SMS confirmation after an opt-in when double opt-in is on; null: never asks. */
+    private final DoubleOptIn doubleOptIn;
     private final Supplier<PhoneNumbers> phonesLoader;
     /** Null until {@link #load()} has read the shop's country. */
     private PhoneNumbers phones;
@@ -73,7 +76,14 @@ public final class TillViewModel {
     /** @param phones reads the shop's country (blocks): called once, on the executor, by {@link #load()} */
     public TillViewModel(ConsentService consent, Supplier<PhoneNumbers> phones, Settings settings, Messages messages,
                          TaskExecutor executor, Channel channel) {
+        this(consent, null, phones, settings, messages, executor, channel);
+    }
+
+    /** @param doubleOptIn sends "Répondez OUI…" after each opt-in when {@code consent.double-optin} is on */
+    public TillViewModel(ConsentService consent, DoubleOptIn doubleOptIn, Supplier<PhoneNumbers> phones,
+                         Settings settings, Messages messages, TaskExecutor executor, Channel channel) {
         this.consent = consent;
+        this.doubleOptIn = doubleOptIn;
         this.phonesLoader = phones;
         this.settings = settings;
         this.messages = messages;
@@ -170,8 +180,13 @@ public final class TillViewModel {
         }
         String name = firstName.get() == null || firstName.get().isBlank() ? null : firstName.get().strip();
         long wording = wordingId;
-        record(number.get(), () -> consent.recordOptIn(number.get(), name, wording, channel, staff),
-                channel == Channel.KIOSK ? "kiosk.saved.optin" : "till.saved.optin");
+        record(number.get(), () -> {
+            ContactStatus saved = consent.recordOptIn(number.get(), name, wording, channel, staff);
+            if (doubleOptIn != null) {
+                doubleOptIn.afterCapture(number.get(), saved);
+            }
+            return saved;
+        }, channel == Channel.KIOSK ? "kiosk.saved.optin" : "till.saved.optin");
     }
 
     /** "Refused": the customer was asked and said no. */
