@@ -1,0 +1,43 @@
+package org.comptoir.export;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.comptoir.AppContext;
+import org.comptoir.MutableClock;
+import org.comptoir.consent.ConsentService;
+import org.comptoir.consent.SubjectKey;
+import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.settings.Settings;
+import org.comptoir.store.Database;
+import org.comptoir.store.Jdbc;
+
+/** A real H2 file store in a temporary folder with the consent and export services, a clock the test moves. */
+final class ExportFixture implements AutoCloseable {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    final Database db;
+    final Settings settings;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:15:30.123456Z"));
+    final ConsentService consent;
+    final ExportService export;
+    final PhoneNumbers numbers = new PhoneNumbers("FR");
+
+    ExportFixture(Path dir) {
+        db = Database.open(dir);
+        settings = new Settings(db, AppContext.settingDefinitions());
+        settings.set("shop.name", "Léa Fleurs");
+        consent = new ConsentService(db, settings, SubjectKey.loadOrCreate(dir), clock);
+        export = new ExportService(db, consent, settings, clock, PARIS);
+    }
+
+    long count(String sql, Object... params) {
+        return db.withConnection(c -> Jdbc.queryLong(c, sql, params));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
