@@ -2,6 +2,7 @@ package org.comptoir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.comptoir.campaign.CampaignService;
@@ -10,6 +11,7 @@ import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
+import org.comptoir.export.ExportService;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
@@ -32,6 +34,7 @@ public final class AppContext implements AutoCloseable {
     private final CampaignService campaigns;
     private final ConsentService consent;
     private final ContactDirectory contacts;
+    private final ExportService exports;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -41,6 +44,7 @@ public final class AppContext implements AutoCloseable {
         // the key is read after the database is open, so its lock keeps a second process from racing to create it
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
+        this.exports = new ExportService(database, consent, settings, Clock.systemUTC(), ZoneId.systemDefault());
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -89,6 +93,11 @@ public final class AppContext implements AutoCloseable {
     /** The contact list (search, paging, tags). */
     public ContactDirectory contacts() {
         return contacts;
+    }
+
+    /** The consent register and one-customer proof in Excel. */
+    public ExportService exports() {
+        return exports;
     }
 
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */
