@@ -12,6 +12,7 @@ import org.comptoir.consent.ConsentSettings;
 import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.export.ExportService;
+import org.comptoir.export.ImportService;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.settings.CoreSettings;
@@ -35,6 +36,7 @@ public final class AppContext implements AutoCloseable {
     private final ConsentService consent;
     private final ContactDirectory contacts;
     private final ExportService exports;
+    private final ImportService imports;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -45,6 +47,7 @@ public final class AppContext implements AutoCloseable {
         this.consent = new ConsentService(database, settings, SubjectKey.loadOrCreate(dataDir), Clock.systemUTC());
         this.contacts = new ContactDirectory(database);
         this.exports = new ExportService(database, consent, settings, Clock.systemUTC(), ZoneId.systemDefault());
+        this.imports = new ImportService(database, consent, settings, Clock.systemUTC(), ZoneId.systemDefault());
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -98,6 +101,11 @@ public final class AppContext implements AutoCloseable {
     /** The consent register and one-customer proof in Excel. */
     public ExportService exports() {
         return exports;
+    }
+
+    /** Contact import from spreadsheets. */
+    public ImportService imports() {
+        return imports;
     }
 
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "comptoir", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Comptoir: consent-first promotion SMS for small shops.",
         subcommands = {VersionCommand.class, ConfigCommand.class, SmsCommand.class, ContactCommand.class,
-                ConsentCommand.class, ModemCommand.class, ExportCommand.class})
+                ConsentCommand.class, ModemCommand.class, ExportCommand.class, ImportCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec
