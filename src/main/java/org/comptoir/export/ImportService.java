@@ -67,6 +67,26 @@ public final class ImportService {
      */
     public ImportReport importContacts(Path file, Map<String, String> mapping, boolean dryRun, Path refusalReport,
                                        String actor, Progress progress) {
+        return run(file, mapping, dryRun, true, refusalReport, actor, progress);
+    }
+
+    /** A dry run that writes no refusal report: what the import assistant shows before the owner confirms. */
+    public ImportReport preview(Path file, Map<String, String> mapping, Progress progress) {
+        return run(file, mapping, true, false, null, "preview", progress);
+    }
+
+    /** The header row of {@code file} (its first sheet), for the mapping assistant; throws on a malformed file. */
+    public List<String> headers(Path file) {
+        return new SourceReader(maxRows).read(file).header();
+    }
+
+    /** The field a header is recognised as without a mapping, if any. */
+    public static java.util.Optional<ImportField> recognised(String header) {
+        return ImportField.forHeader(header);
+    }
+
+    private ImportReport run(Path file, Map<String, String> mapping, boolean dryRun, boolean writeReport,
+                             Path refusalReport, String actor, Progress progress) {
         Messages m = Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE));
         String name = file.getFileName().toString();
         progress.update(0, 0);
@@ -86,7 +106,7 @@ public final class ImportService {
             Cancelled.check(progress); // inside the transaction: throwing rolls everything back
         }, decided -> {
             refusals.addAll(refusals(plan, decided));
-            if (!refusals.isEmpty()) {
+            if (writeReport && !refusals.isEmpty()) {
                 // inside the transaction: a report that cannot be written undoes the import, nothing is half done
                 RefusalWorkbook.write(reportPath, m, table, refusals);
             }
@@ -95,8 +115,8 @@ public final class ImportService {
         outcomes.forEach(o -> counts.merge(o, 1L, Long::sum));
         ImportReport report = new ImportReport(dryRun, table.sheet(), counts.getOrDefault(Outcome.OPTED_IN, 0L),
                 counts.getOrDefault(Outcome.ADDED_WITHOUT_CONSENT, 0L), counts.getOrDefault(Outcome.UPDATED, 0L),
-                refusals.size(), plan.blank(), refusals.isEmpty() ? null : reportPath, headers(table, columns),
-                sample(plan, outcomes, refusals));
+                refusals.size(), plan.blank(), refusals.isEmpty() || !writeReport ? null : reportPath, headers(table, columns),
+                sample(plan, outcomes, refusals, table, columns));
         if (!dryRun) {
             // counts and the file's name only: the audit trail keeps no personal data
             db.withConnection(c -> Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) "
@@ -131,7 +151,8 @@ public final class ImportService {
     }
 
     private static List<ImportReport.RowFate> sample(ImportRows.Plan plan, List<Outcome> outcomes,
-                                                     List<RefusalWorkbook.Refusal> refusals) {
+                                                     List<RefusalWorkbook.Refusal> refusals, SourceTable table,
+                                                     ImportColumns columns) {
         List<ImportReport.RowFate> fates = new ArrayList<>();
         for (int i = 0; i < plan.accepted().size() && fates.size() < SAMPLE; i++) {
             ImportRows.Accepted a = plan.accepted().get(i);
@@ -140,12 +161,30 @@ public final class ImportService {
                     reason(o), o.refused()));
         }
         for (RefusalWorkbook.Refusal r : refusals) {
+            if (r.line() > lastLine(fates) && fates.size() >= SAMPLE) {
+                break; // refusals come in file order: the rest are past the sample
+            }
             if (fates.stream().noneMatch(f -> f.line() == r.line())) {
-                fates.add(new ImportReport.RowFate(r.line(), null, null, r.reason(), true));
+                // a refused row shows what the file holds, so the owner recognises it
+                SourceTable.Row row = table.rows().stream().filter(x -> x.line() == r.line()).findFirst().orElse(null);
+                fates.add(new ImportReport.RowFate(r.line(), raw(row, columns, ImportField.PHONE),
+                        raw(row, columns, ImportField.FIRST_NAME), r.reason(), true));
             }
         }
         fates.sort(Comparator.comparingInt(ImportReport.RowFate::line));
         return List.copyOf(fates.subList(0, Math.min(SAMPLE, fates.size())));
+    }
+
+    private static int lastLine(List<ImportReport.RowFate> fates) {
+        return fates.stream().mapToInt(ImportReport.RowFate::line).max().orElse(0);
+    }
+
+    private static String raw(SourceTable.Row row, ImportColumns columns, ImportField field) {
+        if (row == null) {
+            return null;
+        }
+        String text = columns.of(field).map(c -> row.cell(c).text().strip()).orElse("");
+        return text.isEmpty() ? null : text;
     }
 
     private Path defaultReport(Path file, Messages m) {

@@ -3,6 +3,7 @@ package org.comptoir.ui;
 import java.util.List;
 import org.comptoir.ui.campaign.CampaignsView;
 import org.comptoir.ui.contacts.ContactsView;
+import org.comptoir.ui.export.ExportView;
 import org.comptoir.ui.modem.ModemView;
 import org.comptoir.ui.settings.SettingsView;
 import org.comptoir.ui.till.TillView;
@@ -18,6 +19,7 @@ public final class Screens {
                 new Screen("till", "screen.till", false, TillView::new),
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
+                new Screen("export", "export.ui.title", true, ExportView::new),
                 new Screen("modem", "modem.ui.title", true, ModemView::create),
                 new Screen("settings", "screen.settings", true, SettingsView::new));
     }
