@@ -381,20 +381,18 @@ class RegisterExportTest {
 
     /** The value beside the first cell in column A reading {@code label}, as Excel shows it. */
     static String labelled(XSSFSheet s, String label) {
-        for (Row r : s) {
-            Cell c = r.getCell(0);
-            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
-                return new DataFormatter().formatCellValue(r.getCell(1));
-            }
-        }
-        throw new AssertionError("no line " + label);
+        return new DataFormatter().formatCellValue(valueOf(s, label));
     }
 
     static LocalDateTime dateOf(XSSFSheet s, String label) {
+        return date(valueOf(s, label)).withNano(0);
+    }
+
+    private static Cell valueOf(XSSFSheet s, String label) {
         for (Row r : s) {
             Cell c = r.getCell(0);
             if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
-                return date(r.getCell(1)).withNano(0);
+                return r.getCell(1);
             }
         }
         throw new AssertionError("no line " + label);
