@@ -25,10 +25,11 @@ import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 
 /**
- * Imports contacts from an .xlsx, .xls or .csv file, all or nothing: the file is read and every row checked
- * first (a malformed file is refused before anything is written), then one transaction adds the contacts, their
- * tags and the consents the file proves ({@link ImportRows} states the rule), and writes the refusal report; if
- * anything fails or the person cancels, the store is left exactly as it was.
+ * Imports contacts from an .xlsx, .xls or .csv file: the file is read and every row checked and decided first (a
+ * malformed file is refused before anything is written) and the refusal report written; then transactions of
+ * {@value #CHUNK} rows add the contacts, their tags and the consents the file proves ({@link ImportRows} states
+ * the rule). A file of up to {@value #CHUNK} rows is all or nothing; a longer one stopped half-way (cancel, disk
+ * error) has whole rows only, and importing the same file again finishes it without a second consent.
  *
  * <p>Thread-safe. Blocks on the disk and the database (about 10 s for 100,000 rows, see docs/performance.md):
  * call it from a worker thread, never the JavaFX thread. Throws {@link ComptoirException} with a sentence for
@@ -37,6 +38,7 @@ import org.comptoir.store.Jdbc;
 public final class ImportService {
 
     static final int SAMPLE = 20;
+    static final int CHUNK = 5_000;
 
     private final Database db;
     private final ConsentService consent;
@@ -44,19 +46,22 @@ public final class ImportService {
     private final Clock clock;
     private final ZoneId zone;
     private final int maxRows;
+    private final int chunk;
 
     public ImportService(Database db, ConsentService consent, Settings settings, Clock clock, ZoneId zone) {
-        this(db, consent, settings, clock, zone, SourceReader.MAX_ROWS);
+        this(db, consent, settings, clock, zone, SourceReader.MAX_ROWS, CHUNK);
     }
 
-    /** With a lower row limit, so a test reaches it without a file of 200,000 rows. */
-    ImportService(Database db, ConsentService consent, Settings settings, Clock clock, ZoneId zone, int maxRows) {
+    /** With a lower row limit and chunk size, so a test reaches them without files of 200,000 rows. */
+    ImportService(Database db, ConsentService consent, Settings settings, Clock clock, ZoneId zone, int maxRows,
+                  int chunk) {
         this.db = Objects.requireNonNull(db, "db");
         this.consent = Objects.requireNonNull(consent, "consent");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.maxRows = maxRows;
+        this.chunk = chunk;
     }
 
     /**
@@ -100,17 +105,24 @@ public final class ImportService {
         List<ImportedContact> contacts = plan.accepted().stream().map(ImportRows.Accepted::contact).toList();
         long total = contacts.size();
         Path reportPath = refusalReport != null ? refusalReport : defaultReport(file, m);
-        List<RefusalWorkbook.Refusal> refusals = new ArrayList<>();
-        List<Outcome> outcomes = consent.importContacts(contacts, null, dryRun, done -> {
-            progress.update(done, total);
-            Cancelled.check(progress); // inside the transaction: throwing rolls everything back
-        }, decided -> {
-            refusals.addAll(refusals(plan, decided));
+        // 1. every row decided without writing, and the refusal report written, before anything changes
+        List<Outcome> planned = consent.importContacts(contacts, null, true, done -> {
+            progress.update(done, total * 2);
+            Cancelled.check(progress);
+        }, decided -> { });
+        List<RefusalWorkbook.Refusal> refusals = new ArrayList<>(refusals(plan, planned));
+        if (writeReport && !refusals.isEmpty()) {
+            RefusalWorkbook.write(reportPath, m, table, refusals);
+        }
+        List<Outcome> outcomes = dryRun ? planned : apply(contacts, total, progress, name, actor);
+        if (!outcomes.equals(planned)) {
+            // a STOP or an erasure landed between the two passes: the apply's decisions are the ones that hold
+            refusals.clear();
+            refusals.addAll(refusals(plan, outcomes));
             if (writeReport && !refusals.isEmpty()) {
-                // inside the transaction: a report that cannot be written undoes the import, nothing is half done
                 RefusalWorkbook.write(reportPath, m, table, refusals);
             }
-        });
+        }
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         outcomes.forEach(o -> counts.merge(o, 1L, Long::sum));
         ImportReport report = new ImportReport(dryRun, table.sheet(), counts.getOrDefault(Outcome.OPTED_IN, 0L),
@@ -125,6 +137,37 @@ public final class ImportService {
                     + report.updated() + " updated, " + report.refused() + " refused"));
         }
         return report;
+    }
+
+    /**
+     * Writes in transactions of {@value #CHUNK} rows: H2 keeps every page an open transaction touched, so one
+     * transaction of 100,000 rows grew the file past a gigabyte and failed at COMMIT on a loaded machine. Each
+     * chunk is all or nothing, and an import stopped half-way (cancelled, a disk error) is resumed by importing
+     * the same file again: rows already in are "already known" and change no consent.
+     */
+    private List<Outcome> apply(List<ImportedContact> contacts, long total, Progress progress, String name,
+                                String actor) {
+        List<Outcome> outcomes = new ArrayList<>(contacts.size());
+        for (int start = 0; start < contacts.size(); start += chunk) {
+            long base = start;
+            List<ImportedContact> rows = contacts.subList(start, Math.min(contacts.size(), start + chunk));
+            try {
+                outcomes.addAll(consent.importContacts(rows, null, false, done -> {
+                    progress.update(total + base + done, total * 2);
+                    Cancelled.check(progress); // inside the chunk's transaction: throwing rolls the chunk back
+                }, decided -> { }));
+            } catch (RuntimeException e) {
+                if (start == 0) {
+                    throw e; // nothing was written
+                }
+                db.withConnection(c -> Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) "
+                        + "VALUES (?, ?, ?, ?)", clock.instant(), actor, "IMPORT", "contacts from " + name
+                        + ": stopped after " + base + " of " + contacts.size() + " rows"));
+                throw new ComptoirException(UserMessage.of("export.import.error.partial", name, base,
+                        contacts.size()), e);
+            }
+        }
+        return outcomes;
     }
 
     /** The file's own refusals and the store's (STOP, erased, refused), in file order. */

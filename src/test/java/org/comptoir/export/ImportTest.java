@@ -215,6 +215,44 @@ class ImportTest {
     }
 
     @Test
+    void aLongImportStoppedHalfWayHoldsWholeChunksAndIsFinishedByImportingAgain() throws IOException {
+        Object[][] rows = new Object[13][];
+        rows[0] = new Object[] {"Téléphone", "Date consentement", "Source"};
+        for (int i = 1; i < rows.length; i++) {
+            rows[i] = new Object[] {String.format("06 10 00 00 %02d", i), "2025-01-0" + (1 + i % 9), "papier"};
+        }
+        Path file = Sheets.xlsx(dir.resolve("long.xlsx"), "Clients", rows);
+        ImportService chunked = new ImportService(f.db, f.consent, f.settings, f.clock, ExportFixture.PARIS,
+                SourceReader.MAX_ROWS, 5);
+        long events = f.count("SELECT COUNT(*) FROM consent_event");
+        Progress cancelInSecondChunk = new Progress() {
+            long done;
+
+            @Override
+            public void update(long d, long total) {
+                done = d - total / 2; // past the deciding pass: rows written
+            }
+
+            @Override
+            public boolean cancelled() {
+                return done >= 7;
+            }
+        };
+        assertThatThrownBy(() -> chunked.importContacts(file, Map.of(), false, null, "owner", cancelInSecondChunk))
+                .isInstanceOfSatisfying(ComptoirException.class, e -> assertThat(Messages.forLanguage("fr")
+                        .render(e.userMessage())).startsWith("L'import de long.xlsx s'est arrêté après 5 lignes sur 12 : "));
+        assertThat(f.count("SELECT COUNT(*) FROM consent_event")).isEqualTo(events + 5); // the first chunk, whole
+        assertThat(f.count("SELECT COUNT(*) FROM contact WHERE phone_e164 LIKE '+33610000%'")).isEqualTo(5);
+        assertThat(f.count("SELECT COUNT(*) FROM audit WHERE detail = 'contacts from long.xlsx: stopped after 5 of 12 rows'"))
+                .isEqualTo(1);
+
+        ImportReport again = chunked.importContacts(file, Map.of(), false, null, "owner", Progress.NONE);
+        assertThat(List.of(again.withConsent(), again.updated())).containsExactly(7L, 5L);
+        assertThat(f.count("SELECT COUNT(*) FROM consent_event")).isEqualTo(events + 12); // nobody opted in twice
+        assertThat(f.consent.verify().intact()).isTrue();
+    }
+
+    @Test
     void aRefusalReportThatCannotBeWrittenUndoesTheImport() throws IOException {
         Path file = clients();
         String before = f.dump();

@@ -180,12 +180,12 @@ class MalformedImportTest {
             rows[i] = new Object[] {String.format("06%08d", 10_000_000 + i)};
         }
         Path file = Sheets.xlsx(dir.resolve("grand.xlsx"), "Clients", rows);
-        ImportService limited = new ImportService(f.db, f.consent, f.settings, f.clock, ExportFixture.PARIS, 50);
+        ImportService limited = new ImportService(f.db, f.consent, f.settings, f.clock, ExportFixture.PARIS, 50, ImportService.CHUNK);
         assertThatThrownBy(() -> limited.importContacts(file, Map.of(), false, null, "owner", Progress.NONE))
                 .isInstanceOfSatisfying(ComptoirException.class, e -> assertThat(e.userMessage().args())
                         .containsExactly("grand.xlsx", 50));
         assertThat(f.dump()).isEqualTo(before);
-        assertThat(new ImportService(f.db, f.consent, f.settings, f.clock, ExportFixture.PARIS, 60)
+        assertThat(new ImportService(f.db, f.consent, f.settings, f.clock, ExportFixture.PARIS, 60, ImportService.CHUNK)
                 .importContacts(file, Map.of(), false, null, "owner", Progress.NONE).withoutConsent()).isEqualTo(60);
     }
 
