@@ -2,6 +2,7 @@ package org.comptoir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.dispatch.GatewayOwner;
 import org.comptoir.dispatch.InboundRouter;
+import org.comptoir.export.ExportService;
+import org.comptoir.export.ImportService;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
@@ -49,6 +52,8 @@ public final class AppContext implements AutoCloseable {
     private final GatewayOwner sending;
     private final BackupService backups;
     private final ConsentSms consentSms;
+    private final ExportService exports;
+    private final ImportService imports;
 
     private AppContext(Path dataDir, Database database) {
         this.dataDir = dataDir;
@@ -67,6 +72,8 @@ public final class AppContext implements AutoCloseable {
         this.consentSms = new ConsentSms(database, settings, consent, sending.replies(), Clock.systemUTC());
         this.backups = new BackupService(database, settings, dataDir, Clock.systemUTC(), AppVersion.current(),
                 AppContext::checkStore);
+        this.exports = new ExportService(database, consent, settings, Clock.systemUTC(), ZoneId.systemDefault());
+        this.imports = new ImportService(database, consent, settings, Clock.systemUTC(), ZoneId.systemDefault());
     }
 
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
@@ -147,6 +154,16 @@ public final class AppContext implements AutoCloseable {
             return new StoreCheck.Result(staged.consent().verify(), Backups.ledgerHead(staged.database()),
                     checkpoint == null ? Optional.empty() : Backups.eventHash(staged.database(), checkpoint.seq()));
         }
+    }
+
+    /** The consent register and one-customer proof in Excel. */
+    public ExportService exports() {
+        return exports;
+    }
+
+    /** Contact import from spreadsheets. */
+    public ImportService imports() {
+        return imports;
     }
 
     /** Number parsing for the shop's country, read now so a change of {@code shop.country} applies (reads settings: blocks). */

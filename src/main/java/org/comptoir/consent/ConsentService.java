@@ -27,9 +27,9 @@ import org.comptoir.store.Jdbc;
  * A person who was erased (or opted out, or refused) and later says yes again at the till gets a fresh
  * OPT_IN: that is a new, explicit consent and the ledger shows both.
  *
- * <p>A contact row is created only by an opt-in, in the same transaction as its event, so every contact has a
- * {@code consent_state} row ({@link ContactDirectory} joins on it). Code that adds contacts (an import) must go
- * through {@link #recordOptIn} with {@link Channel#IMPORT}.
+ * <p>A contact row is created by an opt-in, in the same transaction as its event, or by an import
+ * ({@link #importContacts}) without any consent: such a contact has no ledger event and no {@code consent_state}
+ * row ("no consent recorded"), so no promotion audience includes them.
  *
  * <p>Thread-safe. Every method blocks on the database (appends wait up to 10 s for another till's append):
  * never call from the JavaFX thread. Database failures and refused input throw {@link ComptoirException}.
@@ -146,6 +146,33 @@ public final class ConsentService {
      */
     public ContactStatus erase(PhoneNumber number, String staff) {
         return append(number, ConsentKind.ERASED, Channel.MANUAL, null, staff, null, null, false);
+    }
+
+    /**
+     * Imports contacts in one transaction: all of them or, on any failure, none. Rows with consent evidence get
+     * an OPT_IN on channel IMPORT (no wording: the text was shown outside Comptoir; the evidence names the file,
+     * sheet, row, date and source); rows without become contacts without consent. A number whose latest ledger
+     * event is a STOP or an erasure is refused (never re-subscribed, never brought back), a claimed consent is
+     * refused for someone whose latest answer is a refusal, and an existing contact keeps their consent (tags are
+     * added, empty names filled). {@code beforeCommit} sees the outcomes inside the transaction (the importer
+     * writes its refusal report there, so a report that cannot be written undoes the import).
+     *
+     * <p>Blocks; with consent rows it holds the ledger lock for the whole import, so tills wait (up to 10 s each).
+     * {@code progress} gets the number of rows done and may throw to cancel (the transaction is rolled back).
+     *
+     * @param dryRun true: the same decisions, nothing written, no lock taken
+     * @return one outcome per row, in order
+     */
+    public List<ImportedContact.Outcome> importContacts(List<ImportedContact> rows, String staff, boolean dryRun,
+                                                        java.util.function.LongConsumer progress,
+                                                        java.util.function.Consumer<List<ImportedContact.Outcome>> beforeCommit) {
+        String who = clean(staff, NAME_MAX, "consent.error.staff.too.long");
+        Instant now = now();
+        return db.inTransaction(c -> {
+            List<ImportedContact.Outcome> outcomes = new ContactImport(c, ledger, key, who, now).run(rows, !dryRun, progress);
+            beforeCommit.accept(outcomes);
+            return outcomes;
+        });
     }
 
     /**

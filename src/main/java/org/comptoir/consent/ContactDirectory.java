@@ -31,11 +31,14 @@ public final class ContactDirectory {
     private static final int TAG_MAX = 50;
 
     /**
-     * An inner join: every contact has a state, because contacts are only created by an opt-in, in the same
-     * transaction ({@link ConsentService}). It lets H2 sort by status or date straight from their indexes.
+     * A left join: a contact imported without consent has no state (no ledger event), and is listed with
+     * status null ("never asked").
      */
-    private static final String FROM = " FROM contact c JOIN consent_state s ON s.subject = c.subject";
-    /** The same join written state-first: H2 keeps the written order, and only this one reads the since index. */
+    private static final String FROM = " FROM contact c LEFT JOIN consent_state s ON s.subject = c.subject";
+    /**
+     * The inner join written state-first: H2 keeps the written order, and only this one reads the since index.
+     * Used when a status filter is set (the contacts without a state are then excluded anyway).
+     */
     private static final String FROM_STATE = " FROM consent_state s JOIN contact c ON c.subject = s.subject";
 
     /** Most name matches inlined as an id list; above the largest prefix measured (7,500 of 100,000 contacts). */
@@ -94,12 +97,13 @@ public final class ContactDirectory {
             // early, and sorts every row instead of reading the first page from an index
             List<ContactRow> rows = Jdbc.query(c, "SELECT c.id, c.phone_e164, c.first_name, c.last_name, s.status, "
                     + "s.since, c.created_at"
-                    + (q.sort() == ContactQuery.SortKey.SINCE || q.sort() == ContactQuery.SortKey.STATUS ? FROM_STATE : FROM)
+                    + ((q.sort() == ContactQuery.SortKey.SINCE || q.sort() == ContactQuery.SortKey.STATUS)
+                            && !q.statuses().isEmpty() ? FROM_STATE : FROM)
                     + where + " ORDER BY " + order
                     + " LIMIT " + q.limit() + " OFFSET " + q.offset(),
                     rs -> new ContactRow(rs.getLong("id"), new PhoneNumber(rs.getString("phone_e164")),
                             rs.getString("first_name"), rs.getString("last_name"),
-                            ConsentStatus.valueOf(rs.getString("status")), Jdbc.instant(rs, "since"),
+                            status(rs.getString("status")), Jdbc.instant(rs, "since"),
                             Jdbc.instant(rs, "created_at"), List.of()), params.toArray());
             return new ContactPage(withTags(c, rows), total);
         });
@@ -168,6 +172,10 @@ public final class ContactDirectory {
         }
         return rows.stream().map(r -> new ContactRow(r.id(), r.number(), r.firstName(), r.lastName(), r.status(),
                 r.since(), r.createdAt(), tags.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static ConsentStatus status(String stored) {
+        return stored == null ? null : ConsentStatus.valueOf(stored);
     }
 
     private static String escapeLike(String s) {

@@ -5,6 +5,7 @@ import org.comptoir.ui.backup.BackupView;
 import org.comptoir.ui.campaign.CampaignsView;
 import org.comptoir.ui.contacts.ContactsView;
 import org.comptoir.ui.inbox.InboxView;
+import org.comptoir.ui.export.ExportView;
 import org.comptoir.ui.modem.ModemView;
 import org.comptoir.ui.settings.SettingsView;
 import org.comptoir.ui.till.TillView;
@@ -21,6 +22,7 @@ public final class Screens {
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("inbox", "screen.inbox", true, InboxView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
+                new Screen("export", "export.ui.title", true, ExportView::new),
                 new Screen("modem", "modem.ui.title", true, ModemView::create),
                 new Screen("settings", "screen.settings", true, SettingsView::new),
                 new Screen("backup", "backup.ui.title", true, BackupView::new));

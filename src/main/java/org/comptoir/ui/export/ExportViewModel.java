@@ -1,0 +1,300 @@
+package org.comptoir.ui.export;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.comptoir.export.DateRange;
+import org.comptoir.export.ExportService;
+import org.comptoir.export.ImportField;
+import org.comptoir.export.ImportReport;
+import org.comptoir.export.ImportService;
+import org.comptoir.export.Progress;
+import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.Messages;
+import org.comptoir.phone.PhoneNumbers;
+import org.comptoir.phone.PhoneParse;
+import org.comptoir.ui.TaskExecutor;
+
+/**
+ * Export and import (owner only): the consent register and a one-customer proof to Excel, contacts from a
+ * spreadsheet with a column-mapping assistant and a preview of what each row would become. One job at a time;
+ * it reports progress and can be cancelled (nothing is then written).
+ */
+public final class ExportViewModel {
+
+    /** "Ignore this column" in the assistant. */
+    public static final String IGNORE = "ignore";
+    static final String ACTOR = "owner";
+
+    private final ExportService exports;
+    private final ImportService imports;
+    private final Supplier<PhoneNumbers> numbers;
+    private final Messages m;
+    private final TaskExecutor executor;
+    private final Executor uiThread;
+
+    // Properties
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty failed = new SimpleBooleanProperty();
+    private final ObjectProperty<Path> lastFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty proofNumber = new SimpleStringProperty("");
+    private final ObjectProperty<Path> importFile = new SimpleObjectProperty<>();
+    private final ObservableList<String> headers = FXCollections.observableArrayList();
+    /** Header → field CLI name or {@link #IGNORE}: what the assistant shows and the import uses. */
+    private final ObservableMap<String, String> mapping = FXCollections.observableMap(new LinkedHashMap<>());
+    private final ObjectProperty<ImportReport> preview = new SimpleObjectProperty<>();
+    private final ObservableList<ImportReport.RowFate> sample = FXCollections.observableArrayList();
+    private AtomicBoolean cancel = new AtomicBoolean();
+
+    public ExportViewModel(ExportService exports, ImportService imports, Supplier<PhoneNumbers> numbers, Messages m,
+                           TaskExecutor executor, Executor uiThread) {
+        this.exports = exports;
+        this.imports = imports;
+        this.numbers = numbers;
+        this.m = m;
+        this.executor = executor;
+        this.uiThread = uiThread;
+    }
+
+    // Commands
+
+    /** The name offered in the save dialog: the shop and today's date. Reads settings: blocks briefly. */
+    public String registerFileName() {
+        return exports.registerFileName();
+    }
+
+    public String proofFileName() {
+        return exports.proofFileName();
+    }
+
+    public void exportRegister(Path target) {
+        DateRange range;
+        try {
+            range = new DateRange(from.get(), to.get());
+        } catch (ComptoirException e) {
+            fail(e);
+            return;
+        }
+        run(p -> exports.exportRegister(target, range, ACTOR, p),
+                r -> done(r.file(), m.get("export.ui.register.done", r.rows(), r.file().getFileName())
+                        + (r.chainIntact() ? "" : " " + m.get("export.ui.chain.broken"))));
+    }
+
+    /** Whether the typed number can be looked up; otherwise the reason is shown and nothing runs. */
+    public boolean exportProof(Path target) {
+        PhoneParse parse = numbers.get().parseMobile(proofNumber.get());
+        if (parse instanceof PhoneParse.Invalid invalid) {
+            failed.set(true);
+            status.set(m.render(invalid.reason()));
+            return false;
+        }
+        String typed = proofNumber.get().strip();
+        run(p -> exports.exportProof(((PhoneParse.Valid) parse).number(), typed, target, ACTOR, p),
+                r -> done(r.file(), m.get("export.ui.proof.done", r.rows(), r.file().getFileName())));
+        return true;
+    }
+
+    /** Reads the header of {@code file}, maps what it recognises, then previews the whole file. */
+    public void chooseImportFile(Path file) {
+        importFile.set(file);
+        preview.set(null);
+        sample.clear();
+        run(p -> imports.headers(file), h -> {
+            mapping.clear();
+            for (String header : h) {
+                mapping.put(header, ImportService.recognised(header).map(ImportField::cliName).orElse(IGNORE));
+            }
+            headers.setAll(h); // after the mapping: the assistant shows each column's field as it is built
+            status.set("");
+            refreshPreview();
+        });
+    }
+
+    /** The assistant changed a column's field: preview again with the owner's choices. */
+    public void map(String header, String field) {
+        mapping.put(header, field);
+        refreshPreview();
+    }
+
+    public void refreshPreview() {
+        Path file = importFile.get();
+        if (file == null) {
+            return;
+        }
+        Map<String, String> choices = Map.copyOf(mapping);
+        run(p -> imports.preview(file, choices, p), r -> {
+            preview.set(r);
+            sample.setAll(r.sample());
+            status.set(m.get("export.ui.preview.counts", r.withConsent(), r.withoutConsent(), r.updated(), r.refused()));
+        });
+    }
+
+    public void runImport() {
+        Path file = importFile.get();
+        if (file == null || preview.get() == null) {
+            return;
+        }
+        Map<String, String> choices = Map.copyOf(mapping);
+        run(p -> imports.importContacts(file, choices, false, null, ACTOR, p), r -> {
+            preview.set(null);
+            sample.setAll(r.sample());
+            String counts = m.get("export.ui.import.done", r.withConsent(), r.withoutConsent(), r.updated(), r.refused());
+            if (r.refusalReport() != null) {
+                done(r.refusalReport(), counts + " " + m.get("export.ui.import.report", r.refusalReport().getFileName()));
+            } else {
+                done(null, counts);
+            }
+        });
+    }
+
+    /** Asks the running job to stop; it rolls back or deletes its partial file. */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    /** The field names offered for each column, {@link #IGNORE} first. */
+    public static List<String> fieldChoices() {
+        List<String> all = new ArrayList<>(List.of(IGNORE));
+        for (ImportField f : ImportField.values()) {
+            all.add(f.cliName());
+        }
+        return all;
+    }
+
+    private <T> void run(Callable1<T> work, Consumer<T> onSuccess) {
+        if (busy.get()) {
+            return;
+        }
+        AtomicBoolean flag = new AtomicBoolean();
+        cancel = flag;
+        busy.set(true);
+        failed.set(false);
+        progress.set(-1);
+        lastFile.set(null);
+        status.set(m.get("export.ui.working"));
+        Progress p = new Progress() {
+            @Override
+            public void update(long done, long total) {
+                double value = total <= 0 ? -1 : (double) done / total;
+                uiThread.execute(() -> progress.set(value));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return flag.get();
+            }
+        };
+        Callable<T> call = () -> work.call(p);
+        executor.execute(call, result -> {
+            busy.set(false);
+            progress.set(1);
+            onSuccess.accept(result);
+        }, error -> {
+            busy.set(false);
+            progress.set(0);
+            fail(error);
+        });
+    }
+
+    private void done(Path file, String message) {
+        lastFile.set(file);
+        failed.set(false);
+        status.set(message);
+    }
+
+    private void fail(Throwable error) {
+        failed.set(true);
+        status.set(error instanceof ComptoirException ce ? m.render(ce.userMessage())
+                : m.get("export.ui.unexpected", String.valueOf(error)));
+    }
+
+    interface Callable1<T> {
+        T call(Progress progress) throws Exception;
+    }
+
+    // Properties (read side)
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public ReadOnlyObjectProperty<Path> lastFileProperty() {
+        return lastFile;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public StringProperty proofNumberProperty() {
+        return proofNumber;
+    }
+
+    public ReadOnlyObjectProperty<Path> importFileProperty() {
+        return importFile;
+    }
+
+    public ObservableList<String> headers() {
+        return headers;
+    }
+
+    public ObservableMap<String, String> mapping() {
+        return mapping;
+    }
+
+    public ReadOnlyObjectProperty<ImportReport> previewProperty() {
+        return preview;
+    }
+
+    public ObservableList<ImportReport.RowFate> sample() {
+        return sample;
+    }
+
+    Optional<Path> lastFile() {
+        return Optional.ofNullable(lastFile.get());
+    }
+}

@@ -1,0 +1,121 @@
+package org.comptoir.ui.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.comptoir.AppContext;
+import org.comptoir.consent.Channel;
+import org.comptoir.phone.PhoneNumber;
+import org.comptoir.ui.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The export and import screen's logic over a real store, run on the calling thread (no toolkit). */
+class ExportViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    AppContext app;
+    ExportViewModel vm;
+
+    @BeforeEach
+    void open() {
+        app = AppContext.open(dir.resolve("data"));
+        app.settings().set("shop.name", "Léa Fleurs");
+        long w = app.consent().currentWording().id();
+        app.consent().recordOptIn(new PhoneNumber("+33612345678"), "Marie", w, Channel.TILL, "Léa");
+        vm = new ExportViewModel(app.exports(), app.imports(), app::phoneNumbers, app.messages(),
+                new CurrentThreadTaskExecutor(), Runnable::run);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void theRegisterIsWrittenAndOfferedForOpening() {
+        Path file = dir.resolve(vm.registerFileName());
+        vm.exportRegister(file);
+        assertThat(file).exists();
+        assertThat(vm.lastFileProperty().get()).isEqualTo(file);
+        assertThat(vm.statusProperty().get()).startsWith("Registre exporté : 1 événements dans « Léa Fleurs - registre");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aReversedPeriodOrAnInvalidNumberIsSaidAndNothingRuns() {
+        vm.fromProperty().set(LocalDate.of(2026, 2, 1));
+        vm.toProperty().set(LocalDate.of(2026, 1, 1));
+        Path file = dir.resolve("r.xlsx");
+        vm.exportRegister(file);
+        assertThat(file).doesNotExist();
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo("La date de fin (2026-01-01) est avant la date de début (2026-02-01).");
+
+        vm.proofNumberProperty().set("01 23 45 67 89");
+        assertThat(vm.exportProof(dir.resolve("p.xlsx"))).isFalse();
+        assertThat(vm.statusProperty().get()).contains("numéro de fixe");
+        vm.proofNumberProperty().set("06 12 34 56 78");
+        assertThat(vm.exportProof(dir.resolve("p.xlsx"))).isTrue();
+        assertThat(dir.resolve("p.xlsx")).exists();
+        assertThat(vm.failedProperty().get()).isFalse();
+    }
+
+    @Test
+    void theAssistantMapsRecognisedColumnsPreviewsAndImportsOnConfirmation() throws Exception {
+        Path csv = Files.writeString(dir.resolve("liste.csv"), "Client;Portable;Date consentement;Source\n"
+                + "Ana;06 11 11 11 11;02/03/2025;papier\nLuc;06 22 22 22 22;;\nBob;01 23 45 67 89;;\n",
+                StandardCharsets.UTF_8);
+        vm.chooseImportFile(csv);
+        assertThat(vm.headers()).containsExactly("Client", "Portable", "Date consentement", "Source");
+        assertThat(vm.mapping()).containsEntry("Client", "ignore").containsEntry("Portable", "phone")
+                .containsEntry("Date consentement", "consent-date").containsEntry("Source", "consent-source");
+        assertThat(vm.statusProperty().get()).isEqualTo("Aperçu (rien n'est encore enregistré) : 1 avec consentement, "
+                + "1 sans consentement, 0 déjà enregistrés, 1 refusés.");
+        assertThat(vm.sample()).extracting(f -> f.number()).containsExactly("+33611111111", "+33622222222", "01 23 45 67 89");
+        assertThat(app.consent().lookup(new PhoneNumber("+33611111111"))).isEmpty(); // a preview writes nothing
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().contains("refus"))).isEmpty();
+        }
+
+        vm.map("Client", "first-name");
+        assertThat(vm.sample().get(0).firstName()).isEqualTo("Ana");
+        vm.map("Source", "ignore"); // half a proof: the consent row is now refused
+        assertThat(vm.statusProperty().get()).contains("0 avec consentement, 1 sans consentement, 0 déjà enregistrés, 2 refusés");
+        vm.map("Source", "consent-source");
+
+        vm.runImport();
+        assertThat(vm.statusProperty().get()).startsWith("Import terminé : 1 avec consentement, 1 sans consentement, "
+                + "0 complétés, 1 refusés. Motifs des refus dans « liste - refus ");
+        assertThat(vm.lastFileProperty().get()).exists(); // the refusal report, offered for opening
+        assertThat(app.consent().lookup(new PhoneNumber("+33611111111")).orElseThrow().firstName()).isEqualTo("Ana");
+    }
+
+    @Test
+    void aCancelledJobSaysSoAndWritesNothing() {
+        Path file = dir.resolve("c.xlsx");
+        ExportViewModel cancelling = new ExportViewModel(app.exports(), app.imports(), app::phoneNumbers,
+                app.messages(), new org.comptoir.ui.TaskExecutor() {
+                    @Override
+                    public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
+                                            java.util.function.Consumer<Throwable> failed) {
+                        vmCancel.run(); // the owner presses "Annuler" while the job runs
+                        new CurrentThreadTaskExecutor().execute(work, ok, failed);
+                    }
+                }, Runnable::run);
+        vmCancel = cancelling::cancel;
+        cancelling.exportRegister(file);
+        assertThat(file).doesNotExist();
+        assertThat(cancelling.statusProperty().get()).isEqualTo("Opération annulée : rien n'a été écrit.");
+    }
+
+    Runnable vmCancel;
+}
