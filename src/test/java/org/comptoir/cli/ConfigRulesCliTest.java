@@ -44,4 +44,14 @@ class ConfigRulesCliTest {
         assertThat(r.err()).contains("none, modem, http, rehearsal");
         assertThat(run("config", "get", "gateway").out().strip()).isEqualTo("rehearsal");
     }
+
+    @Test
+    void theListSaysWhichValuesEachSettingTakes() {
+        Result list = run("config", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("Valeurs : none, modem, http, rehearsal")
+                .contains("Valeurs : true ou false")
+                .contains("Nombre de 1 à 6")
+                .contains("Nombre de 0 à 5");
+    }
 }
