@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.comptoir.AppContext;
 import org.comptoir.i18n.ComptoirException;
+import org.comptoir.i18n.Messages;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 import org.junit.jupiter.api.AfterEach;
@@ -81,5 +82,24 @@ class SettingRulesTest {
         assertThat(core.rules()).isEmpty();
         core.set(CoreSettings.SHOP_NAME, "Léa");
         assertThat(core.get(CoreSettings.SHOP_NAME)).isEqualTo("Léa");
+    }
+
+    @Test
+    void everySettingOnTheScreenAndEachOfItsChoicesHasANameInBothLanguages() {
+        for (String language : List.of("fr", "en")) {
+            Messages messages = Messages.forLanguage(language);
+            for (SettingDefinition d : settings.definitions()) {
+                if (d.secret()) {
+                    continue; // not on the screen
+                }
+                assertThat(messages.has(d.labelKey())).as("%s %s", language, d.labelKey()).isTrue();
+                if (d.control() instanceof SettingControl.Choice choice) {
+                    for (String value : choice.values()) {
+                        assertThat(messages.has("setting." + d.key() + ".choice." + value) || messages.has(d.key() + "." + value))
+                                .as("%s name of %s=%s", language, d.key(), value).isTrue();
+                    }
+                }
+            }
+        }
     }
 }
