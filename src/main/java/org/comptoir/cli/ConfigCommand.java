@@ -7,6 +7,7 @@ import org.comptoir.AppContext;
 import org.comptoir.consent.SubjectKey;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
+import org.comptoir.settings.SettingControl;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.settings.TillSettings;
@@ -39,8 +40,35 @@ public final class ConfigCommand {
                 if (messages.has(d.helpKey())) {
                     out.printf("%-28s   # %s%n", "", messages.get(d.helpKey()));
                 }
+                // the screen names the values; here they are typed, so say which ones
+                String accepted = accepted(d.control(), messages);
+                if (!accepted.isEmpty()) {
+                    out.printf("%-28s   # %s%n", "", accepted);
+                }
             }
         }
+    }
+
+    /** What {@code config set} takes for a setting of this kind, or "" for free text. */
+    static String accepted(SettingControl control, org.comptoir.i18n.Messages messages) {
+        if (control instanceof SettingControl.Choice c) {
+            return messages.get("config.list.choice", String.join(", ", c.values()));
+        }
+        if (control instanceof SettingControl.Toggle) {
+            return messages.get("config.list.toggle");
+        }
+        if (control instanceof SettingControl.WholeNumber n) {
+            return messages.get("config.list.range", String.valueOf(n.min()), String.valueOf(n.max()));
+        }
+        if (control instanceof SettingControl.Decimal n) {
+            return messages.get("config.list.range", plain(n.min()), plain(n.max()));
+        }
+        return "";
+    }
+
+    /** 5.0 as "5", 0.045 as "0.045": the way it is typed after {@code config set}. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @Command(name = "get", description = "Print one setting's value.")

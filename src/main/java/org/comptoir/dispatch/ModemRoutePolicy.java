@@ -90,7 +90,7 @@ public final class ModemRoutePolicy {
     }
 
     public Optional<UserMessage> gapProblem() {
-        return settings.getInt(ModemSettings.GAP_MIN_SECONDS) > settings.getInt(ModemSettings.GAP_MAX_SECONDS)
-                ? Optional.of(UserMessage.of("setting.error.gap.order")) : Optional.empty();
+        return ModemSettings.gapProblem(settings.getInt(ModemSettings.GAP_MIN_SECONDS),
+                settings.getInt(ModemSettings.GAP_MAX_SECONDS));
     }
 }

@@ -11,7 +11,10 @@ import org.comptoir.i18n.UserMessage;
  */
 public final class ModemSettings {
 
-    /** {@code none} until the owner chooses: {@code rehearsal} (sends nothing, logs what would leave), {@code modem} or {@code http}. */
+    /**
+     * {@code none} until the owner chooses: {@code modem}, {@code http}, or {@code rehearsal} (a dry run where
+     * nothing leaves). The list of values is the form's list of choices: a new route is one more value here.
+     */
     public static final String GATEWAY = "gateway";
     public static final String PORT = "modem.port";
     public static final String PIN = "modem.pin";
@@ -24,7 +27,7 @@ public final class ModemSettings {
     public static final String PIN_REFUSED = "modem.pin-refused";
 
     public static final List<SettingDefinition> DEFINITIONS = List.of(
-            SettingDefinition.plain(GATEWAY, "none", Validators.oneOf("none", "rehearsal", "modem", "http")),
+            SettingDefinition.choice(GATEWAY, "none", "none", "modem", "http", "rehearsal"),
             SettingDefinition.plain(PORT, "", ModemSettings::validPort),
             new SettingDefinition(PIN, "", ModemSettings::validPin, true),
             // consumer SIMs are blocked for bulk use (REFERENCE.md §0.2): low caps by default
@@ -32,8 +35,15 @@ public final class ModemSettings {
             SettingDefinition.plain(MAX_RECIPIENTS_PER_MONTH, "500", Validators.integerBetween(1, 100_000)),
             SettingDefinition.plain(GAP_MIN_SECONDS, "8", Validators.integerBetween(0, 3600)),
             SettingDefinition.plain(GAP_MAX_SECONDS, "20", Validators.integerBetween(0, 3600)),
-            SettingDefinition.plain(STATUS_REPORTS, "true", Validators.bool()),
+            SettingDefinition.toggle(STATUS_REPORTS, true),
             new SettingDefinition(PIN_REFUSED, "", ModemSettings::validRefusals, true));
+
+    /** The shortest pause may not exceed the longest: a random pause between them must exist. */
+    public static final SettingRule GAP_ORDER = new SettingRule(List.of(GAP_MIN_SECONDS, GAP_MAX_SECONDS),
+            value -> gapProblem(Integer.parseInt(value.apply(GAP_MIN_SECONDS).trim()),
+                    Integer.parseInt(value.apply(GAP_MAX_SECONDS).trim())));
+
+    public static final List<SettingRule> RULES = List.of(GAP_ORDER);
 
     private ModemSettings() {
     }
@@ -49,6 +59,11 @@ public final class ModemSettings {
 
     static Optional<UserMessage> validPort(String v) {
         return v.length() <= 200 && !v.contains("\"") ? Optional.empty() : Optional.of(UserMessage.of("setting.error.port"));
+    }
+
+    /** The problem when the shortest pause {@code min} exceeds the longest {@code max} (both in seconds). */
+    public static Optional<UserMessage> gapProblem(int min, int max) {
+        return min > max ? Optional.of(UserMessage.of("setting.error.gap.order", min, max)) : Optional.empty();
     }
 
     /** For callers that only need the validator. */

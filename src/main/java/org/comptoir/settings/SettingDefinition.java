@@ -37,11 +37,36 @@ public record SettingDefinition(String key, String defaultValue,
         return new SettingDefinition(key, defaultValue, validator, false);
     }
 
+    /** A setting with one of {@code values} (the first offered first); a form shows it as a list of names. */
+    public static SettingDefinition choice(String key, String defaultValue, String... values) {
+        return plain(key, defaultValue, Validators.oneOf(values));
+    }
+
+    /** A true/false setting; a form shows it as a checkbox. */
+    public static SettingDefinition toggle(String key, boolean defaultValue) {
+        return plain(key, String.valueOf(defaultValue), Validators.bool());
+    }
+
+    /** A whole number from {@code min} to {@code max}; a form shows the range. */
+    public static SettingDefinition number(String key, long defaultValue, long min, long max) {
+        return plain(key, String.valueOf(defaultValue), Validators.integerBetween(min, max));
+    }
+
+    /** The control a form offers for this setting, as its validator implies ({@link SettingControl#of}). */
+    public SettingControl control() {
+        return SettingControl.of(validator);
+    }
+
     public Optional<UserMessage> validate(String value) {
         return validator.apply(value);
     }
 
     public String helpKey() {
         return "setting." + key + ".help";
+    }
+
+    /** The name a form shows ({@code setting.<key>.label}); the key itself is for the command line only. */
+    public String labelKey() {
+        return "setting." + key + ".label";
     }
 }

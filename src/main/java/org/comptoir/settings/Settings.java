@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.store.Database;
@@ -24,6 +25,7 @@ public final class Settings {
     private final Database database;
     private final Map<String, SettingDefinition> definitions = new LinkedHashMap<>();
     private final SecretBox secrets;
+    private final List<SettingRule> rules = new ArrayList<>();
 
     /** Secret values are sealed with the key in the database's folder ({@link SecretBox#KEY_FILE}). */
     public Settings(Database database, Collection<SettingDefinition> definitions) {
@@ -38,10 +40,21 @@ public final class Settings {
                 throw new IllegalArgumentException("setting defined twice: " + d.key());
             }
         }
+        // a rule applies where all the settings it reads are defined (tests open stores with a few features)
+        for (SettingRule rule : ModemSettings.RULES) {
+            if (this.definitions.keySet().containsAll(rule.keys())) {
+                rules.add(rule);
+            }
+        }
     }
 
     public List<SettingDefinition> definitions() {
         return List.copyOf(definitions.values());
+    }
+
+    /** The checks across settings that apply here. */
+    public List<SettingRule> rules() {
+        return List.copyOf(rules);
     }
 
     public SettingDefinition definition(String key) {
@@ -82,24 +95,63 @@ public final class Settings {
 
     /**
      * Validates then stores {@code value} (through the definition's {@code storeAs}, so a PIN is kept hashed);
-     * on a problem throws and keeps the previous value.
+     * on a problem, its own or with another setting ({@link SettingRule}), throws and keeps the previous value.
      */
     public void set(String key, String value) {
-        SettingDefinition d = definition(key);
-        String v = value == null ? "" : value.strip();
-        d.validate(v).ifPresent(problem -> {
-            throw new ComptoirException(problem);
-        });
+        setAll(Map.of(key, value == null ? "" : value));
+    }
+
+    /**
+     * Validates every value, then the {@link SettingRule}s on the settings as they would be, then stores them
+     * all in one transaction; on any problem throws {@link ComptoirException} and stores none. Blocks on the
+     * database.
+     */
+    public void setAll(Map<String, String> values) {
+        Map<String, String> accepted = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            SettingDefinition d = definition(e.getKey());
+            String v = e.getValue() == null ? "" : e.getValue().strip();
+            d.validate(v).ifPresent(problem -> {
+                throw new ComptoirException(problem);
+            });
+            accepted.put(d.key(), v);
+        }
+        for (SettingRule rule : rules) {
+            if (rule.keys().stream().anyMatch(accepted::containsKey)) {
+                rule.problem(k -> accepted.containsKey(k) ? accepted.get(k) : get(k)).ifPresent(problem -> {
+                    throw new ComptoirException(problem);
+                });
+            }
+        }
         Instant now = Instant.now();
-        String transformed = d.storeAs().apply(v);
-        String stored = d.secret() && !transformed.isEmpty() ? secrets.seal(transformed) : transformed;
+        Map<String, String> stored = new LinkedHashMap<>();
+        accepted.forEach((key, v) -> {
+            SettingDefinition d = definition(key);
+            String transformed = d.storeAs().apply(v);
+            stored.put(key, d.secret() && !transformed.isEmpty() ? secrets.seal(transformed) : transformed);
+        });
         database.inTransaction(c -> {
-            Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
-                    key, stored, now);
-            Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
-                    now, "owner", "SETTING_CHANGED", d.secret() ? key : key + "=" + v);
+            for (Map.Entry<String, String> e : stored.entrySet()) {
+                String key = e.getKey();
+                Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
+                        key, e.getValue(), now);
+                Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                        now, "owner", "SETTING_CHANGED", definition(key).secret() ? key : key + "=" + accepted.get(key));
+            }
             return null;
         });
+    }
+
+    /**
+     * The cross-setting problems with the values {@code valueOf} gives (e.g. a form's fields before saving),
+     * each with the rule that found it. Pure: no database.
+     */
+    public List<Map.Entry<SettingRule, UserMessage>> ruleProblems(UnaryOperator<String> valueOf) {
+        List<Map.Entry<SettingRule, UserMessage>> out = new ArrayList<>();
+        for (SettingRule rule : rules) {
+            rule.problem(valueOf).ifPresent(p -> out.add(Map.entry(rule, p)));
+        }
+        return out;
     }
 
     /** Validates a value without storing it (for live feedback in forms). */

@@ -1,5 +1,6 @@
 package org.comptoir.settings;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,27 @@ public final class Validators {
     }
 
     public static Function<String, Optional<UserMessage>> integerBetween(long min, long max) {
-        return v -> {
+        return new IntegerRange(min, max);
+    }
+
+    public static Function<String, Optional<UserMessage>> decimalBetween(double min, double max) {
+        return new DecimalRange(min, max);
+    }
+
+    public static Function<String, Optional<UserMessage>> oneOf(String... allowed) {
+        return new OneOf(List.of(allowed));
+    }
+
+    public static Function<String, Optional<UserMessage>> bool() {
+        return oneOf("true", "false");
+    }
+
+    // The validators below are named types so that SettingControl can tell which control a setting wants.
+
+    /** A whole number in [min, max]. */
+    record IntegerRange(long min, long max) implements Function<String, Optional<UserMessage>> {
+        @Override
+        public Optional<UserMessage> apply(String v) {
             try {
                 long n = Long.parseLong(v.trim());
                 return n >= min && n <= max ? Optional.empty()
@@ -45,11 +66,13 @@ public final class Validators {
             } catch (NumberFormatException | NullPointerException e) {
                 return Optional.of(UserMessage.of("setting.error.integer", v));
             }
-        };
+        }
     }
 
-    public static Function<String, Optional<UserMessage>> decimalBetween(double min, double max) {
-        return v -> {
+    /** A decimal number in [min, max], with "," or "." as separator. */
+    record DecimalRange(double min, double max) implements Function<String, Optional<UserMessage>> {
+        @Override
+        public Optional<UserMessage> apply(String v) {
             try {
                 double n = Double.parseDouble(v.trim().replace(',', '.'));
                 return n >= min && n <= max ? Optional.empty()
@@ -57,16 +80,19 @@ public final class Validators {
             } catch (NumberFormatException | NullPointerException e) {
                 return Optional.of(UserMessage.of("setting.error.decimal", v));
             }
-        };
+        }
     }
 
-    public static Function<String, Optional<UserMessage>> oneOf(String... allowed) {
-        Set<String> set = Set.of(allowed);
-        return v -> set.contains(v) ? Optional.empty()
-                : Optional.of(UserMessage.of("setting.error.one.of", String.join(", ", allowed)));
-    }
+    /** Exactly one of {@code allowed}. */
+    record OneOf(List<String> allowed) implements Function<String, Optional<UserMessage>> {
+        OneOf {
+            allowed = List.copyOf(allowed);
+        }
 
-    public static Function<String, Optional<UserMessage>> bool() {
-        return oneOf("true", "false");
+        @Override
+        public Optional<UserMessage> apply(String v) {
+            return allowed.contains(v) ? Optional.empty()
+                    : Optional.of(UserMessage.of("setting.error.one.of", String.join(", ", allowed)));
+        }
     }
 }

@@ -29,7 +29,7 @@ class MessagesTest {
     @Test
     void apostrophesRenderOnceWithAndWithoutArguments() {
         Messages fr = Messages.forLanguage("fr");
-        assertThat(fr.get("setting.ui.language.help")).isEqualTo("Langue de l'application : fr ou en.");
+        assertThat(fr.get("setting.ui.language.help")).isEqualTo("Langue des écrans de l'application (à partir du prochain démarrage).");
         assertThat(fr.get("setting.error.country", "France")).isEqualTo("« France » n'est pas un code pays ISO à deux lettres (par exemple FR).");
     }
 

@@ -1,36 +1,26 @@
 package org.comptoir.ui.settings;
 
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.comptoir.i18n.Messages;
-import org.comptoir.schedule.SendingRulesFactory;
-import org.comptoir.settings.CoreSettings;
-import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.ui.Forms;
 import org.comptoir.ui.UiContext;
 
 /**
- * Settings, owner only. A setting whose default is true/false is a checkbox, the country a list, the language
- * fr/en (applied at the next start: the running windows keep their language), every other one a text field.
+ * Settings, owner only. Each setting gets the control of its kind ({@link SettingControls}): named choices, a
+ * checkbox, a number with its range, the country list, else a text field. The language applies at the next
+ * start: the running windows keep theirs.
  */
 public final class SettingsView extends BorderPane {
 
@@ -124,18 +114,18 @@ public final class SettingsView extends BorderPane {
         vm.load();
     }
 
-    /** Label in words, the setting's key (as `config set` knows it) in a tooltip, the help line, the control. */
+    /** Label in words, the help line, the control; the key itself is for the command line only. */
     private static VBox field(SettingsViewModel.Row row, Messages messages) {
         String key = row.definition().key();
-        String labelKey = "setting." + key + ".label";
-        Node control = control(row, messages);
+        String labelKey = row.definition().labelKey();
         // CSS ids cannot hold dots: shop.name becomes #setting-shop-name
         String id = key.replace('.', '-');
-        control.setId("setting-" + id);
-        VBox field = Forms.field(messages.has(labelKey) ? messages.get(labelKey) : key, control, row.error(),
-                "error-" + id);
-        Tooltip.install(field.getChildren().get(0), new Tooltip("comptoir config set " + key));
-        if (messages.has(row.definition().helpKey())) {
+        Node control = SettingControls.build(row, messages, "setting-" + id);
+        // a feature that forgot its label still gets a name in words (its help), never its key
+        String name = messages.has(labelKey) ? messages.get(labelKey)
+                : messages.has(row.definition().helpKey()) ? messages.get(row.definition().helpKey()) : "";
+        VBox field = Forms.field(name, control, row.error(), "error-" + id);
+        if (messages.has(labelKey) && messages.has(row.definition().helpKey())) {
             Label help = new Label(messages.get(row.definition().helpKey()));
             help.setWrapText(true);
             help.getStyleClass().add("text-muted");
@@ -170,56 +160,6 @@ public final class SettingsView extends BorderPane {
             }
         }
         return false;
-    }
-
-    private static Node control(SettingsViewModel.Row row, Messages messages) {
-        String key = row.definition().key();
-        String def = row.definition().defaultValue();
-        if (CoreSettings.SHOP_COUNTRY.equals(key)) {
-            return Forms.countryChoice(messages.locale(), row.value());
-        }
-        if (CoreSettings.UI_LANGUAGE.equals(key)) {
-            // each language named in itself, as language pickers do, so the owner finds theirs whatever is shown
-            return choice(row, List.of("fr", "en"), code -> switch (code) {
-                case "fr" -> "Français";
-                case "en" -> "English";
-                default -> code;
-            });
-        }
-        if (ScheduleSettings.PRESET.equals(key)) {
-            return choice(row, List.of(SendingRulesFactory.presetIds()), id -> messages.get("schedule.preset." + id));
-        }
-        if (Set.of("true", "false").contains(def)) {
-            CheckBox box = new CheckBox();
-            box.setSelected(Boolean.parseBoolean(row.value().get()));
-            box.selectedProperty().addListener((obs, was, now) -> row.value().set(String.valueOf(now)));
-            row.value().addListener((obs, was, now) -> box.setSelected(Boolean.parseBoolean(now)));
-            return box;
-        }
-        TextField field = new TextField();
-        field.textProperty().bindBidirectional(row.value());
-        return field;
-    }
-
-    /** A closed list of values, each shown by its name; the row keeps the stored value. */
-    private static ChoiceBox<String> choice(SettingsViewModel.Row row, List<String> values, Function<String, String> name) {
-        ChoiceBox<String> box = new ChoiceBox<>();
-        box.getItems().addAll(values);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public String fromString(String shown) {
-                return shown;
-            }
-        });
-        box.setValue(row.value().get());
-        box.valueProperty().addListener((obs, was, now) -> row.value().set(now));
-        row.value().addListener((obs, was, now) -> box.setValue(now));
-        return box;
     }
 
     private static void styleBanner(Label banner, boolean error) {

@@ -15,6 +15,7 @@ import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.SettingDefinition;
+import org.comptoir.settings.SettingRule;
 import org.comptoir.settings.Settings;
 import org.comptoir.ui.TaskExecutor;
 
@@ -49,7 +50,7 @@ public final class SettingsViewModel {
         for (SettingDefinition d : settings.definitions()) {
             if (!d.secret()) {
                 Row row = new Row(d, new SimpleStringProperty(d.defaultValue()), new SimpleStringProperty(""));
-                row.value().addListener((obs, was, now) -> check(row));
+                row.value().addListener((obs, was, now) -> checkWithPartners(row));
                 rows.put(d.key(), row);
             }
         }
@@ -123,10 +124,9 @@ public final class SettingsViewModel {
             say(messages.get("settings.unchanged"), false);
             return;
         }
+        // all or nothing, and checked across settings again there: the command line could have changed one meanwhile
         executor.execute(() -> {
-            for (Map.Entry<String, String> e : changed.entrySet()) {
-                settings.set(e.getKey(), e.getValue());
-            }
+            settings.setAll(changed);
             return changed;
         }, done -> {
             done.forEach((k, v) -> saved.put(k, v.strip()));
@@ -153,10 +153,32 @@ public final class SettingsViewModel {
         }, this::fail);
     }
 
+    /** Its own check first, then the rules across settings that read it (pure: no database). */
     private boolean check(Row row) {
-        Optional<UserMessage> problem = settings.check(row.definition().key(), row.value().get());
+        String key = row.definition().key();
+        Optional<UserMessage> problem = settings.check(key, row.value().get());
+        if (problem.isEmpty()) {
+            problem = settings.ruleProblems(this::typed).stream()
+                    .filter(p -> p.getKey().keys().contains(key)).map(Map.Entry::getValue).findFirst();
+        }
         row.error().set(problem.map(messages::render).orElse(""));
         return problem.isEmpty();
+    }
+
+    /** A change to one pause rechecks the other: fixing either side clears the message on both. */
+    private void checkWithPartners(Row row) {
+        check(row);
+        for (SettingRule rule : settings.rules()) {
+            if (rule.keys().contains(row.definition().key())) {
+                rule.keys().stream().map(rows::get).filter(r -> r != null && r != row).forEach(this::check);
+            }
+        }
+    }
+
+    /** The value as typed in the form; "" for a setting the form does not show. */
+    private String typed(String key) {
+        Row row = rows.get(key);
+        return row == null ? "" : row.value().get().strip();
     }
 
     private void say(String text, boolean error) {
