@@ -41,14 +41,12 @@ class CampaignEditorUiTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("campaign-ui");
         app = AppContext.open(dir);
-        app.database().inTransaction(c -> {
-            long id = Jdbc.insert(c, "INSERT INTO contact (subject, phone_e164, first_name, created_at) VALUES (?, ?, ?, ?)",
-                    "a".repeat(64), "+33612345678", "Léa", Instant.now());
-            Jdbc.update(c, "INSERT INTO contact_tag (contact_id, tag) VALUES (?, 'vip')", id);
-            Jdbc.update(c, "INSERT INTO consent_state (subject, status, since, last_seq) VALUES (?, 'OPTED_IN', ?, 1)",
-                    "a".repeat(64), Instant.now());
-            return null;
-        });
+        // a real consent through the ledger (the audience is what the ledger says), then the tag
+        app.settings().set("shop.name", "Léa Fleurs");
+        app.consent().recordOptIn(new org.comptoir.phone.PhoneNumber("+33612345678"), "Léa",
+                app.consent().currentWording().id(), org.comptoir.consent.Channel.TILL, "caisse");
+        app.database().withConnection(c -> Jdbc.update(c,
+                "INSERT INTO contact_tag (contact_id, tag) SELECT id, 'vip' FROM contact WHERE phone_e164 = ?", "+33612345678"));
         // the app's theme, so the editor's colour tokens resolve as they do for the shop owner
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();

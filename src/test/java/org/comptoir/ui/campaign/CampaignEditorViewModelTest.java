@@ -40,13 +40,10 @@ class CampaignEditorViewModelTest {
     @BeforeEach
     void open() {
         app = AppContext.open(dir);
-        app.database().inTransaction(c -> {
-            Jdbc.insert(c, "INSERT INTO contact (subject, phone_e164, first_name, created_at) VALUES (?, ?, ?, ?)",
-                    "b".repeat(64), "+33611111111", "Anaïs", Instant.now());
-            Jdbc.update(c, "INSERT INTO consent_state (subject, status, since, last_seq) VALUES (?, 'OPTED_IN', ?, 1)",
-                    "b".repeat(64), Instant.now());
-            return null;
-        });
+        // a real consent through the ledger: the audience is what the ledger says, never a state row alone
+        app.settings().set("shop.name", "Léa Fleurs");
+        app.consent().recordOptIn(new org.comptoir.phone.PhoneNumber("+33611111111"), "Anaïs",
+                app.consent().currentWording().id(), org.comptoir.consent.Channel.TILL, "caisse");
         vm = new CampaignEditorViewModel(app.campaigns(), app.settings(), Messages.forLanguage("fr"),
                 new CurrentThreadTaskExecutor(), dialogs);
     }
@@ -178,14 +175,11 @@ class CampaignEditorViewModelTest {
 
     @Test
     void anOverseasAudienceIsJudgedOnItsOwnClock() {
-        app.database().inTransaction(c -> {
-            long id = Jdbc.insert(c, "INSERT INTO contact (subject, phone_e164, first_name, created_at) VALUES (?, ?, ?, ?)",
-                    "m".repeat(64), "+596696123456", "Joël", Instant.now());
-            Jdbc.update(c, "INSERT INTO consent_state (subject, status, since, last_seq) VALUES (?, 'OPTED_IN', ?, 2)",
-                    "m".repeat(64), Instant.now());
-            Jdbc.update(c, "INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", id, "antilles");
-            return null;
-        });
+        app.consent().recordOptIn(new org.comptoir.phone.PhoneNumber("+596696123456"), "Joël",
+                app.consent().currentWording().id(), org.comptoir.consent.Channel.TILL, "caisse");
+        app.database().withConnection(c -> Jdbc.update(c,
+                "INSERT INTO contact_tag (contact_id, tag) SELECT id, 'antilles' FROM contact WHERE phone_e164 = ?",
+                "+596696123456"));
         CampaignEditorViewModel editor = onSunday();
         editor.tagProperty().set("antilles");
         editor.scheduleModeProperty().set(ScheduleMode.AT);
