@@ -72,7 +72,8 @@ final class StateReplay {
                     }
                     hasEvent = events.next();
                 }
-                if (hasState && subject.equals(states.getString(1))) {
+                boolean stated = hasState && subject.equals(states.getString(1));
+                if (stated) {
                     compareState(subject, r, states);
                     hasState = states.next();
                 } else if (r != null) {
@@ -80,7 +81,7 @@ final class StateReplay {
                             "ledger.problem.state.missing", r.statusName));
                 }
                 if (hasContact && subject.equals(contacts.getString(1))) {
-                    compareContact(subject, r, contacts);
+                    compareContact(subject, r, stated, contacts);
                     hasContact = contacts.next();
                 }
             }
@@ -126,16 +127,19 @@ final class StateReplay {
         }
     }
 
-    private void compareContact(String subject, Replayed r, ResultSet contact) throws SQLException {
+    private void compareContact(String subject, Replayed r, boolean stated, ResultSet contact) throws SQLException {
         long id = contact.getLong("id");
         long seq = r == null ? 0 : r.lastSeq;
         if (!contactMaps.test(contact.getString("phone_e164"), subject)) {
             report.accept(LedgerVerifier.problem(seq, LedgerProblem.Kind.CONTACT_MISMATCH, subject,
                     "ledger.problem.contact.number", id));
-        } else if (r == null || !r.everOptedIn) {
+        } else if (r == null ? stated : !r.everOptedIn) {
+            // a contact with neither ledger event nor state is a customer imported without consent ("jamais
+            // demandé", issue 14): no marketing audience can reach them, since the audience reads the ledger. A state
+            // without events, or events that never include a consent, behind a contact row: added outside Comptoir
             report.accept(LedgerVerifier.problem(seq, LedgerProblem.Kind.CONTACT_MISMATCH, subject,
                     "ledger.problem.contact.unfounded", id));
-        } else if (r.status == ConsentStatus.ERASED) {
+        } else if (r != null && r.status == ConsentStatus.ERASED) {
             report.accept(LedgerVerifier.problem(seq, LedgerProblem.Kind.CONTACT_MISMATCH, subject,
                     "ledger.problem.contact.erased", id));
         }

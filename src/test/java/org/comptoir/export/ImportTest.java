@@ -146,7 +146,8 @@ class ImportTest {
         assertThat(audience.count(new Audience(CampaignKind.MARKETING, null))).isEqualTo(3);
         assertThat(audience.count(new Audience(CampaignKind.MARKETING, "vip"))).isEqualTo(2);
 
-        assertThat(f.consent.verify().intact()).isTrue();
+        var report = f.consent.verify();
+        assertThat(report.intact()).as("%s", report.problems()).isTrue();
         assertThat(f.count("SELECT COUNT(*) FROM audit WHERE action = 'IMPORT' AND actor = 'owner' AND detail = "
                 + "'contacts from clients.xlsx: 2 with consent, 1 without consent, 1 updated, 9 refused'")).isEqualTo(1);
 

@@ -12,7 +12,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -130,7 +129,6 @@ public final class HttpProviderPane extends VBox {
             label = messages.get("setting." + key + ".label");
         }
         VBox field = Forms.field(label, input, vm.error(key), "error-" + id);
-        Tooltip.install(field.getChildren().get(0), new Tooltip("comptoir config set " + key));
         if (messages.has(d.helpKey())) {
             Label help = new Label(messages.get(d.helpKey()));
             help.setWrapText(true);
