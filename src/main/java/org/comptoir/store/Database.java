@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir, boolean mayCreate) {
         StoreFiles files = new StoreFiles(dataDir);
         boolean exists = files.checkBeforeOpen(mayCreate);
+        LegacyLockFile.clearIfStale(files);
         String password = StoreEncryption.prepare(files, exists);
         // LOCK_TIMEOUT: a till saving a consent waits up to 10 s for another till's save (H2's default is 1 s);
         // in the URL it holds for every pooled connection, so no caller has to set it again per transaction.
