@@ -156,7 +156,7 @@ class ImportTest {
         assertThat(r.refusalReport().getParent()).isEqualTo(dir.toAbsolutePath());
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(r.refusalReport()))) {
             XSSFSheet s = wb.getSheet("Lignes refusées");
-            assertThat(RegisterExportTest.header(s)).containsExactly("Ligne", "Motif du refus", "Téléphone", "Prénom",
+            assertThat(WorkbookReading.header(s)).containsExactly("Ligne", "Motif du refus", "Téléphone", "Prénom",
                     "Nom", "Date consentement", "Source", "Étiquettes");
             String[][] expected = {
                 {"5", "Date de consentement sans source (où et comment il a été recueilli) : il faut les deux pour enregistrer un consentement.", "06 22 22 22 22"},
@@ -171,12 +171,12 @@ class ImportTest {
             };
             for (int i = 0; i < expected.length; i++) {
                 Row row = s.getRow(i + 1);
-                assertThat(RegisterExportTest.num(row, 0)).isEqualTo(Double.parseDouble(expected[i][0]));
-                assertThat(RegisterExportTest.str(row, 1)).isEqualTo(expected[i][1]);
-                assertThat(RegisterExportTest.str(row, 2)).isEqualTo(expected[i][2]);
+                assertThat(WorkbookReading.num(row, 0)).isEqualTo(Double.parseDouble(expected[i][0]));
+                assertThat(WorkbookReading.str(row, 1)).isEqualTo(expected[i][1]);
+                assertThat(WorkbookReading.str(row, 2)).isEqualTo(expected[i][2]);
             }
-            assertThat(RegisterExportTest.str(s.getRow(1), 3)).isEqualTo("Luc");
-            assertThat(RegisterExportTest.str(s.getRow(4), 5)).isEqualTo("2099-01-01");
+            assertThat(WorkbookReading.str(s.getRow(1), 3)).isEqualTo("Luc");
+            assertThat(WorkbookReading.str(s.getRow(4), 5)).isEqualTo("2099-01-01");
             assertThat((Object) s.getRow(expected.length + 1)).isNull();
         }
         assertThat(r.sample()).extracting(ImportReport.RowFate::line).startsWith(2, 3, 4, 5, 6, 7, 8, 10);

@@ -2,11 +2,11 @@ package org.comptoir.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.comptoir.export.RegisterExportTest.date;
-import static org.comptoir.export.RegisterExportTest.header;
-import static org.comptoir.export.RegisterExportTest.labelled;
-import static org.comptoir.export.RegisterExportTest.num;
-import static org.comptoir.export.RegisterExportTest.str;
+import static org.comptoir.export.WorkbookReading.date;
+import static org.comptoir.export.WorkbookReading.header;
+import static org.comptoir.export.WorkbookReading.labelled;
+import static org.comptoir.export.WorkbookReading.num;
+import static org.comptoir.export.WorkbookReading.str;
 
 import java.io.IOException;
 import java.nio.file.Files;

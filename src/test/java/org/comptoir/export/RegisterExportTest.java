@@ -1,6 +1,7 @@
 package org.comptoir.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.comptoir.export.WorkbookReading.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -321,84 +322,4 @@ class RegisterExportTest {
 
     // --- reading helpers
 
-    static List<String> sheetNames(XSSFWorkbook wb) {
-        List<String> names = new ArrayList<>();
-        wb.forEach(s -> names.add(s.getSheetName()));
-        return names;
-    }
-
-    static List<String> header(XSSFSheet sheet) {
-        return header(sheet, 0);
-    }
-
-    static List<String> header(XSSFSheet sheet, int row) {
-        List<String> names = new ArrayList<>();
-        sheet.getRow(row).forEach(c -> names.add(c.getStringCellValue()));
-        return names;
-    }
-
-    /** A frozen, bold header with an auto-filter over every column and row, and widths for reading. */
-    static void assertStyledTable(XSSFSheet sheet, int columns, int rows) {
-        assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-        assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-        String last = org.apache.poi.ss.util.CellReference.convertNumToColString(columns - 1);
-        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:" + last + (rows + 1));
-        Cell first = sheet.getRow(0).getCell(0);
-        assertThat(sheet.getWorkbook().getFontAt(first.getCellStyle().getFontIndex()).getBold()).isTrue();
-        for (int i = 0; i < columns; i++) {
-            assertThat(sheet.getColumnWidth(i)).as("width of column " + i).isGreaterThanOrEqualTo(6 * 256);
-        }
-    }
-
-    static LocalDateTime date(Cell cell) {
-        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
-        assertThat(DateUtil.isCellDateFormatted(cell)).as("a real date cell").isTrue();
-        LocalDateTime t = cell.getLocalDateTimeCellValue();
-        return t.withNano(Math.round(t.getNano() / 1_000_000f) * 1_000_000 % 1_000_000_000);
-    }
-
-    static String str(Row r, int i) {
-        Cell c = r.getCell(i);
-        if (c == null) {
-            return null;
-        }
-        assertThat(c.getCellType()).as("column " + i).isEqualTo(CellType.STRING);
-        return c.getStringCellValue();
-    }
-
-    static Double num(Row r, int i) {
-        Cell c = r.getCell(i);
-        if (c == null) {
-            return null;
-        }
-        assertThat(c.getCellType()).as("column " + i).isEqualTo(CellType.NUMERIC);
-        return c.getNumericCellValue();
-    }
-
-    static String text(XSSFSheet s, int row, int col) {
-        return new DataFormatter().formatCellValue(s.getRow(row).getCell(col));
-    }
-
-    /** The value beside the first cell in column A reading {@code label}, as Excel shows it. */
-    static String labelled(XSSFSheet s, String label) {
-        return new DataFormatter().formatCellValue(valueOf(s, label));
-    }
-
-    static LocalDateTime dateOf(XSSFSheet s, String label) {
-        return date(valueOf(s, label)).withNano(0);
-    }
-
-    private static Cell valueOf(XSSFSheet s, String label) {
-        for (Row r : s) {
-            Cell c = r.getCell(0);
-            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
-                return r.getCell(1);
-            }
-        }
-        throw new AssertionError("no line " + label);
-    }
-
-    static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }
