@@ -73,6 +73,8 @@ public class App extends Application {
         AppContext opened = AppContext.open(dataDir);
         LanguageHint.remember(dataDir, opened.messages().locale().getLanguage());
         opened.backups().startDaily(); // the daily backup runs while the window is open (the CLI takes none)
+        // due campaigns go out while the window is open (the CLI sends with send-due); the engine runs on its own threads
+        opened.sending().startSending();
         // A store set up from the command line may lack the owner PIN: without one, nothing guards export,
         // sending or erasure, so the set-up comes back (filled with what is already known) until there is one.
         boolean needsSetup = needsSetup(opened);

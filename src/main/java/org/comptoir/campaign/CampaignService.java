@@ -41,6 +41,7 @@ public final class CampaignService {
     private final Settings settings;
     private final Clock clock;
     private final AudienceQuery audience;
+    private final java.util.List<java.util.function.LongConsumer> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CampaignService(Database database, Settings settings, Clock clock) {
         this.database = database;
@@ -170,7 +171,13 @@ public final class CampaignService {
             audit(c, now, "CAMPAIGN_SCHEDULED", campaign, request.mode() + " " + at);
             return null;
         });
+        scheduled.forEach(l -> l.accept(id)); // the running sending engine wakes for it
         return require(id);
+    }
+
+    /** Hears the id of each campaign once it is SCHEDULED, on the thread that scheduled it; must return at once. */
+    public void addScheduleListener(java.util.function.LongConsumer listener) {
+        scheduled.add(listener);
     }
 
     /** Any campaign not DONE or CANCELLED → CANCELLED; messages already sent stay sent. Audited. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,20 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.comptoir.AppContext;
-import org.comptoir.consent.Channel;
-import org.comptoir.consent.ConsentStatus;
-import org.comptoir.consent.ContactStatus;
 import org.comptoir.consent.Inbox;
-import org.comptoir.dispatch.HttpGatewayFactory;
-import org.comptoir.dispatch.InboundStore;
-import org.comptoir.gateway.DeliveryReport;
-import org.comptoir.gateway.GatewayListener;
-import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
-import org.comptoir.gateway.SmsGateway;
-import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.i18n.Messages;
-import org.comptoir.phone.PhoneNumber;
 import org.comptoir.settings.ModemSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,66 +72,18 @@ public final class InboxCommand {
             AppContext app = inbox.root.context();
             Messages m = inbox.root.messages();
             String gateway = app.settings().get(ModemSettings.GATEWAY);
-            switch (gateway) {
-                case "modem" -> collectFromModem(app);
-                case "http" -> {
-                    try (SmsGateway http = HttpGatewayFactory.create(app.settings())) {
-                        collect(app, http);
-                    }
-                }
-                default -> inbox.out().println(m.get("inbox.cli.sync.no.gateway", gateway));
+            if (gateway.equals("modem") || gateway.equals("http")) {
+                // the gateway's owner collects: its listener stores each message before the SIM or the provider lets
+                // it go, and records a provider's opt-outs once
+                app.sending().collectInbound();
+            } else {
+                inbox.out().println(m.get("inbox.cli.sync.no.gateway", gateway));
             }
             List<Inbox.Entry> handled = app.consentSms().inbox().routeUnhandled();
             inbox.out().println(m.get("inbox.cli.sync.done", handled.size()));
             print(inbox.out(), m, handled);
             return Cli.OK;
         }
-    }
-
-    /** Stores every SMS waiting on the SIM (each deleted from it only once stored). Blocks on the serial port. */
-    private static void collectFromModem(AppContext app) {
-        String port = app.settings().get(ModemSettings.PORT).strip();
-        String pin = app.settings().get(ModemSettings.PIN);
-        try (ModemGateway modem = ModemGateway.onPort(port,
-                ModemGateway.Config.defaults(pin == null || pin.isBlank() ? null : pin, false))) {
-            modem.connect();
-            collect(app, modem);
-        }
-    }
-
-    /**
-     * Stores what waits at {@code gateway} (acknowledged or deleted there only once stored) and records the opt-outs
-     * a provider kept itself. Blocks on the gateway's I/O.
-     */
-    private static void collect(AppContext app, SmsGateway gateway) {
-        InboundStore store = new InboundStore(app.database(), gateway.name(), Clock.systemUTC());
-        gateway.setListener(new GatewayListener() {
-            @Override
-            public void onDeliveryReport(DeliveryReport report) {
-                // matched by the sending engine; nothing is waiting for it here
-            }
-
-            @Override
-            public void onInbound(InboundSms sms) {
-                store.onInbound(sms);
-            }
-
-            @Override
-            public void onOptOut(String recipientE164, String evidence, java.time.Instant at) {
-                PhoneNumber.ofE164(recipientE164).ifPresent(n -> {
-                    ConsentStatus now = app.consent().lookup(n).map(ContactStatus::status).orElse(null);
-                    if (now != ConsentStatus.OPTED_OUT && now != ConsentStatus.ERASED) {
-                        app.consent().recordOptOut(n, Channel.SMS_KEYWORD, null, evidence);
-                    }
-                });
-            }
-
-            @Override
-            public void onStateChanged(GatewayState state) {
-                // the command prints its own outcome
-            }
-        });
-        gateway.collectPending();
     }
 
     /** An owner's decision on waiting reply {@code id}: STOP or read. */

@@ -101,7 +101,8 @@ public final class ModemCommand {
             AppContext app = modem.root.context(); // the saved PIN, the refused ones, the language
             Messages m = modem.root.messages();
             PrintWriter out = modem.out();
-            ModemInfo info = ModemSetup.onSerialPorts(app.settings(), app.database()).check(port, pin);
+            // through the gateway's owner: a port held by the engine answers through it, not a second open
+            ModemInfo info = app.sending().checkModem(port, pin);
             describe(out, m, port, info);
             if (info.signalKnown() && info.signalBars() <= 1) {
                 modem.err().println(m.get("modem.error.signal.weak", info.signalBars()));
@@ -143,8 +144,8 @@ public final class ModemCommand {
             // a one-off from here is a test message, for the owner's own phone: say it before anything leaves
             out.println(m.get("modem.send.test.notice"));
             out.flush();
-            ModemOneOff.Outcome outcome = ModemSetup.onSerialPorts(app.settings(), app.database())
-                    .sendOneOff(port, pin, e164, text, Duration.ofSeconds(Math.max(0, waitSeconds)), step -> {
+            ModemOneOff.Outcome outcome = app.sending()
+                    .sendTest(port, pin, e164, text, Duration.ofSeconds(Math.max(0, waitSeconds)), step -> {
                         out.println(m.render(step));
                         out.flush(); // a stall of up to two minutes per part must not look like a hang
                     });

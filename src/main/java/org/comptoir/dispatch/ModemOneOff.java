@@ -3,7 +3,6 @@ package org.comptoir.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.gateway.DeliveryReport;
-import org.comptoir.gateway.GatewayListener;
-import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
-import org.comptoir.gateway.modem.ModemGateway;
+import org.comptoir.gateway.SmsGateway;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.ModemSettings;
@@ -24,10 +20,12 @@ import org.comptoir.settings.Settings;
 import org.comptoir.sms.SmsText;
 
 /**
- * One test SMS through the USB modem outside any campaign — the command line's {@code modem send} and the
- * set-up assistant's test message share it: the length rule ({@code campaign.max-parts}), the modem route's
- * caps (counted in parts), the send, the send log (a message whose fate is unknown counts too) and the fate
- * of each part from its delivery report.
+ * One test SMS outside any campaign — the command line's {@code modem send} and the modem screen's test message
+ * share it, and it is the only place that does this: the length rule ({@code campaign.max-parts}), the route's caps
+ * (counted in parts), the send, the count (a message whose fate is unknown counts too) and the fate of each part from
+ * its delivery report. {@link GatewayOwner#sendTest} gives it the gateway the owner holds (or one it opened for the
+ * purpose), already connected, and a feed of that gateway's delivery reports; the gateway's own listener is never
+ * replaced, so the sending engine keeps storing inbound messages and matching its reports while a test waits.
  *
  * <p>It is a <b>test message</b>: sent as typed, without the opt-out mention or the sending window a campaign
  * gets, so callers say so to the owner; it is meant for the owner's own phone, not for customers.
@@ -37,7 +35,7 @@ import org.comptoir.sms.SmsText;
  * this send, and one for another recipient is not ours. The SMSC's clock may differ from the PC's, hence
  * {@link #CLOCK_SKEW}.
  *
- * <p>Blocks (serial I/O, the database, the wait for reports); call from a background thread, never the FX one.
+ * <p>Blocks (gateway I/O, the database, the wait for reports); call from a background thread, never the FX one.
  */
 public final class ModemOneOff {
 
@@ -69,33 +67,65 @@ public final class ModemOneOff {
         }
     }
 
-    private final Settings settings;
-    private final ModemSendLog sendLog;
-    private final ZoneId zone;
-    private final Clock clock;
-    private final GatewayListener inbound;
+    /** Where a one-off hears the gateway's delivery reports while it waits, beside the gateway's own listener. */
+    @FunctionalInterface
+    public interface ReportFeed {
+        /** Starts passing every report to {@code tap} (on the gateway's event thread) until the result is closed. */
+        AutoCloseable subscribe(Consumer<DeliveryReport> tap);
+    }
 
-    /**
-     * @param inbound where messages collected meanwhile go (an {@link InboundStore}); its
-     *                {@link GatewayListener#storesInbound()} decides whether the gateway touches them
-     */
-    public ModemOneOff(Settings settings, ModemSendLog sendLog, ZoneId zone, Clock clock, GatewayListener inbound) {
+    private final Settings settings;
+    private final RouteLimits limits;
+    private final Clock clock;
+
+    /** @param limits the route's caps and count (the modem's: {@link RouteLimits#modem}) */
+    public ModemOneOff(Settings settings, RouteLimits limits, Clock clock) {
         this.settings = settings;
-        this.sendLog = sendLog;
-        this.zone = zone;
+        this.limits = limits;
         this.clock = clock;
-        this.inbound = inbound;
     }
 
     /**
-     * Checks the length and the caps before the modem is touched (throws {@link ComptoirException} with the
-     * reason), connects {@code gateway}, sends, logs, then waits up to {@code waitForReports} (zero: not at
-     * all) for a final report per part. {@code progress} hears each step as it starts (on this thread).
-     * Throws what {@link ModemGateway#connect()} throws; {@link InterruptedException} if interrupted while
-     * waiting for reports.
+     * Checks the length and the caps before the gateway is touched (throws {@link ComptoirException} with the
+     * reason), sends through {@code gateway} (connected by the caller), counts, then waits up to
+     * {@code waitForReports} (zero: not at all) for a final report per part from {@code feed}. {@code progress}
+     * hears each step as it starts (on this thread). {@link InterruptedException} if interrupted while waiting for
+     * reports.
      */
-    public Outcome send(ModemGateway gateway, String e164, String text, Duration waitForReports,
+    public Outcome send(SmsGateway gateway, ReportFeed feed, String e164, String text, Duration waitForReports,
                         Consumer<UserMessage> progress) throws InterruptedException {
+        int parts = requireAllowed(e164, text);
+        boolean reports = !waitForReports.isZero() && settings.getBoolean(ModemSettings.STATUS_REPORTS);
+        Reports matcher = new Reports(e164);
+        try (AutoCloseable subscription = feed.subscribe(matcher::offer)) {
+            progress.accept(UserMessage.of("modem.progress.sending", parts));
+            Instant sentAt = clock.instant();
+            SendResult result = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), e164, text, reports));
+            if (result instanceof SendResult.Sent sent) {
+                limits.recordSent(e164, sentAt, sent.partReferences());
+                if (!reports) {
+                    return new Outcome(result, parts, List.of());
+                }
+                progress.accept(UserMessage.of("modem.send.waiting", waitForReports.toSeconds()));
+                return new Outcome(result, parts, matcher.await(sent.partReferences(), sentAt, waitForReports));
+            }
+            if (result instanceof SendResult.Unknown) {
+                limits.recordUnknown(e164, sentAt, parts); // it may have left: the operator counts it, so the caps do
+            }
+            return new Outcome(result, parts, List.of());
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception closing) {
+            throw new IllegalStateException(closing);
+        }
+    }
+
+    /**
+     * The length rule and the route's caps for {@code text} to {@code e164}, before anything touches a gateway (a
+     * modem opened for the test is not even opened when they refuse); returns its parts. Throws
+     * {@link ComptoirException} with the reason. Blocks on the database.
+     */
+    public int requireAllowed(String e164, String text) {
         int parts = SmsText.analyze(text).parts();
         int maxParts = settings.getInt(CampaignSettings.MAX_PARTS);
         if (parts == 0) {
@@ -104,32 +134,15 @@ public final class ModemOneOff {
         if (parts > maxParts) {
             throw new ComptoirException(UserMessage.of("modem.send.too.long", parts, maxParts));
         }
-        new ModemRoutePolicy(settings, sendLog, zone).requireAllowed(e164, clock.instant(), parts);
-        boolean reports = !waitForReports.isZero() && settings.getBoolean(ModemSettings.STATUS_REPORTS);
-        Reports matcher = new Reports(e164);
-        gateway.setListener(matcher);
-        progress.accept(UserMessage.of("modem.progress.connecting"));
-        gateway.connect();
-        progress.accept(UserMessage.of("modem.progress.sending", parts));
-        Instant sentAt = clock.instant();
-        SendResult result = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), e164, text, reports));
-        if (result instanceof SendResult.Sent sent) {
-            sendLog.record(e164, sentAt, parts, sent.partReferences());
-            if (!reports) {
-                return new Outcome(result, parts, List.of());
-            }
-            progress.accept(UserMessage.of("modem.send.waiting", waitForReports.toSeconds()));
-            return new Outcome(result, parts, matcher.await(sent.partReferences(), sentAt, waitForReports));
+        ModemRoutePolicy.Decision allowed = limits.check(e164, clock.instant(), parts);
+        if (!allowed.allowed()) {
+            throw new ComptoirException(allowed.reason());
         }
-        if (result instanceof SendResult.Unknown) {
-            // it may have left: the operator counts it, so the caps do
-            sendLog.record(e164, sentAt, parts, List.of());
-        }
-        return new Outcome(result, parts, List.of());
+        return parts;
     }
 
-    /** Gathers final reports for one recipient; inbound messages go on to {@link #inbound}. */
-    private final class Reports implements GatewayListener {
+    /** Gathers final reports for one recipient. */
+    private static final class Reports {
         private final String recipient;
         private final List<DeliveryReport> received = new ArrayList<>();
 
@@ -137,9 +150,8 @@ public final class ModemOneOff {
             this.recipient = recipient;
         }
 
-        @Override
-        public synchronized void onDeliveryReport(DeliveryReport report) {
-            if (report.outcome() != DeliveryReport.Outcome.PENDING) {
+        synchronized void offer(DeliveryReport report) {
+            if (report.outcome() != DeliveryReport.Outcome.PENDING && recipient.equals(report.recipient())) {
                 received.add(report);
                 notifyAll();
             }
@@ -166,8 +178,7 @@ public final class ModemOneOff {
             for (String ref : refs) {
                 Fate fate = Fate.NO_REPORT;
                 for (DeliveryReport r : received) {
-                    boolean ours = r.partReference().equals(ref) && recipient.equals(r.recipient())
-                            && (r.at() == null || !r.at().isBefore(earliest));
+                    boolean ours = r.partReference().equals(ref) && (r.at() == null || !r.at().isBefore(earliest));
                     if (ours) {
                         fate = r.outcome() == DeliveryReport.Outcome.DELIVERED ? Fate.DELIVERED : Fate.FAILED;
                     }
@@ -175,21 +186,6 @@ public final class ModemOneOff {
                 out.add(new Part(ref, fate));
             }
             return out;
-        }
-
-        @Override
-        public boolean storesInbound() {
-            return inbound.storesInbound();
-        }
-
-        @Override
-        public void onInbound(InboundSms sms) {
-            inbound.onInbound(sms);
-        }
-
-        @Override
-        public void onStateChanged(GatewayState state) {
-            // the caller reports the outcome itself
         }
     }
 }

@@ -148,6 +148,41 @@ public final class Outbox {
                 + " AND scheduled_at <= ? ORDER BY scheduled_at, id", rs -> rs.getLong(1), now));
     }
 
+    /** The earliest instant a SCHEDULED campaign is due, if any: the running engine wakes then to start it. */
+    Optional<Instant> nextDueCampaign() {
+        return database.withConnection(c -> Jdbc.queryOne(c, "SELECT MIN(scheduled_at) AS due FROM campaign"
+                + " WHERE status = 'SCHEDULED'", rs -> Jdbc.instant(rs, "due")));
+    }
+
+    /** The campaign of outbox row {@code id}; null for a reply or no such row. */
+    Long campaignOf(long id) {
+        return database.withConnection(c -> Jdbc.queryOne(c, "SELECT campaign_id FROM outbox WHERE id = ?", rs -> {
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : v;
+        }, id)).orElse(null);
+    }
+
+    /** UNKNOWN rows last handed to {@code gateway} that no one decided on yet: what a route may look up. */
+    List<OutboxRow> unknownOf(String gateway, int limit) {
+        return database.withConnection(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM outbox WHERE state = 'UNKNOWN'"
+                + " AND gateway = ? AND (reason IS NULL OR reason <> 'LOOKED_UP') ORDER BY id LIMIT ?", ROW, truncate(gateway, 50), limit));
+    }
+
+    /** UNKNOWN → FAILED: the route, looked up by reference, says it refused the message. */
+    void markUnknownFailed(long id, String code, String words) {
+        database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', reason = ?, error = ?, updated_at = ?"
+                + " WHERE id = ? AND state = 'UNKNOWN'", truncate(code, 50), truncate(words, 1000), clock.instant(), id));
+    }
+
+    /**
+     * The sending windows changed: rows waiting for a window are checked again at once (each under the new rules
+     * when its turn comes). Returns how many.
+     */
+    public int windowsChanged() {
+        return database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET not_before = NULL WHERE state = 'QUEUED'"
+                + " AND not_before IS NOT NULL AND reason IN ('OUTSIDE_HOURS', 'SUNDAY', 'HOLIDAY', 'CLOSED_DAY')"));
+    }
+
     /** Campaigns the engines work on now (SENDING), oldest first. */
     public List<Long> sendingCampaigns() {
         return database.withConnection(c -> Jdbc.query(c,

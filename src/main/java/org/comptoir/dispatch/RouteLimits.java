@@ -20,6 +20,10 @@ public interface RouteLimits {
     /** Counts a message the route accepted. */
     void recordSent(String recipient, Instant at, List<String> partReferences);
 
+    /** Counts a message of {@code parts} parts whose fate is unknown: the operator may have seen it, so the caps do. */
+    default void recordUnknown(String recipient, Instant at, int parts) {
+    }
+
     /** No cap, no pause. */
     RouteLimits NONE = new RouteLimits() {
         @Override
@@ -53,6 +57,11 @@ public interface RouteLimits {
             @Override
             public void recordSent(String recipient, Instant at, List<String> partReferences) {
                 log.record(recipient, at, partReferences);
+            }
+
+            @Override
+            public void recordUnknown(String recipient, Instant at, int parts) {
+                log.record(recipient, at, parts, List.of());
             }
         };
     }

@@ -12,8 +12,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentService;
+import org.comptoir.consent.ConsentEventView;
+import org.comptoir.consent.ConsentKind;
 import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
@@ -47,7 +50,11 @@ public final class SendingEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendingEngine.class);
     private static final int PREFETCH = 50;
+    /** Failure codes that are the gateway's state, not the message's: a modem that does not answer, a lost link. */
+    private static final Set<String> GATEWAY_FAULTS = Set.of("TIMEOUT", "LINK");
     private static final Duration GATEWAY_WAIT = Duration.ofMinutes(2);
+    /** What {@link #onProgress} hears when every sending campaign may have changed (the gateway's state). */
+    public static final long ALL_CAMPAIGNS = -1;
 
     /** What one run did, for {@code send-due} and the logs. */
     public record Summary(int sent, int failed, int skipped, int unknown, int deferred, Optional<Instant> nextReady,
@@ -75,6 +82,9 @@ public final class SendingEngine {
     private volatile boolean running;
     private volatile Thread thread;
     private Instant holdUntil;
+    private final Listener listener = new Listener();
+    private volatile LongConsumer progress = id -> { };
+    private volatile boolean lookedUp;
     private int sent, failed, skipped, unknown, deferred;
 
     public SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter) {
@@ -84,7 +94,34 @@ public final class SendingEngine {
         this.config = config;
         this.clock = clock;
         this.waiter = waiter;
-        gateway.setListener(new Listener());
+        gateway.setListener(listener);
+    }
+
+    /**
+     * The engine's own listener (stores inbound, queues delivery reports, records a route's opt-outs), for an owner
+     * that puts several listeners on one gateway ({@link GatewayOwner}); the constructor already set it.
+     */
+    GatewayListener listener() {
+        return listener;
+    }
+
+    /**
+     * Hears the id of each campaign whose messages changed (a send, a skip, a delivery report), or
+     * {@link #ALL_CAMPAIGNS} when the gateway's state changed; called on the engine or the gateway's event thread, so
+     * it must return at once. Replaces the previous one.
+     */
+    void onProgress(LongConsumer consumer) {
+        this.progress = consumer == null ? id -> { } : consumer;
+    }
+
+    private void changed(Long campaignId) {
+        if (campaignId != null) {
+            try {
+                progress.accept(campaignId);
+            } catch (RuntimeException e) {
+                LOG.warn("progress listener failed", e);
+            }
+        }
     }
 
     public SmsGateway gateway() {
@@ -186,17 +223,31 @@ public final class SendingEngine {
                     waiter.awaitUntil(holdUntil); // the modem's pause, a route cap
                     continue;
                 }
+                if (!lookedUp) {
+                    lookUpUnknown();
+                }
                 if (candidates.isEmpty()) {
                     candidates.addAll(parts.outbox().candidates(now, PREFETCH));
                 }
                 Long id = candidates.poll();
                 if (id == null) {
-                    parts.outbox().finishDone();
+                    for (long done : parts.outbox().finishDone()) {
+                        changed(done);
+                    }
                     next = parts.outbox().nextReady(now);
                     if (untilIdle) {
                         break;
                     }
-                    waiter.awaitUntil(next.orElse(null));
+                    // while the application is open it starts the campaigns whose time has come by itself
+                    if (startDue(now)) {
+                        continue;
+                    }
+                    Optional<Instant> due = parts.outbox().nextDueCampaign();
+                    Instant wakeAt = next.orElse(null);
+                    if (due.isPresent() && (wakeAt == null || due.get().isBefore(wakeAt))) {
+                        wakeAt = due.get();
+                    }
+                    waiter.awaitUntil(wakeAt);
                     continue;
                 }
                 if (broken.contains(id)) {
@@ -204,7 +255,7 @@ public final class SendingEngine {
                 }
                 handedOver = false;
                 try {
-                    process(id, now);
+                    changed(process(id, now));
                 } catch (RuntimeException e) {
                     // one bad message never blocks the rest: it is put aside (FAILED, or UNKNOWN if it may have left)
                     LOG.error("outbox {}: {}", id, e.toString(), e);
@@ -227,6 +278,51 @@ public final class SendingEngine {
         return new Summary(sent, failed, skipped, unknown, deferred, next, notReady);
     }
 
+    /** Starts every SCHEDULED campaign whose instant has come; true when one was started. */
+    private boolean startDue(Instant now) {
+        boolean started = false;
+        for (long id : parts.outbox().dueCampaigns(now)) {
+            try {
+                LOG.info("campaign {}: {} messages queued", id, parts.outbox().start(id));
+                started = true;
+                changed(id);
+            } catch (RuntimeException e) {
+                LOG.error("campaign {} could not start", id, e);
+                broken.add(-id); // never retried in a tight loop: the next wake tries again
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Once per run, before sending: messages left UNKNOWN by an interruption on this gateway are looked up where the
+     * route can tell by its client reference (an HTTP provider's status by reference). What the route says it did
+     * becomes SENT or FAILED; the rest stays UNKNOWN for the owner to decide. Never resends.
+     */
+    private void lookUpUnknown() {
+        lookedUp = true;
+        for (OutboxRow row : parts.outbox().unknownOf(gateway.name(), 200)) {
+            Optional<SendResult> known;
+            try {
+                known = gateway.lookUp(new OutgoingSms(row.messageId(), row.recipient(), row.text(), config.statusReports(),
+                        null, row.sender()));
+            } catch (RuntimeException e) {
+                LOG.warn("outbox {}: look-up failed: {}", row.id(), e.toString());
+                continue;
+            }
+            if (known.isEmpty()) {
+                continue;
+            }
+            if (known.get() instanceof SendResult.Sent s) {
+                parts.outbox().markSent(row, s.partReferences(), clock.instant());
+                changed(row.campaignId());
+            } else if (known.get() instanceof SendResult.Failed f) {
+                parts.outbox().markUnknownFailed(row.id(), f.error().code(), parts.messages().render(f.error().message()));
+                changed(row.campaignId());
+            }
+        }
+    }
+
     private boolean awaitReady(Instant deadline) throws InterruptedException {
         while (running && gateway.state() != GatewayState.READY && clock.instant().isBefore(deadline)) {
             waiter.awaitUntil(deadline);
@@ -235,12 +331,18 @@ public final class SendingEngine {
         return gateway.state() == GatewayState.READY;
     }
 
-    private void process(long id, Instant now) {
+    /** Checks and sends one row; returns its campaign (null for a reply or a row gone meanwhile). */
+    private Long process(long id, Instant now) {
         Optional<OutboxRow> queued = parts.outbox().queued(id);
         if (queued.isEmpty()) {
-            return; // taken by another engine, cancelled, deferred
+            return null; // taken by another engine, cancelled, deferred
         }
         OutboxRow row = queued.get();
+        send(id, row, now);
+        return row.campaignId();
+    }
+
+    private void send(long id, OutboxRow row, Instant now) {
         Optional<Eligibility.Refusal> refusal = parts.eligibility().check(row);
         if (refusal.isPresent()) {
             if (parts.outbox().skip(id, refusal.get().code(), parts.messages().get(refusal.get().messageKey()))) {
@@ -293,8 +395,13 @@ public final class SendingEngine {
             holdUntil = gap.isZero() ? null : after.plus(gap);
         } else if (result instanceof SendResult.Failed f) {
             String words = parts.messages().render(f.error().message());
-            if (f.retryable() && gateway.state() != GatewayState.READY) {
-                parts.outbox().release(id); // the gateway went away before anything left: not the message's fault
+            if (f.retryable() && (gateway.state() != GatewayState.READY || GATEWAY_FAULTS.contains(f.error().code()))) {
+                // the gateway went away or stopped answering before anything left: not the message's fault, so it
+                // keeps its attempts and the queue waits (the campaign shows the gateway's problem meanwhile)
+                parts.outbox().release(id);
+                holdUntil = after.plus(config.firstBackoff());
+                candidates.clear();
+                changed(ALL_CAMPAIGNS);
             } else if (f.retryable() && claimed.get().attempts() < config.maxAttempts()) {
                 parts.outbox().retryLater(id, after.plus(config.backoff(claimed.get().attempts())), f.error().code(), words);
                 deferred++;
@@ -313,8 +420,11 @@ public final class SendingEngine {
         DeliveryReport report;
         while ((report = pendingReports.poll()) != null) {
             try {
-                if (reports.apply(report).isEmpty()) {
+                Optional<Long> row = reports.apply(report);
+                if (row.isEmpty()) {
                     LOG.info("delivery report {} for {} matches no sent part", report.partReference(), report.recipient());
+                } else {
+                    changed(parts.outbox().campaignOf(row.get()));
                 }
             } catch (RuntimeException e) {
                 LOG.error("delivery report {} not recorded", report, e);
@@ -378,12 +488,24 @@ public final class SendingEngine {
                 LOG.warn("opt-out for {} ignored: not a number", recipientE164);
                 return;
             }
+            // a provider lists the same STOP at every collection: one OPT_OUT in the ledger, not one per poll; and a
+            // STOP older than the person's latest decision (they said yes again at the till since) changes nothing
+            List<ConsentEventView> history = parts.consent().history(n.get());
+            if (!history.isEmpty()) {
+                ConsentEventView latest = history.get(history.size() - 1);
+                boolean stopped = latest.kind() == ConsentKind.OPT_OUT || latest.kind() == ConsentKind.ERASED;
+                if (stopped || (at != null && latest.occurredAt().isAfter(at))) {
+                    LOG.debug("opt-out reported again by {}: already recorded", gateway.name());
+                    return;
+                }
+            }
             parts.consent().recordOptOut(n.get(), Channel.SMS_KEYWORD, null, evidence);
         }
 
         @Override
         public void onStateChanged(GatewayState state) {
             waiter.wake();
+            changed(ALL_CAMPAIGNS);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.comptoir.gateway;
 
 import java.util.Optional;
+import org.comptoir.i18n.UserMessage;
 
 /**
  * The port every route to the phone network implements (USB modem, HTTP provider). A gateway sends one
@@ -19,6 +20,14 @@ public interface SmsGateway extends AutoCloseable {
     SendResult send(OutgoingSms sms);
 
     GatewayState state();
+
+    /**
+     * Why the gateway is not {@link GatewayState#READY}, in words for the owner ("the modem on COM3 does not
+     * answer..."); empty when it is ready or cannot say. Never blocks.
+     */
+    default Optional<UserMessage> problem() {
+        return Optional.empty();
+    }
 
     /**
      * Reads everything waiting at the gateway — messages stored on the SIM, a provider's inbound and opt-out

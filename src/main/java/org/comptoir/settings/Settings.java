@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
@@ -26,6 +29,7 @@ public final class Settings {
     private final Map<String, SettingDefinition> definitions = new LinkedHashMap<>();
     private final SecretBox secrets;
     private final List<SettingRule> rules = new ArrayList<>();
+    private final List<Consumer<Set<String>>> changeListeners = new CopyOnWriteArrayList<>();
 
     /** Secret values are sealed with the key in the database's folder ({@link SecretBox#KEY_FILE}). */
     public Settings(Database database, Collection<SettingDefinition> definitions) {
@@ -140,6 +144,19 @@ public final class Settings {
             }
             return null;
         });
+        Set<String> keys = Set.copyOf(accepted.keySet());
+        for (Consumer<Set<String>> l : changeListeners) {
+            l.accept(keys); // after the commit: a listener reads the new values
+        }
+    }
+
+    /**
+     * Hears the keys of every change once it is stored (the sending engine rebuilds its gateway when the gateway's
+     * settings change and reads the new sending windows), on the thread that saved it: it must return quickly and not
+     * throw.
+     */
+    public void addChangeListener(Consumer<Set<String>> listener) {
+        changeListeners.add(listener);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.comptoir.AppContext;
-import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.PtyModem;
@@ -59,26 +58,29 @@ class ModemOneOffTest {
     }
 
     ModemOneOff oneOff() {
-        return new ModemOneOff(settings, log, ZoneId.of("Europe/Paris"), Clock.systemUTC(), GatewayListener.NONE);
+        return new ModemOneOff(settings, RouteLimits.modem(new ModemRoutePolicy(settings, log, ZoneId.of("Europe/Paris")),
+                log, new java.util.Random()), Clock.systemUTC());
     }
+
+    static final ModemOneOff.ReportFeed NO_REPORTS = tap -> () -> { };
 
     @Test
     void aSendWhoseFateIsUnknownCountsAgainstTheDailyCap() {
         settings.set(ModemSettings.MAX_PER_DAY, "2");
         modem.emulator.lateNextSend = Duration.ofSeconds(3);
         List<UserMessage> steps = new CopyOnWriteArrayList<>();
+        gateway.connect();
         ModemOneOff.Outcome first = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> oneOff().send(gateway, "+33612345678", "Essai", Duration.ZERO, steps::add));
+                () -> oneOff().send(gateway, NO_REPORTS, "+33612345678", "Essai", Duration.ZERO, steps::add));
         assertThat(first.result()).isInstanceOf(SendResult.Unknown.class);
         assertThat(first.succeeded()).isFalse();
-        assertThat(steps).extracting(UserMessage::key).containsExactly("modem.progress.connecting",
-                "modem.progress.sending");
+        assertThat(steps).extracting(UserMessage::key).containsExactly("modem.progress.sending");
         Instant now = Instant.now();
         assertThat(log.partsBetween(now.minus(Duration.ofHours(1)), now.plusSeconds(1))).isEqualTo(1);
 
         // one part used (maybe) of two: a two-part message no longer fits, and nothing is written to the modem
         int commandsBefore = modem.emulator.commands().size();
-        assertThatThrownBy(() -> oneOff().send(gateway, "+33612345678",
+        assertThatThrownBy(() -> oneOff().send(gateway, NO_REPORTS, "+33612345678",
                 "Chère cliente, notre boutique a 10 ans! ".repeat(5), Duration.ZERO, steps::add))
                 .isInstanceOfSatisfying(ComptoirException.class,
                         e -> assertThat(e.userMessage().key()).isEqualTo("modem.route.cap.day"));

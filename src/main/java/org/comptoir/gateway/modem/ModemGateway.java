@@ -208,6 +208,7 @@ public final class ModemGateway implements SmsGateway {
     }
 
     /** Why the gateway is not READY, in words; empty when it is. */
+    @Override
     public Optional<UserMessage> problem() {
         return Optional.ofNullable(problem);
     }

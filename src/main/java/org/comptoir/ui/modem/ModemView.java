@@ -173,7 +173,7 @@ public final class ModemView extends ScrollPane {
 
     /** The screen's factory for {@code Screens.all()}. */
     public static Node create(UiContext ui) {
-        ModemSetup setup = ModemSetup.onSerialPorts(ui.app().settings(), ui.app().database());
+        ModemSetup setup = ModemSetup.onSerialPorts(ui.app().settings(), ui.app().sending());
         return new ModemView(new ModemViewModel(setup, ui.executor(), ui.messages()), ui.messages());
     }
 }

@@ -34,6 +34,8 @@ public final class ModemScreenDemo extends Application {
         }
     }
 
+    org.comptoir.dispatch.GatewayOwner owner;
+
     @Override
     public void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -42,9 +44,7 @@ public final class ModemScreenDemo extends Application {
         Settings settings = new Settings(db, defs);
         // -Ddemo.rssi=99 shows a signal the modem has not measured yet
         modem.emulator().rssi = Integer.getInteger("demo.rssi", 21);
-        ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
-                () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile Connect - 3G Modem", "huawei", "E3372",
-                        "Orange F", 4, null), new ModemProbe("/dev/ttyS0", "Physical Port S0", "", "", "", 0, null)),
+        java.util.function.Function<String, org.comptoir.gateway.modem.ModemGateway.LinkOpener> openers =
                 port -> () -> {
                     // each check or test SMS opens the port anew, as on a real machine: the same modem, replugged
                     if (!modem.link().isOpen()) {
@@ -53,7 +53,11 @@ public final class ModemScreenDemo extends Application {
                         modem.emulator().takeOver(old);
                     }
                     return modem.link();
-                });
+                };
+        owner = org.comptoir.dispatch.OwnerForTests.owner(db, settings, openers);
+        ModemSetup setup = new ModemSetup(settings, owner,
+                () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile Connect - 3G Modem", "huawei", "E3372",
+                        "Orange F", 4, null), new ModemProbe("/dev/ttyS0", "Physical Port S0", "", "", "", 0, null)));
         ModemViewModel vm = new ModemViewModel(setup, new FxTaskExecutor(), Messages.forLanguage("fr"));
         stage.setTitle("Comptoir — Modem USB");
         stage.setScene(new Scene(new ModemView(vm, Messages.forLanguage("fr")), 900, 700));
@@ -73,6 +77,9 @@ public final class ModemScreenDemo extends Application {
 
     @Override
     public void stop() {
+        if (owner != null) {
+            owner.close();
+        }
         modem.close();
         if (db != null) {
             db.close();

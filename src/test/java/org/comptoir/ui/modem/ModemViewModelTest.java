@@ -29,6 +29,7 @@ class ModemViewModelTest {
     Settings settings;
     EmulatedModem modem;
     ModemViewModel vm;
+    org.comptoir.dispatch.GatewayOwner owner;
 
     @BeforeEach
     void open() {
@@ -36,9 +37,11 @@ class ModemViewModelTest {
         List<SettingDefinition> defs = AppContext.settingDefinitions();
         settings = new Settings(db, defs);
         modem = new EmulatedModem();
-        ModemSetup setup = new ModemSetup(settings, new ModemSendLog(db),
-                () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile", "huawei", "E3372", "Orange F", 4, null)),
-                port -> () -> modem.link().isOpen() ? modem.link() : plugKeepingState());
+        java.util.function.Function<String, org.comptoir.gateway.modem.ModemGateway.LinkOpener> openers =
+                port -> () -> modem.link().isOpen() ? modem.link() : plugKeepingState();
+        owner = org.comptoir.dispatch.OwnerForTests.owner(db, settings, openers);
+        ModemSetup setup = new ModemSetup(settings, owner,
+                () -> List.of(new ModemProbe("/dev/ttyUSB0", "HUAWEI Mobile", "huawei", "E3372", "Orange F", 4, null)));
         vm = new ModemViewModel(setup, new CurrentThreadTaskExecutor(), Messages.forLanguage("fr"));
     }
 
@@ -51,6 +54,9 @@ class ModemViewModelTest {
 
     @AfterEach
     void close() {
+        if (owner != null) {
+            owner.close();
+        }
         modem.close();
         db.close();
     }
