@@ -360,6 +360,11 @@ public final class GatewayOwner implements AutoCloseable {
         }
     }
 
+    /** The gateway held now, without building one (empty before the first use or after a settings change). Any thread. */
+    public Optional<SmsGateway> held() {
+        return Optional.ofNullable(gateway);
+    }
+
     // ---- the engine while the application is open
 
     /**
