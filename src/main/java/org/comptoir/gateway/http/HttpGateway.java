@@ -55,6 +55,7 @@ public final class HttpGateway implements SmsGateway {
     private Duration probeDelay;
     private volatile GatewayListener listener = GatewayListener.NONE;
     private volatile GatewayState state = GatewayState.READY;
+    private volatile UserMessage problem;
     private volatile boolean closed;
 
 
@@ -151,8 +152,10 @@ public final class HttpGateway implements SmsGateway {
         int status = reply.status();
         if (status == 401 || status == 403) {
             // the credentials, not the message: it may go once a person fixed them (the gateway waits, FAILED)
+            GatewayError refused = authError(reply);
+            problem = refused.message();
             setState(GatewayState.FAILED);
-            return new SendResult.Failed(authError(reply), true);
+            return new SendResult.Failed(refused, true);
         }
         if (status == 429 || status >= 500) {
             return new SendResult.Failed(new GatewayError("HTTP " + status,
@@ -174,6 +177,12 @@ public final class HttpGateway implements SmsGateway {
     @Override
     public GatewayState state() {
         return state;
+    }
+
+    /** The provider's refusal of the credentials while FAILED (never a credential in it). */
+    @Override
+    public Optional<UserMessage> problem() {
+        return state == GatewayState.READY ? Optional.empty() : Optional.ofNullable(problem);
     }
 
     /**

@@ -1,0 +1,161 @@
+package org.comptoir.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.comptoir.campaign.CampaignKind;
+import org.comptoir.gateway.GatewayState;
+import org.comptoir.gateway.SmsGateway;
+import org.comptoir.schedule.SendingRules;
+import org.comptoir.schedule.WindowDecision;
+import org.comptoir.settings.HttpSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine as the application runs it ({@link GatewayOwner#startSending}): due campaigns go by themselves, a
+ * campaign scheduled while it sleeps wakes it, progress is heard, the sending windows and the gateway's settings are
+ * read again when they change (a gateway FAILED on refused credentials is replaced once they are fixed). Real H2, the
+ * real clock, a real HTTP server on loopback.
+ */
+@Timeout(120)
+class OwnerLifecycleTest {
+
+    static final SendingRules OPEN = (kind, to, at) ->
+            new WindowDecision(true, at, at.plus(Duration.ofHours(8)), WindowDecision.Reason.OPEN, "");
+    static final SendingRules CLOSED = (kind, to, at) ->
+            new WindowDecision(false, at.plus(Duration.ofDays(2)), at.plus(Duration.ofDays(2)).plus(Duration.ofHours(8)),
+                    WindowDecision.Reason.OUTSIDE_HOURS, "");
+
+    @TempDir
+    Path dir;
+    EngineFixture f;
+    GatewayOwner owner;
+    final AtomicReference<SendingRules> windows = new AtomicReference<>(OPEN);
+    MockWebServer server;
+
+    @BeforeEach
+    void open() {
+        f = new EngineFixture(dir, Instant.now());
+        owner = new GatewayOwner(f.db, f.settings, f.consent, f.campaigns, windows::get, ReviewRouter::new, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        owner.close();
+        f.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    long scheduleTo(int n) {
+        for (int i = 0; i < n; i++) {
+            f.optIn(String.format("+336123456%02d", i), null);
+        }
+        return f.schedule(CampaignKind.MARKETING, "Promo");
+    }
+
+    @Test
+    void theRunningEngineSendsACampaignScheduledWhileItSleepsAndTellsItsProgress() throws Exception {
+        f.settings.set("gateway", "rehearsal");
+        List<CampaignProgress> heard = new CopyOnWriteArrayList<>();
+        owner.addProgressListener(heard::add);
+        owner.startSending();
+        await("the engine holds its gateway", () -> owner.held().isPresent());
+
+        long id = scheduleTo(3); // the editor's "Programmer": nothing else tells the engine
+
+        await("sent and done", () -> "DONE".equals(f.campaignStatus(id)));
+        assertThat(f.states(id)).containsExactly(Map.entry("SENT", 3L));
+        await("the listener heard the end", () -> heard.stream()
+                .anyMatch(p -> p.campaignId() == id && p.status().equals("DONE") && p.sent() == 3));
+        CampaignProgress now = owner.progress(id).orElseThrow();
+        assertThat(now.gatewayState()).isEqualTo(GatewayState.READY);
+        assertThat(now.remaining()).isZero();
+        assertThat(now.fractionDone()).isEqualTo(1.0);
+        assertThat(now.waiting()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("sending-owner", "sending-rehearsal");
+    }
+
+    @Test
+    void aChangeOfTheSendingWindowsAppliesToTheNextCheckNotAtEngineBuild() throws Exception {
+        windows.set(CLOSED);
+        f.settings.set("gateway", "rehearsal");
+        owner.startSending();
+        long id = scheduleTo(2);
+        await("held for the window", () -> "OUTSIDE_HOURS".equals(owner.progress(id).orElseThrow().waitingReason()));
+        assertThat(f.states(id)).containsExactly(Map.entry("QUEUED", 2L));
+
+        windows.set(OPEN); // what the settings now say ...
+        f.settings.set("schedule.alsace-moselle", "true"); // ... once a schedule.* setting is saved
+
+        await("sent under the new windows", () -> "DONE".equals(f.campaignStatus(id)));
+        assertThat(f.states(id)).containsExactly(Map.entry("SENT", 2L));
+    }
+
+    @Test
+    void fixedCredentialsReplaceTheGatewayTheyLeftFailedAndTheCampaignGoes() throws Exception {
+        String good = "Basic " + Base64.getEncoder().encodeToString("shop:right".getBytes(StandardCharsets.UTF_8));
+        List<String> auths = new CopyOnWriteArrayList<>();
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!request.getMethod().equals("POST")) {
+                    return new MockResponse.Builder().code(404).body("{}").build();
+                }
+                String auth = request.getHeaders().get("Authorization");
+                auths.add(auth);
+                if (!good.equals(auth)) {
+                    return new MockResponse.Builder().code(401).body("{\"message\":\"Unauthorized\"}").build();
+                }
+                return new MockResponse.Builder().code(202).addHeader("Content-Type", "application/json")
+                        .body("{\"id\":\"m" + auths.size() + "\",\"state\":\"Pending\"}").build();
+            }
+        });
+        server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        String base = server.url("/").toString();
+        f.settings.setAll(Map.of("gateway", "http", HttpSettings.PROVIDER, "android",
+                HttpSettings.BASE_URL, base.substring(0, base.length() - 1),
+                HttpSettings.key("android", "username"), "shop", HttpSettings.key("android", "password"), "wrong"));
+        owner.startSending();
+        long id = scheduleTo(2);
+
+        await("the provider refused the credentials", () -> owner.held().map(g -> g.state() == GatewayState.FAILED).orElse(false));
+        SmsGateway refused = owner.held().orElseThrow();
+        CampaignProgress waiting = owner.progress(id).orElseThrow();
+        assertThat(waiting.waitingReason()).isEqualTo("GATEWAY");
+        assertThat(waiting.gatewayState()).isEqualTo(GatewayState.FAILED);
+        assertThat(waiting.gatewayProblem().key()).isEqualTo("http.error.auth");
+        assertThat(f.states(id)).as("nothing lost, nothing counted as failed").containsExactly(Map.entry("QUEUED", 2L));
+
+        f.settings.set(HttpSettings.key("android", "password"), "right");
+
+        await("sent with the new credentials", () -> "DONE".equals(f.campaignStatus(id)));
+        assertThat(f.states(id)).containsExactly(Map.entry("SENT", 2L));
+        assertThat(owner.held()).isPresent().get().isNotSameAs(refused);
+        assertThat(auths).filteredOn(good::equals).hasSize(2);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        ModemEngineTest.await(what, condition);
+    }
+}
