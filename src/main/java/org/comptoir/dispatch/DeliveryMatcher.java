@@ -52,11 +52,12 @@ final class DeliveryMatcher {
             boolean delivered = report.outcome() == DeliveryReport.Outcome.DELIVERED;
             Jdbc.update(c, "UPDATE outbox_part SET status = ?, reported_at = ? WHERE outbox_id = ? AND part_no = ?",
                     delivered ? "DELIVERED" : "FAILED", reportedAt, id, part.get().partNo());
+            // the network's verdict, its code and words, reach the message (the report's "failures with reasons")
             if (!delivered) {
                 Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', reason = 'NOT_DELIVERED', error = ?, updated_at = ?"
                         + " WHERE id = ? AND state IN ('SENT', 'DELIVERED')",
-                        "the network could not deliver part " + part.get().partNo() + " (reference "
-                                + report.partReference() + ")", now, id);
+                        Outbox.truncate("part " + part.get().partNo() + " (reference " + report.partReference() + "): "
+                                + (report.networkStatus() == null ? "not delivered" : report.networkStatus()), 1000), now, id);
             } else if (Jdbc.queryLong(c, "SELECT COUNT(*) FROM outbox_part WHERE outbox_id = ? AND status <> 'DELIVERED'", id) == 0) {
                 Jdbc.update(c, "UPDATE outbox SET state = 'DELIVERED', delivered_at = ?, updated_at = ? WHERE id = ?"
                         + " AND state = 'SENT'", reportedAt, now, id);

@@ -175,6 +175,24 @@ public final class Outbox {
     }
 
     /**
+     * UNKNOWN → QUEUED: the route, looked up by reference, says it never received the message, so sending it cannot
+     * make a second copy. A finished campaign goes back to SENDING for it. Audited.
+     */
+    void requeueUnknown(long id, String code, String words) {
+        Instant now = clock.instant();
+        database.inTransaction(c -> {
+            if (Jdbc.update(c, "UPDATE outbox SET state = 'QUEUED', not_before = NULL, attempts = 0, reason = ?, error = ?,"
+                    + " updated_at = ? WHERE id = ? AND state = 'UNKNOWN'", truncate(code, 50), truncate(words, 1000), now, id) == 1) {
+                Jdbc.update(c, "UPDATE campaign SET status = 'SENDING', updated_at = ? WHERE status = 'DONE'"
+                        + " AND id = (SELECT campaign_id FROM outbox WHERE id = ?)", now, id);
+                Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, 'engine', 'OUTBOX_LOOKED_UP', ?)",
+                        now, "outbox " + id + " never reached the route (" + code + "): queued again");
+            }
+            return null;
+        });
+    }
+
+    /**
      * The sending windows changed: rows waiting for a window are checked again at once (each under the new rules
      * when its turn comes). Returns how many.
      */

@@ -86,6 +86,7 @@ public final class SendingEngine {
     private volatile LongConsumer progress = id -> { };
     private volatile boolean lookedUp;
     private int sent, failed, skipped, unknown, deferred;
+    private int gatewayFaults;
 
     public SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter) {
         this.gateway = gateway;
@@ -317,7 +318,13 @@ public final class SendingEngine {
                 parts.outbox().markSent(row, s.partReferences(), clock.instant());
                 changed(row.campaignId());
             } else if (known.get() instanceof SendResult.Failed f) {
-                parts.outbox().markUnknownFailed(row.id(), f.error().code(), parts.messages().render(f.error().message()));
+                String words = parts.messages().render(f.error().message());
+                if (f.retryable()) {
+                    // the route says it never got it (the phone has no such id): sending it now cannot make a copy
+                    parts.outbox().requeueUnknown(row.id(), f.error().code(), words);
+                } else {
+                    parts.outbox().markUnknownFailed(row.id(), f.error().code(), words);
+                }
                 changed(row.campaignId());
             }
         }
@@ -388,6 +395,7 @@ public final class SendingEngine {
         SendResult result = gateway.send(sms);
         Instant after = clock.instant();
         if (result instanceof SendResult.Sent s) {
+            gatewayFaults = 0;
             parts.outbox().markSent(claimed.get(), s.partReferences(), after);
             parts.limits().recordSent(row.recipient(), after, s.partReferences());
             sent++;
@@ -399,9 +407,14 @@ public final class SendingEngine {
                 // the gateway went away or stopped answering before anything left: not the message's fault, so it
                 // keeps its attempts and the queue waits (the campaign shows the gateway's problem meanwhile)
                 parts.outbox().release(id);
-                holdUntil = after.plus(config.firstBackoff());
                 candidates.clear();
                 changed(ALL_CAMPAIGNS);
+                // a modem that stops answering is declared gone by its gateway after a few silent commands (then the
+                // engine waits for it to come back); a gateway that keeps refusing at once must not spin the engine
+                if (++gatewayFaults >= config.maxAttempts()) {
+                    holdUntil = after.plus(config.firstBackoff());
+                    gatewayFaults = 0;
+                }
             } else if (f.retryable() && claimed.get().attempts() < config.maxAttempts()) {
                 parts.outbox().retryLater(id, after.plus(config.backoff(claimed.get().attempts())), f.error().code(), words);
                 deferred++;
@@ -411,6 +424,7 @@ public final class SendingEngine {
             }
         } else {
             parts.outbox().markUnknown(id, "UNKNOWN", ((SendResult.Unknown) result).why());
+            parts.limits().recordUnknown(row.recipient(), after, row.parts()); // it may have left: the caps count it
             unknown++;
         }
     }

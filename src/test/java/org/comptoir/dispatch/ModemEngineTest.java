@@ -182,10 +182,18 @@ class ModemEngineTest {
             await("delivered", () -> "DELIVERED".equals(f.stateOf(id, last)));
             emulator.statusReport(Pdus.statusReport(parts.get(2).mr(), parts.get(2).destination(), 0x41)); // permanent error
             await("failed", () -> "FAILED".equals(f.stateOf(id, parts.get(2).destination())));
+            assertThat(f.reasonOf(id, parts.get(2).destination())).isEqualTo("NOT_DELIVERED");
+            assertThat(errorOf(id, parts.get(2).destination())).as("the network's status, code and words")
+                    .isEqualTo("part 1 (reference " + parts.get(2).mr() + "): TP-ST 0x41 incompatible destination");
         } finally {
             engine.stop(Duration.ofSeconds(10));
         }
         assertThat(f.stateOf(id, first)).as("same references, other recipient: untouched").isEqualTo("SENT");
+    }
+
+    String errorOf(long id, String recipient) {
+        return f.db.withConnection(c -> org.comptoir.store.Jdbc.queryOne(c, "SELECT error FROM outbox WHERE campaign_id = ?"
+                + " AND recipient_e164 = ?", rs -> rs.getString(1), id, recipient)).orElse(null);
     }
 
     long partsDelivered(long id, String recipient) {

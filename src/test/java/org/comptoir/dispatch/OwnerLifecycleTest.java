@@ -155,6 +155,58 @@ class OwnerLifecycleTest {
         assertThat(auths).filteredOn(good::equals).hasSize(2);
     }
 
+    @Test
+    void messagesACrashLeftUnknownAreLookedUpAtTheProviderBeforeTheOwnerIsAsked() throws Exception {
+        long id = scheduleTo(3);
+        f.outbox.start(id);
+        java.util.List<Long> rows = f.db.withConnection(c -> org.comptoir.store.Jdbc.query(c,
+                "SELECT id FROM outbox WHERE campaign_id = ? ORDER BY id", rs -> rs.getLong(1), id));
+        // a crash while the three were with the provider: SENDING, and the provider has each under its client id
+        f.db.withConnection(c -> org.comptoir.store.Jdbc.update(c, "UPDATE outbox SET state = 'SENDING', attempts = 1,"
+                + " gateway = 'http android' WHERE campaign_id = ?", id));
+        Map<String, MockResponse> byPath = Map.of(
+                "/message/outbox-" + rows.get(0), json(200, "{\"id\":\"outbox-" + rows.get(0) + "\",\"state\":\"Delivered\"}"),
+                "/message/outbox-" + rows.get(1), json(404, "{\"message\":\"message not found\"}"),
+                "/message/outbox-" + rows.get(2), json(200, "{\"id\":\"outbox-" + rows.get(2) + "\",\"state\":\"Failed\"}"));
+        List<String> posted = new CopyOnWriteArrayList<>();
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                if (request.getMethod().equals("POST")) {
+                    posted.add(request.getBody() == null ? "" : request.getBody().utf8());
+                    return json(202, "{\"id\":\"outbox-" + rows.get(1) + "\",\"state\":\"Pending\"}");
+                }
+                return byPath.getOrDefault(path, json(404, "{}"));
+            }
+        });
+        server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        String base = server.url("/").toString();
+        f.settings.setAll(Map.of("gateway", "http", HttpSettings.PROVIDER, "android",
+                HttpSettings.BASE_URL, base.substring(0, base.length() - 1),
+                HttpSettings.key("android", "username"), "shop", HttpSettings.key("android", "password"), "right"));
+
+        owner.startSending(); // recovery (SENDING → UNKNOWN), then the look-ups, then sending
+
+        await("each one decided by what the provider knows", () -> "DONE".equals(f.campaignStatus(id)));
+        assertThat(stateOf(rows.get(0))).as("the provider has it: sent").isEqualTo("SENT");
+        assertThat(stateOf(rows.get(1))).as("never reached the phone: sent now, once").isEqualTo("SENT");
+        assertThat(stateOf(rows.get(2))).as("the phone tried and the network refused").isEqualTo("FAILED");
+        assertThat(posted).as("only the one the provider never had is sent").singleElement()
+                .satisfies(b -> assertThat(b).contains("outbox-" + rows.get(1)));
+        assertThat(f.audit("OUTBOX_LOOKED_UP")).hasSize(1);
+    }
+
+    String stateOf(long row) {
+        return f.db.withConnection(c -> org.comptoir.store.Jdbc.queryOne(c, "SELECT state FROM outbox WHERE id = ?",
+                rs -> rs.getString(1), row)).orElseThrow();
+    }
+
+    static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         ModemEngineTest.await(what, condition);
     }

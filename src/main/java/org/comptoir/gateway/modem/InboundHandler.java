@@ -307,7 +307,8 @@ final class InboundHandler {
                 LOG.info("Status report for reference {} to {} not sent in this session", ref, r.recipient());
             }
             try {
-                listener.get().onDeliveryReport(new DeliveryReport(ref, r.recipient(), r.outcome(), r.at()));
+                listener.get().onDeliveryReport(new DeliveryReport(ref, r.recipient(), r.outcome(), r.at(),
+                        r.statusWords()));
             } catch (RuntimeException e) {
                 LOG.error("Delivery report listener failed", e);
             }
