@@ -158,6 +158,42 @@ class ModemEngineTest {
     }
 
     @Test
+    void aModemThatStallsPausesTheCampaignWithAClearMessageAndItResumesWhenTheModemAnswersAgain() throws Exception {
+        open();
+        long id = campaign(3, "Promo");
+        emulator.silent = true; // answers nothing: no prompt, no OK, no error
+        f.waiterForNews = Waiter.onClock(java.time.Clock.systemUTC());
+        SendingEngine engine = f.engine(modem);
+        engine.start();
+        try {
+            await("the modem is declared gone", () -> modem.state() != GatewayState.READY);
+            CampaignProgress paused = new OutboxReport(f.db).progress(id, modem.state(), modem.problem().orElse(null),
+                    Instant.now()).orElseThrow();
+            assertThat(paused.waitingReason()).isEqualTo("GATEWAY");
+            assertThat(paused.gatewayProblem().key()).isIn("modem.error.link.lost", "modem.error.no.answer");
+            String port = socat.app.toString();
+            assertThat(org.comptoir.i18n.Messages.forLanguage("fr").render(paused.gatewayProblem()))
+                    .contains(port).containsAnyOf("ne répond pas", "ne répond plus");
+            assertThat(org.comptoir.i18n.Messages.forLanguage("en").render(paused.gatewayProblem()))
+                    .contains(port).containsAnyOf("does not answer", "stopped answering");
+            assertThat(f.states(id)).as("nothing failed, nothing lost").containsExactly(java.util.Map.entry("QUEUED", 3L));
+            assertThat(attempts(id)).as("the modem's silence is not the messages' fault").isZero();
+
+            emulator.silent = false;
+            await("READY again", () -> modem.state() == GatewayState.READY);
+            await("the campaign resumes by itself", () -> f.states(id).getOrDefault("SENT", 0L) == 3L);
+        } finally {
+            engine.stop(Duration.ofSeconds(10));
+        }
+        assertThat(emulator.sent()).hasSize(3);
+    }
+
+    long attempts(long id) {
+        return f.db.withConnection(c -> org.comptoir.store.Jdbc.queryLong(c,
+                "SELECT COALESCE(SUM(attempts), 0) FROM outbox WHERE campaign_id = ?", id));
+    }
+
+    @Test
     void deliveryReportsArriveOverThePtyAndAreMatchedPerPartAcrossTheReferenceWrap() throws Exception {
         open();
         // 129 two-part messages: 258 parts, so the one-octet reference wraps and the last message reuses the first's
