@@ -42,6 +42,16 @@ public final class ForecastText {
 
     /** How long it takes and on which route, with the cap that governs it. */
     public static String duration(SendingForecast.Forecast f, SendingForecast.Pace pace, ZoneId shop, Messages m) {
+        return length(f, pace, shop, m, "dispatch.forecast.duration");
+    }
+
+    /** The same for the messages left of a running campaign: "Temps restant : ≈ 2 h 10 au rythme du modem". */
+    public static String timeLeft(SendingForecast.Forecast f, SendingForecast.Pace pace, ZoneId shop, Messages m) {
+        return length(f, pace, shop, m, "dispatch.forecast.left");
+    }
+
+    private static String length(SendingForecast.Forecast f, SendingForecast.Pace pace, ZoneId shop, Messages m,
+                                 String key) {
         String route = m.get("dispatch.forecast.pace." + f.route().name().toLowerCase());
         String limit = switch (f.limit()) {
             case DAILY_CAP -> " " + m.get("dispatch.forecast.limit.day", pace.partsPerDay());
@@ -66,6 +76,6 @@ public final class ForecastText {
         } else {
             length = m.get("dispatch.forecast.hours", d.toHours(), String.format("%02d", d.toMinutesPart()));
         }
-        return m.get("dispatch.forecast.duration", length, route) + limit;
+        return m.get(key, length, route) + limit;
     }
 }

@@ -28,6 +28,9 @@ public final class CampaignsView extends BorderPane {
                 ui.executor(), ui.dialogs());
         CampaignListViewModel list = new CampaignListViewModel(ui.app().campaigns(), m, ui.executor(), ui.dialogs());
         editor.onSaved(saved -> list.reload(saved));
+        org.comptoir.dispatch.CampaignProgressQuery forecasts = new org.comptoir.dispatch.CampaignProgressQuery(
+                ui.app().database(), ui.app().settings(), ui.app().campaigns(), ui.app().sending());
+        editor.forecastWith((audience, parts, start) -> forecasts.beforeStart(audience, parts, start).confirmText(m));
 
         ListView<Campaign> campaigns = new ListView<>(list.campaigns());
         campaigns.setId("campaign-list");
