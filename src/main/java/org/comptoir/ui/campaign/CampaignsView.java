@@ -91,7 +91,9 @@ public final class CampaignsView extends BorderPane {
 
         Label title = new Label(m.get("campaign.title"));
         title.getStyleClass().add("title-3");
-        VBox left = new VBox(8, title, new HBox(6, create, duplicate), campaigns, cancel, new HBox(6, follow, report));
+        follow.setMaxWidth(Double.MAX_VALUE);
+        report.setMaxWidth(Double.MAX_VALUE);
+        VBox left = new VBox(8, title, new HBox(6, create, duplicate), campaigns, cancel, follow, report);
         VBox.setVgrow(campaigns, Priority.ALWAYS);
         left.setPadding(new Insets(16, 0, 16, 16));
         left.setPrefWidth(250);
