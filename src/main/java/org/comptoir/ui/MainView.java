@@ -90,6 +90,9 @@ public final class MainView extends BorderPane {
         idle.setCycleCount(Timeline.INDEFINITE);
         idle.play();
         stage.setOnHidden(e -> idle.stop());
+        // a screen's link to another (campaign list → sending view → report), on one item
+        addEventHandler(NavigationEvent.OPEN, e -> screens.stream().filter(s -> s.id().equals(e.screenId())).findFirst()
+                .ifPresent(s -> open(s, e.item())));
         if (!screens.isEmpty()) {
             open(screens.get(0));
         }
@@ -97,19 +100,27 @@ public final class MainView extends BorderPane {
 
     /** Shows {@code screen}, asking the owner PIN first when it is owner-only and the app is in cashier mode. */
     public void open(Screen screen) {
+        open(screen, null);
+    }
+
+    /** {@link #open(Screen)}, then shows {@code item} in it when the screen is a {@link NavigationEvent.Target}. */
+    public void open(Screen screen, Object item) {
         if (screen.ownerOnly() && !ui.owner().isUnlocked()) {
             select(current);
-            ui.owner().requireOwner(ui.dialogs(), () -> show(screen));
+            ui.owner().requireOwner(ui.dialogs(), () -> show(screen, item));
         } else {
-            show(screen);
+            show(screen, item);
         }
     }
 
-    private void show(Screen screen) {
+    private void show(Screen screen, Object item) {
         current = screen;
         select(screen);
         Node view = screen.factory().apply(ui);
         setCenter(view);
+        if (item != null && view instanceof NavigationEvent.Target target) {
+            target.showItem(item);
+        }
     }
 
     private void select(Screen screen) {

@@ -7,6 +7,8 @@ import org.comptoir.ui.contacts.ContactsView;
 import org.comptoir.ui.inbox.InboxView;
 import org.comptoir.ui.export.ExportView;
 import org.comptoir.ui.modem.ModemView;
+import org.comptoir.ui.sending.CampaignReportView;
+import org.comptoir.ui.sending.SendingView;
 import org.comptoir.ui.settings.SettingsView;
 import org.comptoir.ui.till.TillView;
 
@@ -22,6 +24,8 @@ public final class Screens {
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("inbox", "screen.inbox", true, InboxView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
+                new Screen("sending", "dispatch.ui.title", true, SendingView::new),
+                new Screen("report", "dispatch.ui.nav.report", true, CampaignReportView::new),
                 new Screen("export", "export.ui.title", true, ExportView::new),
                 new Screen("modem", "modem.ui.title", true, ModemView::create),
                 new Screen("settings", "screen.settings", true, SettingsView::new),

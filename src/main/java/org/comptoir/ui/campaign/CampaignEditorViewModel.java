@@ -106,6 +106,16 @@ public final class CampaignEditorViewModel {
     private long audienceGeneration;
     private boolean editing; // edit() sets kind and tag together, then counts the audience once
     private Consumer<Campaign> onSaved = c -> { };
+    private Forecaster forecaster;
+
+    /**
+     * Before "Programmer" is confirmed: the audience's first send, its reason and the expected duration on the chosen
+     * gateway, in words. Blocks (streams the audience): called through the executor.
+     */
+    @FunctionalInterface
+    public interface Forecaster {
+        String describe(Audience audience, int parts, Instant start);
+    }
 
     public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
                                    TaskExecutor executor, DialogService dialogs) {
@@ -217,6 +227,25 @@ public final class CampaignEditorViewModel {
             fail(e);
             return;
         }
+        if (forecaster == null) {
+            scheduleNow(request);
+            return;
+        }
+        Instant now = Instant.now(clock);
+        Instant start = request.mode() == ScheduleMode.AT && request.at().isAfter(now) ? request.at() : now;
+        Audience audience = new Audience(kind.get(), tag.get());
+        int worstParts = parts;
+        String title = messages.get("campaign.schedule.confirm.title", name.get().isBlank() ? "…" : name.get().strip());
+        // the owner sees when it really starts and how long it lasts before committing to it
+        executor.execute(() -> forecaster.describe(audience, worstParts, start), words -> {
+            if (dialogs.confirm(title, words, messages.get("campaign.schedule.confirm.go"),
+                    messages.get("campaign.schedule.confirm.keep"))) {
+                scheduleNow(request);
+            }
+        }, this::fail);
+    }
+
+    private void scheduleNow(ScheduleRequest request) {
         Campaign draft = currentDraft();
         // saved first, as its own step: a refused schedule leaves one up-to-date draft, not a new one per click
         executor.execute(() -> service.saveDraft(draft), saved -> {
@@ -228,6 +257,11 @@ public final class CampaignEditorViewModel {
                 onSaved.accept(scheduled);
             }, this::fail);
         }, this::fail);
+    }
+
+    /** Asks {@code f} for the forecast shown in the confirmation of "Programmer". */
+    public void forecastWith(Forecaster f) {
+        this.forecaster = f;
     }
 
     public void onSaved(Consumer<Campaign> listener) {

@@ -3,6 +3,7 @@ package org.comptoir.ui.campaign;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.comptoir.campaign.Campaign;
 import org.comptoir.i18n.Messages;
+import org.comptoir.ui.NavigationEvent;
 import org.comptoir.ui.UiContext;
 
 /** The "campaigns" screen: drafts, scheduled and past campaigns on the left, the editor on the right. */
@@ -28,6 +30,9 @@ public final class CampaignsView extends BorderPane {
                 ui.executor(), ui.dialogs());
         CampaignListViewModel list = new CampaignListViewModel(ui.app().campaigns(), m, ui.executor(), ui.dialogs());
         editor.onSaved(saved -> list.reload(saved));
+        org.comptoir.dispatch.CampaignProgressQuery forecasts = new org.comptoir.dispatch.CampaignProgressQuery(
+                ui.app().database(), ui.app().settings(), ui.app().campaigns(), ui.app().sending());
+        editor.forecastWith((audience, parts, start) -> forecasts.beforeStart(audience, parts, start).confirmText(m));
 
         ListView<Campaign> campaigns = new ListView<>(list.campaigns());
         campaigns.setId("campaign-list");
@@ -73,9 +78,22 @@ public final class CampaignsView extends BorderPane {
         cancel.disableProperty().bind(campaigns.getSelectionModel().selectedItemProperty().isNull());
         cancel.setOnAction(e -> list.cancel(campaigns.getSelectionModel().getSelectedItem()));
 
+        // the rest of the week's story: follow the sending, then read the report
+        Button follow = new Button(m.get("dispatch.ui.open.sending"));
+        follow.setId("follow-sending");
+        follow.disableProperty().bind(Bindings.createBooleanBinding(() -> !programmed(campaigns.getSelectionModel()
+                .getSelectedItem()), campaigns.getSelectionModel().selectedItemProperty()));
+        follow.setOnAction(e -> NavigationEvent.open(this, "sending", campaigns.getSelectionModel().getSelectedItem().id()));
+        Button report = new Button(m.get("dispatch.ui.open.report"));
+        report.setId("open-report");
+        report.disableProperty().bind(follow.disableProperty());
+        report.setOnAction(e -> NavigationEvent.open(this, "report", campaigns.getSelectionModel().getSelectedItem().id()));
+
         Label title = new Label(m.get("campaign.title"));
         title.getStyleClass().add("title-3");
-        VBox left = new VBox(8, title, new HBox(6, create, duplicate), campaigns, cancel);
+        follow.setMaxWidth(Double.MAX_VALUE);
+        report.setMaxWidth(Double.MAX_VALUE);
+        VBox left = new VBox(8, title, new HBox(6, create, duplicate), campaigns, cancel, follow, report);
         VBox.setVgrow(campaigns, Priority.ALWAYS);
         left.setPadding(new Insets(16, 0, 16, 16));
         left.setPrefWidth(250);
@@ -85,5 +103,10 @@ public final class CampaignsView extends BorderPane {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         list.reload(null);
+    }
+
+    /** A campaign that was programmed has a sending to follow and a report; a draft has neither. */
+    private static boolean programmed(Campaign c) {
+        return c != null && c.status() != org.comptoir.campaign.CampaignStatus.DRAFT;
     }
 }
