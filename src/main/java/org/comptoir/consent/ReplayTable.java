@@ -34,6 +34,7 @@ final class ReplayTable {
     private byte[] status;     // ConsentStatus ordinal + 1; 0: the kind was not one Comptoir writes
     private byte[] flags;
     private int[] slots;       // entry + 1, 0 when free
+    private final long[] scratch = new long[4];
     private final Map<String, Integer> odd = new HashMap<>();
     private final Map<Integer, String> oddKinds = new HashMap<>();
     private final Map<Integer, String> oddSubjects = new HashMap<>();
@@ -62,18 +63,16 @@ final class ReplayTable {
 
     /** The entry of {@code subject}, or -1. */
     int find(String subject) {
-        if (!packable(subject)) {
+        long[] w = scratch;
+        if (!unpack(subject, w)) {
             return odd.getOrDefault(subject, -1);
         }
-        long a = word(subject, 0);
-        long b = word(subject, 1);
-        long c = word(subject, 2);
-        long d = word(subject, 3);
         int mask = slots.length - 1;
-        for (int i = spread(a) & mask; slots[i] != 0; i = (i + 1) & mask) {
+        for (int i = spread(w[0]) & mask; slots[i] != 0; i = (i + 1) & mask) {
             int e = slots[i] - 1;
             int at = e * 4;
-            if (subjects[at] == a && subjects[at + 1] == b && subjects[at + 2] == c && subjects[at + 3] == d) {
+            if (subjects[at] == w[0] && subjects[at + 1] == w[1] && subjects[at + 2] == w[2]
+                    && subjects[at + 3] == w[3]) {
                 return e;
             }
         }
@@ -151,14 +150,12 @@ final class ReplayTable {
         lastSeq[e] = NONE;
         sinceMicros[e] = NONE;
         wordingId[e] = NONE;
-        if (!packable(subject)) {
+        if (!unpack(subject, scratch)) {
             odd.put(subject, e);
             oddSubjects.put(e, subject);
             return e;
         }
-        for (int w = 0; w < 4; w++) {
-            subjects[e * 4 + w] = word(subject, w);
-        }
+        System.arraycopy(scratch, 0, subjects, e * 4, 4);
         if (size * 2L > slots.length) {
             rehash(slots.length * 2);
         }
@@ -203,20 +200,23 @@ final class ReplayTable {
         return (int) (a ^ (a >>> 32));
     }
 
-    private static boolean packable(String s) {
+    /** The 64 lower-case hex digits of {@code s} as 4 longs in {@code into}; false when {@code s} is not that. */
+    private static boolean unpack(String s, long[] into) {
         if (s == null || s.length() != HEX_LENGTH) {
             return false;
         }
-        for (int i = 0; i < HEX_LENGTH; i++) {
-            char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
-                return false;
+        for (int w = 0; w < 4; w++) {
+            long v = 0;
+            for (int i = w * 16, end = i + 16; i < end; i++) {
+                char ch = s.charAt(i);
+                int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+                if (d < 0) {
+                    return false;
+                }
+                v = v << 4 | d;
             }
+            into[w] = v;
         }
         return true;
-    }
-
-    private static long word(String s, int w) {
-        return Long.parseUnsignedLong(s, w * 16, w * 16 + 16, 16);
     }
 }
