@@ -224,7 +224,18 @@ public final class ConsentService {
         return ledger.verify(db, key, all);
     }
 
-    /** The ledger's head now (seq, hash, time of the last row). One indexed read; blocks on the database. */
+    /**
+     * The ledger's head now: the last row's sequence number, its hash and when it was recorded (seq 0, 64 zeros and no
+     * time for an empty ledger). This is the one source of every head Comptoir shows or prints: the backup screen,
+     * the consent-register export's cover, {@code consent checkpoint} and the checkpoint file. A ledger that later
+     * still has this hash at this seq has every earlier row unchanged ({@link #verify(List)} with the head proves
+     * it), so a printed head is a checkpoint the owner can keep away from the till.
+     *
+     * <p>Any thread but the JavaFX one: it blocks on the database (two indexed reads in one snapshot; no lock taken,
+     * so it never waits for a till's append).
+     *
+     * @throws ComptoirException the database cannot be read
+     */
     public LedgerHead head() {
         return ledger.head(db);
     }

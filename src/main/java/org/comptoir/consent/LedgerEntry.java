@@ -1,15 +1,9 @@
 package org.comptoir.consent;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * The hashed content of one ledger row, and its canonical encoding (see docs/consent-ledger.md, which an auditor
@@ -52,54 +46,16 @@ record LedgerEntry(int hashVersion, long seq, String subject, String kind, Strin
         return version == 1 || version == 2;
     }
 
-    /** The row's hash under its recipe version; throws IllegalStateException for an unknown version. */
+    /**
+     * The row's hash under its recipe version; throws IllegalStateException for an unknown version. A walk over many
+     * rows uses one {@link LedgerHasher} instead (same bytes, no per-row allocation of the digest).
+     */
     String computeHash() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        if (!knownVersion(hashVersion)) {
-            throw new IllegalStateException("unknown ledger hash version " + hashVersion);
-        }
-        field(out, "comptoir-ledger-v" + hashVersion);
-        field(out, Long.toString(seq));
-        field(out, subject);
-        field(out, kind);
-        field(out, channel);
-        field(out, wordingId == null ? null : Long.toString(wordingId));
-        if (hashVersion >= 2) {
-            field(out, wording == null ? null : Integer.toString(wording.version()));
-            field(out, wording == null ? null : wording.language());
-            field(out, wording == null ? null : wording.shopName());
-            field(out, wording == null ? null : wording.purpose());
-        }
-        field(out, wording == null ? null : wording.text());
-        if (hashVersion >= 2) {
-            field(out, wording == null ? null : instant(wording.createdAt()));
-        }
-        field(out, staff);
-        field(out, instant(occurredAt));
-        field(out, evidence);
-        field(out, prevHash);
-        return sha256(out.toByteArray());
+        return new LedgerHasher().hash(this);
     }
 
-    private static String instant(Instant i) {
+    /** An instant as the recipe writes it (null stays null). */
+    static String instant(Instant i) {
         return i == null ? null : INSTANT.format(truncate(i));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    private static void field(ByteArrayOutputStream out, String value) {
-        if (value == null) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        out.writeBytes(bytes);
     }
 }

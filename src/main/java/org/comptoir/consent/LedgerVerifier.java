@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumber;
@@ -22,12 +26,14 @@ import org.comptoir.store.Jdbc;
  * <li>{@link StateReplay}: {@code consent_state} equals the replayed ledger row for row, and every contact's number
  * maps to its subject under the key.</li>
  * </ol>
- * Everything is streamed, a batch or a row at a time: memory does not grow with the ledger.
+ * One forward-only cursor over the ledger does the chain and feeds the replay; the state and contact tables are then
+ * read once each. The ledger's rows are streamed, never held: memory grows only with the number of people (about 60
+ * bytes each, in {@link ReplayTable}), not with the ledger's length or its texts.
  */
 final class LedgerVerifier {
 
-    /** Rows read per query while walking the chain, so the whole chain is never held in memory. */
-    private static final int BATCH = 5_000;
+    /** People the replay table is sized for before it has to grow (about 120 MB at 60 bytes each). */
+    private static final long PRESIZE_CAP = 2_000_000;
 
     private final Connection c;
     private final SubjectKey key;
@@ -42,7 +48,30 @@ final class LedgerVerifier {
         Ledger.Head head = Ledger.readHead(c);
         Jdbc.queryOne(c, "SELECT seq FROM consent_event WHERE seq < 1 ORDER BY seq LIMIT 1", rs -> rs.getLong(1))
                 .ifPresent(seq -> add(problem(seq, LedgerProblem.Kind.INSERTED, "ledger.problem.outside")));
-        Walk walk = walkChain(head, checkpoints);
+        // at most one person per event: the head sizes the table once (capped: a doctored head must not cost memory;
+        // past the cap the table grows). Counting consent_state instead scanned it inside the snapshot.
+        StateReplay replay = new StateReplay(c, this::contactMaps, this::add,
+                (int) Math.min(PRESIZE_CAP, Math.max(0, head.lastSeq())) + 16);
+        Walk walk;
+        try (Statement lazy = c.createStatement()) {
+            // H2 streams each result instead of building it first: memory does not grow with the ledger
+            lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        try {
+            walk = walkChain(head, checkpoints, wordings(), replay);
+            checkCheckpoints(checkpoints, walk); // before the replay's differences, which may fill the report
+            replay.compare();
+        } finally {
+            try (Statement lazy = c.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION FALSE"); // the connection goes back to the pool
+            }
+        }
+        Optional<LedgerProblem> first = problems.stream().findFirst();
+        LedgerHead verifiedHead = new LedgerHead(head.lastSeq(), head.lastHash(), walk.lastAt);
+        return new VerifyReport(walk.checked, first, problems, verifiedHead, checkpoints.size());
+    }
+
+    private void checkCheckpoints(List<LedgerHead> checkpoints, Walk walk) {
         for (LedgerHead cp : checkpoints) {
             if (!walk.matched.contains(cp)) {
                 add(cp.hashOnly()
@@ -53,10 +82,6 @@ final class LedgerVerifier {
                         : problem(cp.seq(), LedgerProblem.Kind.CHECKPOINT_MISMATCH, "ledger.problem.checkpoint"));
             }
         }
-        new StateReplay(c, this::contactMaps, this::add).run();
-        Optional<LedgerProblem> first = problems.stream().findFirst();
-        LedgerHead verifiedHead = new LedgerHead(head.lastSeq(), head.lastHash(), walk.lastAt);
-        return new VerifyReport(walk.checked, first, problems, verifiedHead, checkpoints.size());
     }
 
     /** What the chain walk saw. */
@@ -64,44 +89,77 @@ final class LedgerVerifier {
         long checked;
         long lastSeq;
         Instant lastAt;
+        boolean broken;
         final List<LedgerHead> matched = new ArrayList<>();
     }
 
-    private Walk walkChain(Ledger.Head head, List<LedgerHead> checkpoints) throws SQLException {
+    /** Every wording by id, as read now (a handful of versions: looked up in memory, not joined per row). */
+    private Map<Long, ConsentWording> wordings() throws SQLException {
+        Map<Long, ConsentWording> all = new HashMap<>();
+        for (ConsentWording w : Jdbc.query(c, "SELECT id, version, language, text, shop_name, purpose, created_at "
+                + "FROM consent_wording", rs -> new ConsentWording(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), Jdbc.instant(rs, "created_at")))) {
+            all.put(w.id(), w);
+        }
+        return all;
+    }
+
+    /**
+     * One forward-only cursor over the ledger in seq order (the primary key's own order: sequential reads): each
+     * row's hash is recomputed with one reused digest, checked against the row before, and fed to the replay. Past
+     * the first break the chain is no longer judged (every later row would be reported; the first one is the news)
+     * but the replay goes on, so a doctored state is still named.
+     */
+    private Walk walkChain(Ledger.Head head, List<LedgerHead> checkpoints, Map<Long, ConsentWording> wordings,
+                           StateReplay replay) throws SQLException {
         Walk w = new Walk();
+        LedgerHasher hasher = new LedgerHasher();
         long expectedSeq = 1;
         String prevHash = LedgerEntry.GENESIS;
         int prevVersion = 1;
-        boolean more = true;
-        while (more) {
-            more = false;
-            try (PreparedStatement st = Jdbc.prepare(c, "SELECT e.seq, e.subject, e.kind, e.channel, e.wording_id, "
-                    + "e.staff, e.occurred_at, e.evidence, e.prev_hash, e.hash, e.hash_version, w.id AS w_id, w.version, "
-                    + "w.language, w.text, w.shop_name, w.purpose, w.created_at FROM consent_event e "
-                    + "LEFT JOIN consent_wording w ON w.id = e.wording_id WHERE e.seq >= ? ORDER BY e.seq LIMIT ?",
-                    expectedSeq, BATCH); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = c.prepareStatement("SELECT seq, subject, kind, channel, wording_id, staff, "
+                + "occurred_at, evidence, prev_hash, hash, hash_version FROM consent_event WHERE seq >= 1 ORDER BY seq")) {
+            st.setFetchSize(StateReplay.FETCH);
+            try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    more = true;
-                    LedgerEntry e = entry(rs);
-                    String stored = rs.getString("hash");
+                    long seq = rs.getLong(1);
+                    String subject = rs.getString(2);
+                    String kind = rs.getString(3);
+                    long wordingId = rs.getLong(5);
+                    boolean noWording = rs.wasNull();
+                    OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
+                    Instant occurredAt = at == null ? null : at.toInstant();
+                    replay.event(seq, subject, kind, noWording ? ReplayTable.NONE : wordingId, occurredAt);
+                    if (w.broken) {
+                        continue;
+                    }
+                    LedgerEntry e = new LedgerEntry(rs.getInt(11), seq, subject, kind, rs.getString(4),
+                            noWording ? null : wordingId, noWording ? null : wordings.get(wordingId), rs.getString(6),
+                            occurredAt, rs.getString(8), rs.getString(9));
+                    String stored = rs.getString(10);
                     w.checked++;
-                    Optional<LedgerProblem> problem = check(e, stored, expectedSeq, prevHash, prevVersion, w.lastAt);
+                    Optional<LedgerProblem> problem = check(e, hasher, stored, expectedSeq, prevHash, prevVersion,
+                            w.lastAt);
                     if (problem.isPresent()) {
                         add(beyondHead(head, expectedSeq, e.seq(), problem.get()));
                         w.lastSeq = expectedSeq - 1;
-                        return w; // past a break every row would be reported: the first one is the news
+                        w.broken = true;
+                        continue;
                     }
                     for (LedgerHead cp : checkpoints) {
-                        if (cp.hashOnly() ? cp.hash().equals(stored) : cp.seq() == e.seq() && cp.hash().equals(stored)) {
+                        if (cp.hashOnly() ? cp.hash().equals(stored) : cp.seq() == seq && cp.hash().equals(stored)) {
                             w.matched.add(cp);
                         }
                     }
-                    expectedSeq = e.seq() + 1;
+                    expectedSeq = seq + 1;
                     prevHash = stored;
                     prevVersion = e.hashVersion();
-                    w.lastAt = e.occurredAt();
+                    w.lastAt = occurredAt;
                 }
             }
+        }
+        if (w.broken) {
+            return w;
         }
         long last = expectedSeq - 1;
         w.lastSeq = last;
@@ -115,15 +173,15 @@ final class LedgerVerifier {
         return w;
     }
 
-    private static Optional<LedgerProblem> check(LedgerEntry e, String stored, long expectedSeq, String prevHash,
-                                                 int prevVersion, Instant prevAt) {
+    private static Optional<LedgerProblem> check(LedgerEntry e, LedgerHasher hasher, String stored, long expectedSeq,
+                                                 String prevHash, int prevVersion, Instant prevAt) {
         if (e.seq() != expectedSeq) {
             return Optional.of(problem(expectedSeq, LedgerProblem.Kind.DELETED, "ledger.problem.deleted", e.seq()));
         }
         if (!LedgerEntry.knownVersion(e.hashVersion()) || e.hashVersion() < prevVersion) {
             return Optional.of(problem(e.seq(), LedgerProblem.Kind.ALTERED, "ledger.problem.version", e.hashVersion()));
         }
-        if (!e.computeHash().equals(stored)) {
+        if (!hasher.hash(e).equals(stored)) {
             return Optional.of(problem(e.seq(), LedgerProblem.Kind.ALTERED, "ledger.problem.altered"));
         }
         if (!e.prevHash().equals(prevHash)) {
@@ -142,18 +200,6 @@ final class LedgerVerifier {
         return expectedSeq > head.lastSeq()
                 ? problem(rowSeq, LedgerProblem.Kind.INSERTED, "ledger.problem.inserted", head.lastSeq())
                 : found;
-    }
-
-    private static LedgerEntry entry(ResultSet rs) throws SQLException {
-        long wordingId = rs.getLong("wording_id");
-        Long wid = rs.wasNull() ? null : wordingId;
-        long wRowId = rs.getLong("w_id");
-        ConsentWording wording = rs.wasNull() ? null : new ConsentWording(wRowId, rs.getInt("version"),
-                rs.getString("language"), rs.getString("text"), rs.getString("shop_name"), rs.getString("purpose"),
-                Jdbc.instant(rs, "created_at"));
-        return new LedgerEntry(rs.getInt("hash_version"), rs.getLong("seq"), rs.getString("subject"),
-                rs.getString("kind"), rs.getString("channel"), wid, wording, rs.getString("staff"),
-                Jdbc.instant(rs, "occurred_at"), rs.getString("evidence"), rs.getString("prev_hash"));
     }
 
     /** Whether {@code phone} (as stored in a contact row) is the number behind {@code subject} under the key. */

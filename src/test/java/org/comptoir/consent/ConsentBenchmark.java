@@ -3,9 +3,7 @@ package org.comptoir.consent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
-import org.comptoir.store.Jdbc;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,12 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConsentBenchmark {
 
     static final int CONTACTS = 100_000;
-    private static final String[] FIRST = {"Marie", "Jean", "Anne", "Pierre", "Sophie", "Louis", "Camille", "Lucas",
-        "Emma", "Hugo", "Léa", "Jules", "Chloé", "Nathan", "Manon", "Paul", "Inès", "Arthur", "Zoé", "Martin",
-        "Sarah", "Thomas", "Julie", "Nicolas", "Claire", "Antoine", "Laura", "Maxime", "Alice", "Romain"};
-    private static final String[] LAST = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
-        "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand",
-        "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet"};
+    private static final String[] FIRST = LedgerSeed.FIRST;
 
     Path dir;
     Database db;
@@ -66,16 +58,12 @@ public class ConsentBenchmark {
     static final Path TEMPLATE = Path.of("target", "consent-bench-" + CONTACTS);
 
     @Setup(Level.Trial)
-    public void open() throws IOException {
+    public void open() throws IOException, java.sql.SQLException {
         if (!Files.exists(TEMPLATE.resolve("comptoir.mv.db"))) {
-            Path fresh = Files.createTempDirectory("consent-seed");
-            try (Database seeding = Database.open(fresh)) {
-                SubjectKey key = SubjectKey.forStore(seeding);
-                ConsentWording wording = service(seeding, key).currentWording();
-                long started = System.nanoTime();
-                seed(seeding, key, wording, CONTACTS);
-                System.out.printf("seeded %,d contacts in %.1f s%n", CONTACTS, (System.nanoTime() - started) / 1e9);
-            }
+            Path fresh = Files.createTempDirectory("consent-seed").resolve("data");
+            long started = System.nanoTime();
+            LedgerSeed.makeFolder(fresh, CONTACTS);
+            System.out.printf("seeded %,d contacts in %.1f s%n", CONTACTS, (System.nanoTime() - started) / 1e9);
             copy(fresh, TEMPLATE);
             delete(fresh);
         }
@@ -109,89 +97,9 @@ public class ConsentBenchmark {
         }
     }
 
-    /**
-     * Bulk insert: contacts, one OPT_IN event each with its chained hash, the states and the head, in batched
-     * statements and one transaction (what an import would do; ~100,000 rows in seconds, not minutes).
-     */
+    /** Bulk insert of {@code count} contacts with their chained events and states: see {@link LedgerSeed}. */
     static void seed(Database db, SubjectKey key, ConsentWording wording, int count) {
-        seed(db, key, wording, 0, count);
-    }
-
-    /** As {@link #seed(Database, SubjectKey, ConsentWording, int)} for the contacts numbered {@code from} on. */
-    static void seed(Database db, SubjectKey key, ConsentWording wording, int from, int count) {
-        Random r = new Random(7);
-        db.inTransaction(c -> {
-            Ledger.Head head = new Ledger().lockHead(c);
-            // dates never go backwards along the chain: the seed starts after the last row already there
-            Instant last = Jdbc.queryOne(c, "SELECT occurred_at FROM consent_event WHERE seq = ?",
-                    rs -> Jdbc.instant(rs, "occurred_at"), head.lastSeq()).orElse(Instant.EPOCH);
-            Instant base = LedgerEntry.truncate(Instant.parse("2026-01-01T09:00:00Z"));
-            base = base.isAfter(last) ? base : last.plusSeconds(1);
-            String prev = head.lastHash();
-            long seq = head.lastSeq();
-            try (PreparedStatement contact = c.prepareStatement("INSERT INTO contact (subject, phone_e164, "
-                    + "national_digits, first_name, last_name, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement event = c.prepareStatement("INSERT INTO consent_event (seq, subject, kind, channel, "
-                         + "wording_id, staff, occurred_at, evidence, prev_hash, hash, hash_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)");
-                 PreparedStatement state = c.prepareStatement("INSERT INTO consent_state (subject, status, since, "
-                         + "last_seq, wording_id) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = from; i < from + count; i++) {
-                    PhoneNumber n = new PhoneNumber(String.format("+336%08d", i * 7 + 10_000_000));
-                    String subject = key.subjectOf(n);
-                    Instant at = base.plusSeconds(i * 60L);
-                    contact.setString(1, subject);
-                    contact.setString(2, n.e164());
-                    contact.setString(3, n.nationalNumber());
-                    contact.setString(4, FIRST[r.nextInt(FIRST.length)]);
-                    contact.setString(5, i % 3 == 0 ? LAST[r.nextInt(LAST.length)] : null);
-                    contact.setObject(6, at.atOffset(java.time.ZoneOffset.UTC));
-                    contact.addBatch();
-                    prev = addEvent(event, ++seq, subject, "OPT_IN", "TILL", wording, "Léa", at, null, prev);
-                    // a tenth then unsubscribed (for the status filter), recorded as the ledger would
-                    boolean stopped = i % 10 == 0;
-                    Instant since = stopped ? at.plusSeconds(30) : at;
-                    if (stopped) {
-                        prev = addEvent(event, ++seq, subject, "OPT_OUT", "SMS_KEYWORD", null, null, since, "STOP", prev);
-                    }
-                    state.setString(1, subject);
-                    state.setString(2, stopped ? "OPTED_OUT" : "OPTED_IN");
-                    state.setObject(3, since.atOffset(java.time.ZoneOffset.UTC));
-                    state.setLong(4, seq);
-                    state.setObject(5, stopped ? null : wording.id());
-                    state.addBatch();
-                    if (i % 1000 == 999) {
-                        contact.executeBatch();
-                        event.executeBatch();
-                        state.executeBatch();
-                    }
-                }
-                contact.executeBatch();
-                event.executeBatch();
-                state.executeBatch();
-            }
-            Jdbc.update(c, "UPDATE consent_ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev);
-            return null;
-        });
-    }
-
-    /** Adds one event, hashed with the current recipe, to the batch; returns its hash. */
-    private static String addEvent(PreparedStatement event, long seq, String subject, String kind, String channel,
-                                   ConsentWording wording, String staff, Instant at, String evidence, String prev)
-            throws java.sql.SQLException {
-        String hash = new LedgerEntry(LedgerEntry.CURRENT_VERSION, seq, subject, kind, channel,
-                wording == null ? null : wording.id(), wording, staff, at, evidence, prev).computeHash();
-        event.setLong(1, seq);
-        event.setString(2, subject);
-        event.setString(3, kind);
-        event.setString(4, channel);
-        event.setObject(5, wording == null ? null : wording.id());
-        event.setString(6, staff);
-        event.setObject(7, at.atOffset(java.time.ZoneOffset.UTC));
-        event.setString(8, evidence);
-        event.setString(9, prev);
-        event.setString(10, hash);
-        event.addBatch();
-        return hash;
+        LedgerSeed.seed(db, key, wording, 0, count);
     }
 
     @TearDown(Level.Trial)
