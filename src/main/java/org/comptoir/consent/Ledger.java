@@ -44,14 +44,7 @@ final class Ledger {
     Head append(Connection c, Head head, String subject, ConsentKind kind, Channel channel, ConsentWording wording,
                 Long stateWordingId, String staff, String evidence, Instant occurredAt) throws SQLException {
         Instant at = LedgerEntry.truncate(occurredAt);
-        if (head.lastSeq() > 0) {
-            // time never goes backwards along the chain: a PC clock set back would back-date this consent
-            Optional<Instant> last = Jdbc.queryOne(c, "SELECT occurred_at FROM consent_event WHERE seq = ?",
-                    rs -> Jdbc.instant(rs, "occurred_at"), head.lastSeq());
-            if (last.isPresent() && at.isBefore(last.get())) {
-                throw new ComptoirException(UserMessage.of("consent.error.clock.behind", last.get(), at));
-            }
-        }
+        checkNotBehind(c, head, at);
         long seq = head.lastSeq() + 1;
         Long wordingId = wording == null ? null : wording.id();
         LedgerEntry entry = new LedgerEntry(LedgerEntry.CURRENT_VERSION, seq, subject, kind.name(), channel.name(),
@@ -69,6 +62,75 @@ final class Ledger {
                 at, staff == null || staff.isBlank() ? channel.name().toLowerCase(java.util.Locale.ROOT) : staff,
                 kind == ConsentKind.ERASED ? "ERASE" : "CONSENT_" + kind.name(), "ledger seq " + seq);
         return new Head(seq, hash);
+    }
+
+    /** One event of {@link #appendAll}: an append without a wording (an import's OPT_IN). */
+    record Pending(String subject, ConsentKind kind, Channel channel, String staff, String evidence) {
+    }
+
+    /**
+     * Appends {@code events} after {@code head} (locked by this transaction), in order, all at {@code occurredAt}:
+     * the same rows, hashes, states and audit lines as {@link #append} one by one, sent as JDBC batches, with the
+     * time check and the head update done once. Returns the new head.
+     */
+    Head appendAll(Connection c, Head head, java.util.List<Pending> events, Instant occurredAt) throws SQLException {
+        Instant at = LedgerEntry.truncate(occurredAt);
+        checkNotBehind(c, head, at);
+        long seq = head.lastSeq();
+        String prev = head.lastHash();
+        java.time.OffsetDateTime when = at.atOffset(java.time.ZoneOffset.UTC);
+        try (java.sql.PreparedStatement event = c.prepareStatement("INSERT INTO consent_event (seq, subject, kind, "
+                + "channel, wording_id, staff, occurred_at, evidence, prev_hash, hash, hash_version) "
+                + "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)");
+             java.sql.PreparedStatement state = c.prepareStatement("MERGE INTO consent_state (subject, status, since, "
+                     + "last_seq, wording_id) KEY (subject) VALUES (?, ?, ?, ?, NULL)");
+             java.sql.PreparedStatement audit = c.prepareStatement(
+                     "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)")) {
+            for (Pending p : events) {
+                seq++;
+                String hash = new LedgerEntry(LedgerEntry.CURRENT_VERSION, seq, p.subject(), p.kind().name(),
+                        p.channel().name(), null, null, p.staff(), at, p.evidence(), prev).computeHash();
+                event.setLong(1, seq);
+                event.setString(2, p.subject());
+                event.setString(3, p.kind().name());
+                event.setString(4, p.channel().name());
+                event.setString(5, p.staff());
+                event.setObject(6, when);
+                event.setString(7, p.evidence());
+                event.setString(8, prev);
+                event.setString(9, hash);
+                event.setInt(10, LedgerEntry.CURRENT_VERSION);
+                event.addBatch();
+                state.setString(1, p.subject());
+                state.setString(2, p.kind().resultingStatus().name());
+                state.setObject(3, when);
+                state.setLong(4, seq);
+                state.addBatch();
+                audit.setObject(1, when);
+                audit.setString(2, p.staff() == null || p.staff().isBlank()
+                        ? p.channel().name().toLowerCase(java.util.Locale.ROOT) : p.staff());
+                audit.setString(3, p.kind() == ConsentKind.ERASED ? "ERASE" : "CONSENT_" + p.kind().name());
+                audit.setString(4, "ledger seq " + seq);
+                audit.addBatch();
+                prev = hash;
+            }
+            event.executeBatch();
+            state.executeBatch();
+            audit.executeBatch();
+        }
+        Jdbc.update(c, "UPDATE consent_ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev);
+        return new Head(seq, prev);
+    }
+
+    /** Time never goes backwards along the chain: a PC clock set back would back-date this consent. */
+    private static void checkNotBehind(Connection c, Head head, Instant at) throws SQLException {
+        if (head.lastSeq() > 0) {
+            Optional<Instant> last = Jdbc.queryOne(c, "SELECT occurred_at FROM consent_event WHERE seq = ?",
+                    rs -> Jdbc.instant(rs, "occurred_at"), head.lastSeq());
+            if (last.isPresent() && at.isBefore(last.get())) {
+                throw new ComptoirException(UserMessage.of("consent.error.clock.behind", last.get(), at));
+            }
+        }
     }
 
     /**

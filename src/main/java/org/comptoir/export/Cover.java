@@ -57,6 +57,9 @@ final class Cover {
     int checkpoint(Workbooks wb, SXSSFSheet sheet, int row, LedgerCheckpoint head) {
         wb.labelled(sheet, row++, m.get("export.cover.head.seq"), head.seq());
         wb.labelled(sheet, row++, m.get("export.cover.head.hash"), head.hash());
+        if (head.at() != null) {
+            wb.labelled(sheet, row++, m.get("export.cover.head.at", zone.getId()), LocalDateTime.ofInstant(head.at(), zone));
+        }
         wb.labelled(sheet, row++, m.get("export.cover.check"), check(head));
         return row;
     }

@@ -54,7 +54,7 @@ public final class ExportService {
     public Result exportRegister(Path file, DateRange range, String actor, Progress progress) {
         Messages m = messages();
         Instant now = clock.instant();
-        LedgerCheckpoint head = LedgerCheckpoint.take(db, consent);
+        LedgerCheckpoint head = LedgerCheckpoint.take(consent);
         Cover cover = new Cover(m, shop(), now, zone, actor);
         RegisterWorkbook.Counts counts;
         try (Workbooks wb = new Workbooks(m.locale())) {
@@ -82,7 +82,7 @@ public final class ExportService {
         if (known == 0) {
             throw new ComptoirException(UserMessage.of("export.error.proof.unknown", typed));
         }
-        LedgerCheckpoint head = LedgerCheckpoint.take(db, consent);
+        LedgerCheckpoint head = LedgerCheckpoint.take(consent);
         Cover cover = new Cover(m, shop(), now, zone, actor);
         long events;
         try (Workbooks wb = new Workbooks(m.locale())) {

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentWording;
 import org.comptoir.consent.ContactDirectory;
+import org.comptoir.consent.LedgerHead;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.phone.PhoneNumber;
 import org.comptoir.store.Jdbc;
@@ -105,6 +106,9 @@ class RegisterExportTest {
         assertThat(dir.resolve(file.getFileName() + ".part")).doesNotExist();
         String headHash = f.db.withConnection(c -> Jdbc.queryOne(c, "SELECT last_hash FROM consent_ledger_head",
                 rs -> rs.getString(1))).orElseThrow();
+        LedgerHead head = f.consent.head();
+        assertThat(head.hash()).isEqualTo(headHash);
+        assertThat(List.of(result.headSeq(), result.headHash())).containsExactly(head.seq(), head.hash());
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(sheetNames(wb)).containsExactly("Couverture", "Registre des consentements", "Contacts",
                     "Textes de consentement", "Campagnes");
@@ -118,6 +122,8 @@ class RegisterExportTest {
             assertThat(labelled(cover, "Filtre")).isEqualTo("Aucun : tout le registre");
             assertThat(labelled(cover, "Tête du registre : numéro")).isEqualTo("7");
             assertThat(labelled(cover, "Tête du registre : empreinte")).isEqualTo(headHash).hasSize(64);
+            assertThat(dateOf(cover, "Tête du registre : enregistrée le (heure locale, Europe/Paris)"))
+                    .isEqualTo(LocalDateTime.ofInstant(head.at(), ExportFixture.PARIS));
             assertThat(labelled(cover, "Vérification de la chaîne")).isEqualTo("Intacte : 7 événements vérifiés");
             assertThat(labelled(cover, "Événements exportés")).isEqualTo("7");
             assertThat(labelled(cover, "Contacts")).isEqualTo("3");

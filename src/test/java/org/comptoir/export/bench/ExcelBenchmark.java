@@ -64,7 +64,7 @@ public class ExcelBenchmark {
     @Setup(Level.Trial)
     public void seed() throws IOException {
         if (!Files.exists(FILE)) {
-            writeFile(FILE);
+            writeFile(FILE, ROWS);
         }
         if (!Files.exists(TEMPLATE.resolve("comptoir.mv.db"))) {
             Path fresh = Files.createTempDirectory("excel-seed");
@@ -118,14 +118,14 @@ public class ExcelBenchmark {
         return r.withConsent();
     }
 
-    private static AppContext open(Path dir) {
+    static AppContext open(Path dir) {
         AppContext ctx = AppContext.open(dir);
         ctx.settings().set("shop.name", "Léa Fleurs");
         return ctx;
     }
 
     /** What a shop's list looks like: number, names, a real consent date cell, a source, tags. */
-    static void writeFile(Path file) throws IOException {
+    static void writeFile(Path file, int rows) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             Sheet s = wb.createSheet("Clients");
             CellStyle date = wb.createCellStyle();
@@ -136,7 +136,7 @@ public class ExcelBenchmark {
                 h.createCell(i).setCellValue(header[i]);
             }
             String[] first = {"Marie", "Jean", "Anne", "Pierre", "Sophie", "Louis", "Camille", "Léa", "Chloé", "Inès"};
-            for (int i = 0; i < ROWS; i++) {
+            for (int i = 0; i < rows; i++) {
                 Row r = s.createRow(i + 1);
                 r.createCell(0).setCellValue(String.format("06 %02d %02d %02d %02d", 10 + i / 1_000_000 % 90,
                         i / 10_000 % 100, i / 100 % 100, i % 100));
