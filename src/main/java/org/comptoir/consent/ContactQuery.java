@@ -14,9 +14,10 @@ import java.util.Set;
  * @param ascending sort direction
  * @param offset    rows to skip (0 or more)
  * @param limit     rows to return (1 to 1000)
+ * @param tag       only the contacts carrying this tag; null for all
  */
 public record ContactQuery(String text, Set<ConsentStatus> statuses, SortKey sort, boolean ascending, int offset,
-                           int limit) {
+                           int limit, String tag) {
 
     public enum SortKey {
         NAME, NUMBER, STATUS, SINCE, CREATED
@@ -31,6 +32,13 @@ public record ContactQuery(String text, Set<ConsentStatus> statuses, SortKey sor
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
         }
+        tag = tag == null || tag.isBlank() ? null : tag.strip();
+    }
+
+    /** Any tag. */
+    public ContactQuery(String text, Set<ConsentStatus> statuses, SortKey sort, boolean ascending, int offset,
+                        int limit) {
+        this(text, statuses, sort, ascending, offset, limit, null);
     }
 
     /** The first {@code limit} contacts matching {@code text}, by name. */

@@ -6,6 +6,7 @@ import static org.comptoir.consent.ConsentFixture.number;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.comptoir.consent.ContactQuery.SortKey;
@@ -135,6 +136,85 @@ class ContactDirectoryTest {
         assertThat(search("Zo", Set.of(), SortKey.NAME, true, 0, 1).rows().get(0).tags()).containsExactly("vip");
         assertThatThrownBy(() -> contacts.setTags(999_999, Set.of("x"))).isInstanceOf(ComptoirException.class);
         assertThatThrownBy(() -> contacts.setTags(id, Set.of("x".repeat(51)))).isInstanceOf(ComptoirException.class);
+    }
+
+    @Test
+    void tagsCreatedBeforeUseAreListedWithTheirCountsAndFilterThePage() {
+        assertThat(contacts.tags()).isEmpty();
+        assertThat(contacts.createTag(" Fidèles ")).isEqualTo("Fidèles");
+        assertThat(contacts.createTag("fidèles")).as("same tag, other case").isEqualTo("Fidèles");
+        assertThat(contacts.tags()).containsExactly(new ContactDirectory.TagCount("Fidèles", 0));
+        long zoe = search("Zo", Set.of(), SortKey.NAME, true, 0, 1).rows().get(0).id();
+        long anne = search("anne", Set.of(), SortKey.NAME, true, 0, 1).rows().get(0).id();
+        contacts.addTags(zoe, Set.of("FIDÈLES"));
+        contacts.addTags(anne, Set.of("fidèles", "mariage"));
+        contacts.addTags(anne, Set.of("vip"));
+        assertThat(search("anne", Set.of(), SortKey.NAME, true, 0, 1).rows().get(0).tags())
+                .containsExactly("Fidèles", "mariage", "vip");
+        assertThat(contacts.tags()).containsExactly(new ContactDirectory.TagCount("Fidèles", 2),
+                new ContactDirectory.TagCount("mariage", 1), new ContactDirectory.TagCount("vip", 1));
+        ContactPage fideles = contacts.search(new ContactQuery("", Set.of(), SortKey.NAME, true, 0, 10, "Fidèles"));
+        assertThat(fideles.total()).isEqualTo(2);
+        assertThat(names(fideles)).containsExactly("anne", "Zoé");
+        // untagging the last contact keeps the tag the owner made
+        contacts.setTags(anne, Set.of("vip"));
+        contacts.setTags(zoe, Set.of());
+        assertThat(contacts.tags()).containsExactly(new ContactDirectory.TagCount("Fidèles", 0),
+                new ContactDirectory.TagCount("mariage", 0), new ContactDirectory.TagCount("vip", 1));
+        assertThatThrownBy(() -> contacts.createTag("  ")).isInstanceOf(ComptoirException.class);
+        assertThatThrownBy(() -> contacts.createTag("x".repeat(51))).isInstanceOf(ComptoirException.class);
+    }
+
+    @Test
+    void aRefusalOrStopFromSomeoneNeverOptedInIsListedUnderItsStatusWithoutKeepingTheNumber() {
+        long w = f.consent.currentWording().id();
+        f.clock.advance(Duration.ofMinutes(1));
+        f.consent.recordRefusal(number("+33644444444"), w, Channel.TILL, "Léa");
+        f.clock.advance(Duration.ofMinutes(1));
+        f.consent.recordOptOut(number("+33655555555"), Channel.SMS_KEYWORD, null, "STOP");
+
+        ContactPage refused = search("", Set.of(ConsentStatus.REFUSED), SortKey.SINCE, false, 0, 10);
+        assertThat(refused.total()).isEqualTo(1);
+        assertThat(refused.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ConsentStatus.REFUSED);
+            assertThat(r.kept()).isFalse();
+            assertThat(r.number()).isNull();
+            assertThat(r.since()).isEqualTo(LedgerEntry.truncate(f.clock.instant().minus(Duration.ofMinutes(1))));
+        });
+        ContactPage optedOut = search("", Set.of(ConsentStatus.OPTED_OUT), SortKey.SINCE, false, 0, 10);
+        assertThat(optedOut.total()).isEqualTo(2);
+        assertThat(optedOut.rows()).extracting(ContactRow::kept).containsExactly(false, true); // latest first
+        assertThat(optedOut.rows().get(1).firstName()).isEqualTo("Bruno");
+        // every sort still lists them, in the same total
+        for (SortKey key : SortKey.values()) {
+            assertThat(search("", Set.of(ConsentStatus.OPTED_OUT), key, true, 0, 10).rows()).as(key.name()).hasSize(2);
+        }
+        // minimisation: no contact row, no number stored for either
+        long stored = f.db.withConnection(c -> Jdbc.queryLong(c, "SELECT COUNT(*) FROM contact WHERE phone_e164 IN (?, ?)",
+                "+33644444444", "+33655555555"));
+        assertThat(stored).isZero();
+        // "Tous" lists contacts, people with a number
+        assertThat(search("", Set.of(), SortKey.NAME, true, 0, 10).total()).isEqualTo(6);
+    }
+
+    @Test
+    void statusPagesFollowEachOtherWithoutRepeatOrGap() {
+        long w = f.consent.currentWording().id();
+        for (int i = 0; i < 25; i++) {
+            // several at the same instant: the subject breaks the tie
+            if (i % 3 == 0) {
+                f.clock.advance(Duration.ofMinutes(1));
+            }
+            f.consent.recordRefusal(number(String.format("+337000000%02d", i)), w, Channel.TILL, "Léa");
+        }
+        List<ContactRow> all = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 25; offset += 10) {
+            all.addAll(search("", Set.of(ConsentStatus.REFUSED), SortKey.SINCE, false, offset, 10).rows());
+        }
+        assertThat(all).hasSize(25);
+        assertThat(all).extracting(ContactRow::since).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all.stream().map(ContactRow::since).distinct().count()).isEqualTo(9);
+        assertThat(all).extracting(ContactRow::subject).doesNotHaveDuplicates();
     }
 
     @Test

@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.comptoir.consent.ConsentEventView;
+import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.ContactQuery.SortKey;
 import org.comptoir.i18n.Messages;
 import org.comptoir.ui.Debounce;
@@ -67,6 +68,31 @@ public final class ContactsView extends BorderPane {
         filter.getItems().addAll(Filter.values());
         filter.setConverter(converter(f -> m.get("contacts.filter." + f.name().toLowerCase(Locale.ROOT))));
         filter.valueProperty().bindBidirectional(vm.filterProperty());
+        ChoiceBox<String> tagFilter = new ChoiceBox<>();
+        tagFilter.setId("tagFilter");
+        Map<String, Long> counts = new java.util.HashMap<>();
+        tagFilter.setConverter(converter(t -> t.isEmpty() ? m.get("contacts.filter.tag.all")
+                : m.get("contacts.filter.tag", t, counts.getOrDefault(t, 0L))));
+        Runnable fillTagFilter = () -> {
+            String current = vm.tagFilterProperty().get();
+            counts.clear();
+            vm.tags().forEach(t -> counts.put(t.name(), t.contacts()));
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add("");
+            vm.tags().forEach(t -> items.add(t.name()));
+            if (current != null && !items.contains(current)) {
+                items.add(current);
+            }
+            tagFilter.getItems().setAll(items);
+            tagFilter.setValue(current == null ? "" : current);
+        };
+        vm.tags().addListener((javafx.collections.ListChangeListener<ContactDirectory.TagCount>) c -> fillTagFilter.run());
+        fillTagFilter.run();
+        tagFilter.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                vm.tagFilterProperty().set(now.isEmpty() ? null : now);
+            }
+        });
         Label count = new Label();
         count.setId("contactCount");
         Runnable updateCount = () -> count.setText(m.get("contacts.count", vm.totalProperty().get()));
@@ -77,10 +103,20 @@ public final class ContactsView extends BorderPane {
         Button verify = new Button(m.get("contacts.verify"), new FontIcon("mdi2s-shield-check-outline"));
         verify.setId("verifyLedger");
         verify.setOnAction(e -> vm.verify());
-        HBox tools = new HBox(10, search, filter, count, grow, verify);
+        HBox tools = new HBox(10, search, filter, tagFilter, count, grow, verify);
         tools.setAlignment(Pos.CENTER_LEFT);
+        search.setMinWidth(140);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {filter, tagFilter, count, verify}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label banner = Forms.banner("contactsBanner", vm.bannerProperty(), vm.bannerIsErrorProperty());
-        VBox top = new VBox(12, title, tools, banner);
+        // every difference the ledger check found, not only the first: the owner (or their accountant) reads them all
+        ListView<String> problems = new ListView<>(vm.problems());
+        problems.setId("verifyProblems");
+        problems.setPrefHeight(130);
+        problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        VBox top = new VBox(12, title, tools, banner, problems);
         top.setStyle("-fx-padding: 24 24 12 24;");
         setTop(top);
 
@@ -98,7 +134,8 @@ public final class ContactsView extends BorderPane {
                 : m.get("contacts.status." + l.row().status().name().toLowerCase(Locale.ROOT)), SortKey.STATUS, keys));
         table.getColumns().add(column(m.get("contacts.col.since"), l -> l.row().since() == null ? ""
                 : days.format(l.row().since()), SortKey.SINCE, keys));
-        table.getColumns().add(column(m.get("contacts.col.created"), l -> days.format(l.row().createdAt()),
+        table.getColumns().add(column(m.get("contacts.col.created"), l -> l.row().createdAt() == null ? ""
+                : days.format(l.row().createdAt()),
                 SortKey.CREATED, keys));
         // The database sorts: the policy only forwards the clicked column; the rows arrive in order.
         table.setSortPolicy(t -> {
@@ -139,6 +176,14 @@ public final class ContactsView extends BorderPane {
         who.setWrapText(true);
         vm.selectedProperty().addListener((obs, was, now) -> who.setText(now == null ? m.get("contacts.select")
                 : now.phone() + (name(now).isEmpty() ? "" : " — " + name(now))));
+        Label notKept = new Label(m.get("contacts.not.kept.detail"));
+        notKept.setId("notKeptDetail");
+        notKept.setWrapText(true);
+        notKept.getStyleClass().add("text-muted");
+        notKept.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                vm.selectedProperty().get() != null && !vm.selectedProperty().get().row().kept(), vm.selectedProperty()));
+        notKept.managedProperty().bind(notKept.visibleProperty());
+        VBox tagsBox = tagsPane(m, vm);
         ListView<ConsentEventView> history = new ListView<>(vm.history());
         history.setId("historyList");
         history.setPlaceholder(new Label(""));
@@ -174,7 +219,8 @@ public final class ContactsView extends BorderPane {
         Button erase = new Button(m.get("till.erase"), new FontIcon("mdi2d-delete-outline"));
         erase.setId("eraseContact");
         erase.getStyleClass().add("danger");
-        erase.disableProperty().bind(vm.selectedProperty().isNull());
+        erase.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                vm.selectedProperty().get() == null || !vm.selectedProperty().get().row().kept(), vm.selectedProperty()));
         erase.setOnAction(e -> {
             Line line = vm.selectedProperty().get();
             if (line != null && ui.dialogs().confirm(m.get("till.erase.title"), m.get("till.erase.confirm", line.phone()),
@@ -182,7 +228,7 @@ public final class ContactsView extends BorderPane {
                 ui.owner().confirmPin(ui.dialogs(), vm::eraseSelected);
             }
         });
-        VBox detail = new VBox(10, who, history, wording, erase);
+        VBox detail = new VBox(10, who, notKept, tagsBox, history, wording, erase);
         VBox.setVgrow(history, Priority.ALWAYS);
         detail.setStyle("-fx-padding: 0 16 16 16;");
         SplitPane split = new SplitPane(left, detail);
@@ -190,6 +236,59 @@ public final class ContactsView extends BorderPane {
         setCenter(split);
         setStyle("-fx-padding: 0 0 0 8;");
         vm.refresh();
+        vm.loadTags();
+    }
+
+    /**
+     * The selected contact's tags, one box per tag (ticking gives it at once), and the field that creates a tag.
+     * Boxes, not a list: a shop has a handful of tags, and each is one Tab and one Space away.
+     */
+    private static VBox tagsPane(Messages m, ContactsViewModel vm) {
+        Label title = new Label(m.get("contacts.tags"));
+        title.getStyleClass().add("text-bold");
+        javafx.scene.layout.FlowPane boxes = new javafx.scene.layout.FlowPane(8, 6);
+        boxes.setId("contactTags");
+        Label hint = new Label();
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        Runnable fill = () -> {
+            Line line = vm.selectedProperty().get();
+            boxes.getChildren().clear();
+            boolean taggable = line != null && line.row().kept();
+            hint.setText(vm.tags().isEmpty() ? m.get("contacts.tags.none")
+                    : taggable ? "" : m.get("contacts.tags.select"));
+            hint.setVisible(!hint.getText().isEmpty());
+            hint.setManaged(hint.isVisible());
+            for (ContactDirectory.TagCount t : vm.tags()) {
+                javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(t.name());
+                box.setId("tag-" + t.name());
+                box.setSelected(taggable && line.row().tags().contains(t.name()));
+                box.setDisable(!taggable);
+                box.selectedProperty().addListener((obs, was, now) -> vm.setTag(t.name(), now));
+                boxes.getChildren().add(box);
+            }
+        };
+        vm.tags().addListener((javafx.collections.ListChangeListener<ContactDirectory.TagCount>) c -> fill.run());
+        vm.selectedProperty().addListener((obs, was, now) -> fill.run());
+        fill.run();
+        TextField name = new TextField();
+        name.setId("newTag");
+        name.setPromptText(m.get("contacts.tag.new.prompt"));
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button create = new Button(m.get("contacts.tag.create"), new FontIcon("mdi2t-tag-plus-outline"));
+        create.setId("createTag");
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        create.disableProperty().bind(name.textProperty().isEmpty());
+        Runnable doCreate = () -> {
+            if (!name.getText().isBlank()) {
+                vm.createTag(name.getText(), name::clear);
+            }
+        };
+        create.setOnAction(e -> doCreate.run());
+        name.setOnAction(e -> doCreate.run());
+        HBox add = new HBox(8, name, create);
+        add.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, title, boxes, hint, add);
     }
 
     private static String name(Line l) {

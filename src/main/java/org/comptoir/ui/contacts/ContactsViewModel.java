@@ -19,10 +19,12 @@ import org.comptoir.consent.ConsentEventView;
 import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentStatus;
 import org.comptoir.consent.ContactDirectory;
+import org.comptoir.consent.ContactDirectory.TagCount;
 import org.comptoir.consent.ContactPage;
 import org.comptoir.consent.ContactQuery;
 import org.comptoir.consent.ContactQuery.SortKey;
 import org.comptoir.consent.ContactRow;
+import org.comptoir.consent.LedgerProblem;
 import org.comptoir.consent.VerifyReport;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
@@ -80,6 +82,11 @@ public final class ContactsViewModel {
     private final StringProperty banner = new SimpleStringProperty("");
     private final BooleanProperty bannerIsError = new SimpleBooleanProperty(false);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    /** Null: any tag. */
+    private final ObjectProperty<String> tagFilter = new SimpleObjectProperty<>(null);
+    private final ObservableList<TagCount> tags = FXCollections.observableArrayList();
+    /** Every problem the last ledger check found, one sentence each (empty when intact or not run). */
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
 
     public ContactsViewModel(ContactDirectory contacts, ConsentService consent, Supplier<PhoneNumbers> phones,
                              Settings settings, Messages messages, TaskExecutor executor) {
@@ -89,7 +96,19 @@ public final class ContactsViewModel {
         this.settings = settings;
         this.messages = messages;
         this.executor = executor;
-        filter.addListener((obs, was, now) -> firstPage());
+        filter.addListener((obs, was, now) -> {
+            // A status page opens latest first: the (status, since) index gives it without sorting every match
+            // (docs/performance.md, "Contacts screen"); the owner can still sort by another column.
+            if (now != Filter.ALL && was == Filter.ALL) {
+                sort.set(SortKey.SINCE);
+                ascending.set(false);
+            } else if (now == Filter.ALL && sort.get() == SortKey.SINCE) {
+                sort.set(SortKey.CREATED);
+                ascending.set(false);
+            }
+            firstPage();
+        });
+        tagFilter.addListener((obs, was, now) -> firstPage());
         selected.addListener((obs, was, now) -> loadHistory(now));
     }
 
@@ -116,6 +135,13 @@ public final class ContactsViewModel {
     public BooleanProperty bannerIsErrorProperty() { return bannerIsError; }
 
     public BooleanProperty loadingProperty() { return loading; }
+
+    public ObjectProperty<String> tagFilterProperty() { return tagFilter; }
+
+    /** Every tag with its number of contacts, by name. */
+    public ObservableList<TagCount> tags() { return tags; }
+
+    public ObservableList<String> problems() { return problems; }
 
     public int pageCount() {
         return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -157,13 +183,14 @@ public final class ContactsViewModel {
     public void refresh() {
         long mine = ++generation;
         ContactQuery q = new ContactQuery(search.get(), filter.get().statuses, sort.get(), ascending.get(),
-                page.get() * PAGE_SIZE, PAGE_SIZE);
+                page.get() * PAGE_SIZE, PAGE_SIZE, tagFilter.get());
         loading.set(true);
+        String notKept = messages.get("contacts.number.not.kept");
         executor.execute(() -> {
             ContactPage result = contacts.search(q);
             PhoneNumbers p = phones();
             return new Result(result.total(), result.rows().stream()
-                    .map(r -> new Line(r, r.number() == null ? "" : p.formatNational(r.number()))).toList());
+                    .map(r -> new Line(r, r.number() == null ? notKept : p.formatNational(r.number()))).toList());
         }, result -> {
             if (mine != generation) {
                 return;
@@ -175,6 +202,60 @@ public final class ContactsViewModel {
     }
 
     private record Result(long total, List<Line> lines) {
+    }
+
+    /** Reads the tags and their counts in the background. */
+    public void loadTags() {
+        executor.execute(contacts::tags, tags::setAll, this::fail);
+    }
+
+    /** Creates a tag nobody carries yet; an empty or too long name is refused with the reason in the banner. */
+    public void createTag(String name, Runnable created) {
+        executor.execute(() -> {
+            String stored = contacts.createTag(name);
+            return new Tagged(stored, contacts.tags());
+        }, done -> {
+            tags.setAll(done.tags());
+            say(messages.get("contacts.tag.created", done.name()), false);
+            created.run();
+        }, this::fail);
+    }
+
+    /**
+     * Gives the selected contact {@code tag}, or takes it away; the line and the counts are read again after.
+     * Nothing happens for a person whose number is not kept (no contact row to tag).
+     */
+    public void setTag(String tag, boolean on) {
+        Line line = selected.get();
+        if (line == null || !line.row().kept() || line.row().tags().contains(tag) == on) {
+            return;
+        }
+        java.util.Set<String> now = new java.util.TreeSet<>(line.row().tags());
+        if (on) {
+            now.add(tag);
+        } else {
+            now.remove(tag);
+        }
+        long id = line.row().id();
+        executor.execute(() -> {
+            contacts.setTags(id, now);
+            return contacts.tags();
+        }, counts -> {
+            tags.setAll(counts);
+            Line updated = new Line(new ContactRow(line.row().id(), line.row().subject(), line.row().number(),
+                    line.row().firstName(), line.row().lastName(), line.row().status(), line.row().since(),
+                    line.row().createdAt(), List.copyOf(now)), line.phone());
+            int at = lines.indexOf(line);
+            if (at >= 0) {
+                lines.set(at, updated);
+            }
+            if (selected.get() == line) {
+                selected.set(updated);
+            }
+        }, this::fail);
+    }
+
+    private record Tagged(String name, List<TagCount> tags) {
     }
 
     /** Erases the selected person; the view has asked for confirmation and the owner PIN. */
@@ -193,18 +274,23 @@ public final class ContactsViewModel {
     /** Re-checks every hash of the consent ledger. */
     public void verify() {
         say(messages.get("contacts.verify.running"), false);
+        problems.clear();
         executor.execute(consent::verify, (VerifyReport report) -> {
             if (report.intact()) {
                 say(messages.get("contacts.verify.intact", report.rowsChecked()), false);
-            } else {
-                say(messages.get("contacts.verify.problem", messages.render(report.firstProblem().get().message())), true);
+                return;
             }
+            List<LedgerProblem> found = report.problems().isEmpty()
+                    ? report.firstProblem().map(List::of).orElse(List.of()) : report.problems();
+            say(messages.get(found.size() >= VerifyReport.MAX_PROBLEMS ? "contacts.verify.problems.more"
+                    : "contacts.verify.problems", found.size()), true);
+            problems.setAll(found.stream().map(p -> messages.render(p.message())).toList());
         }, this::fail);
     }
 
     private void loadHistory(Line line) {
         history.clear();
-        if (line == null || line.row().number() == null) {
+        if (line == null || !line.row().kept()) {
             return;
         }
         executor.execute(() -> consent.history(line.row().number()), events -> {

@@ -30,7 +30,7 @@ public final class TillView extends VBox {
 
     public TillView(UiContext ui) {
         this(ui, new TillViewModel(ui.app().consent(), ui.app().consentSms().doubleOptIn(), ui.app()::phoneNumbers,
-                ui.app().settings(), ui.messages(), ui.executor(), Channel.TILL));
+                ui.app().settings(), ui.messages(), ui.executor(), Channel.TILL).offeringTags(ui.app().contacts()));
     }
 
     TillView(UiContext ui, TillViewModel vm) {
@@ -78,6 +78,8 @@ public final class TillView extends VBox {
         consent.setMaxWidth(Double.MAX_VALUE);
         VBox consentBox = new VBox(consent);
         consentBox.getStyleClass().add("consent-box");
+
+        VBox tagsRow = tagChoice(m, vm);
 
         Button save = new Button(m.get("till.save"), new FontIcon("mdi2c-check"));
         save.setId("save");
@@ -129,7 +131,7 @@ public final class TillView extends VBox {
         hint.setWrapText(true);
 
         getChildren().addAll(header, label(m.get("till.phone"), phone), phoneRow, phoneError,
-                label(m.get("till.firstname"), firstName), firstName, consentBox, actions, banner, hint);
+                label(m.get("till.firstname"), firstName), firstName, consentBox, tagsRow, actions, banner, hint);
 
         // Enter anywhere in the form saves, except on a focused button (Space/Enter fire that button instead).
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -149,6 +151,43 @@ public final class TillView extends VBox {
             }
         });
         vm.load();
+    }
+
+    /**
+     * The shop's tags as boxes after the consent (Tab, Space): optional, given with the opt-in only; the row takes
+     * no room while the shop has no tags.
+     */
+    private static VBox tagChoice(Messages m, TillViewModel vm) {
+        Label title = new Label(m.get("till.tags"));
+        title.getStyleClass().add("text-bold");
+        FlowPane boxes = new FlowPane(10, 6);
+        boxes.setId("tillTags");
+        title.setLabelFor(boxes);
+        Runnable fill = () -> {
+            boxes.getChildren().clear();
+            for (String tag : vm.tags()) {
+                CheckBox box = new CheckBox(tag);
+                box.setId("tillTag-" + tag);
+                box.setSelected(vm.chosenTags().contains(tag));
+                box.selectedProperty().addListener((obs, was, now) -> {
+                    if (now) {
+                        vm.chosenTags().add(tag);
+                    } else {
+                        vm.chosenTags().remove(tag);
+                    }
+                });
+                boxes.getChildren().add(box);
+            }
+        };
+        vm.tags().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        vm.chosenTags().addListener((javafx.collections.SetChangeListener<String>) c -> boxes.getChildren().forEach(n -> {
+            CheckBox box = (CheckBox) n;
+            box.setSelected(vm.chosenTags().contains(box.getText()));
+        }));
+        VBox row = new VBox(6, title, boxes);
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.tags()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static Label label(String text, javafx.scene.Node target) {

@@ -15,9 +15,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentService;
 import org.comptoir.consent.ConsentWording;
+import org.comptoir.consent.ContactDirectory;
 import org.comptoir.consent.ContactStatus;
 import org.comptoir.consent.DoubleOptIn;
 import org.comptoir.i18n.ComptoirException;
@@ -45,6 +49,8 @@ public final class TillViewModel {
     private final ConsentService consent;
     /** Asks for the SMS confirmation after an opt-in when double opt-in is on; null: never asks. */
     private final DoubleOptIn doubleOptIn;
+    /** Gives the tags ticked at the till to the contact just saved; null: the till offers no tags (the kiosk). */
+    private ContactDirectory contacts;
     private final Supplier<PhoneNumbers> phonesLoader;
     /** Null until {@link #load()} has read the shop's country. */
     private PhoneNumbers phones;
@@ -72,6 +78,9 @@ public final class TillViewModel {
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
     /** Bumped each time the form is cleared after a save: the view puts the focus back on the phone field. */
     private final IntegerProperty cleared = new SimpleIntegerProperty(0);
+    /** The shop's tags, offered as an optional quick choice (empty when there are none, or on the kiosk). */
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableSet<String> chosenTags = FXCollections.observableSet(new java.util.TreeSet<>());
 
     /** @param phones reads the shop's country (blocks): called once, on the executor, by {@link #load()} */
     public TillViewModel(ConsentService consent, Supplier<PhoneNumbers> phones, Settings settings, Messages messages,
@@ -126,13 +135,30 @@ public final class TillViewModel {
 
     public Channel channel() { return channel; }
 
+    public ObservableList<String> tags() { return tags; }
+
+    /** The tags ticked for this customer; given with the opt-in, emptied with the form. */
+    public ObservableSet<String> chosenTags() { return chosenTags; }
+
+    /**
+     * Offers the shop's tags at the till: those ticked are added to the customer's (never replacing theirs) in the
+     * same background job as the opt-in. Call before {@link #load()}.
+     */
+    public TillViewModel offeringTags(ContactDirectory directory) {
+        this.contacts = directory;
+        return this;
+    }
+
     // Commands
 
     /** Loads the current consent wording (the checkbox label), the staff name and the shop's country. */
     public void load() {
+        ContactDirectory directory = contacts;
         executor.execute(() -> new Loaded(consent.currentWording(), settings.get(TillSettings.TILL_STAFF),
-                phonesLoader.get()), loaded -> {
+                phonesLoader.get(), directory == null ? java.util.List.of()
+                        : directory.tags().stream().map(ContactDirectory.TagCount::name).toList()), loaded -> {
             phones = loaded.phones();
+            tags.setAll(loaded.tags());
             wordingId = loaded.wording().id();
             wordingText.set(loaded.wording().text());
             staff = loaded.staff();
@@ -140,7 +166,7 @@ public final class TillViewModel {
         }, this::fail);
     }
 
-    private record Loaded(ConsentWording wording, String staff, PhoneNumbers phones) {
+    private record Loaded(ConsentWording wording, String staff, PhoneNumbers phones, java.util.List<String> tags) {
     }
 
     /**
@@ -180,8 +206,13 @@ public final class TillViewModel {
         }
         String name = firstName.get() == null || firstName.get().isBlank() ? null : firstName.get().strip();
         long wording = wordingId;
+        java.util.Set<String> chosen = java.util.Set.copyOf(chosenTags);
+        ContactDirectory directory = contacts;
         record(number.get(), () -> {
             ContactStatus saved = consent.recordOptIn(number.get(), name, wording, channel, staff);
+            if (directory != null && !chosen.isEmpty() && saved.contactId() != null) {
+                directory.addTags(saved.contactId(), chosen);
+            }
             if (doubleOptIn != null) {
                 doubleOptIn.afterCapture(number.get(), saved);
             }
@@ -252,6 +283,7 @@ public final class TillViewModel {
         phone.set("");
         firstName.set("");
         consentTicked.set(false);
+        chosenTags.clear();
         phoneError.set("");
         clearStatus();
         cleared.set(cleared.get() + 1);
