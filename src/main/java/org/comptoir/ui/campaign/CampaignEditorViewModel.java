@@ -105,6 +105,8 @@ public final class CampaignEditorViewModel {
     private int parts = 1;
     private long audienceGeneration;
     private boolean editing; // edit() sets kind and tag together, then counts the audience once
+    /** The content as last shown or saved: the draft has unsaved changes when it differs. */
+    private Content baseline;
     private Consumer<Campaign> onSaved = c -> { };
 
     public CampaignEditorViewModel(CampaignService service, Settings settings, Messages messages,
@@ -121,6 +123,12 @@ public final class CampaignEditorViewModel {
         this.messages = messages;
         this.executor = executor;
         this.dialogs = dialogs;
+        // whatever stores or loads a campaign (save, schedule, edit) makes it the content to compare with
+        campaign.addListener((o, a, b) -> {
+            if (b != null) {
+                baseline = contentOf(b);
+            }
+        });
         template.addListener((o, a, b) -> recompute());
         kind.addListener((o, a, b) -> {
             recompute();
@@ -144,7 +152,11 @@ public final class CampaignEditorViewModel {
             price = loaded.price();
             defaultSender = loaded.sender();
             if (campaign.get() == null && sender.get().isEmpty()) {
+                boolean untouched = !hasUnsavedChanges();
                 sender.set(loaded.sender());
+                if (untouched) {
+                    baseline = content(); // the default sender is not an edit of the owner's
+                }
             }
             tags.setAll(loaded.tags());
             rules = loaded.rules();
@@ -152,6 +164,24 @@ public final class CampaignEditorViewModel {
         }, this::fail);
         refreshAudience();
         recompute();
+    }
+
+    /** What the owner edits; compared with {@link #baseline} to know whether leaving loses anything. */
+    private record Content(String name, CampaignKind kind, String sender, String template, String tag) {
+    }
+
+    /** Normalised as {@link Campaign} stores it, so a saved draft equals what was on screen. */
+    private Content content() {
+        return new Content(blankless(name.get()).strip(), kind.get(), blankless(sender.get()).strip(),
+                blankless(template.get()), tag.get() == null || tag.get().isBlank() ? null : tag.get().strip());
+    }
+
+    private static Content contentOf(Campaign c) {
+        return new Content(c.name().strip(), c.kind(), c.sender(), blankless(c.template()), c.audienceTag());
+    }
+
+    private static String blankless(String s) {
+        return s == null ? "" : s;
     }
 
     private record Loaded(String mention, String shopName, int maxParts, double price, String sender,
@@ -193,6 +223,53 @@ public final class CampaignEditorViewModel {
         }
         editable.set(c == null || c.status() == CampaignStatus.DRAFT);
         status.set(c == null ? "" : messages.get("campaign.status." + c.status()));
+        baseline = content();
+    }
+
+    /** True when the draft on screen differs from what was last shown or saved (a read-only campaign never does). */
+    public boolean hasUnsavedChanges() {
+        return editable.get() && baseline != null && !baseline.equals(content());
+    }
+
+    /** What the owner answers when leaving a draft with unsaved changes. */
+    enum Leave { KEEP_EDITING, DISCARD, SAVE }
+
+    /**
+     * Shows {@code next} (null: a fresh draft) as {@link #edit} does, but first asks what to do with unsaved changes:
+     * keep editing (nothing changes), discard them, or save the draft and then show {@code next}. Call on the FX
+     * thread; a save runs on the executor. {@code done} gets whether {@code next} is now shown (false: keep editing,
+     * or the save was refused, whose reason is shown), so the list can put its selection back.
+     */
+    public void switchTo(Campaign next, Consumer<Boolean> done) {
+        if (!hasUnsavedChanges()) {
+            edit(next);
+            done.accept(true);
+            return;
+        }
+        String title = name.get() == null || name.get().isBlank() ? messages.get("campaign.unsaved.untitled")
+                : name.get().strip();
+        int answer = dialogs.choose(messages.get("campaign.title"), messages.get("campaign.unsaved.confirm", title),
+                List.of(messages.get("campaign.unsaved.keep"), messages.get("campaign.unsaved.discard"),
+                        messages.get("campaign.unsaved.save")), Leave.KEEP_EDITING.ordinal());
+        switch (Leave.values()[answer]) {
+            case KEEP_EDITING -> done.accept(false);
+            case DISCARD -> {
+                edit(next);
+                done.accept(true);
+            }
+            case SAVE -> {
+                Campaign draft = currentDraft();
+                executor.execute(() -> service.saveDraft(draft), saved -> {
+                    edit(next);
+                    // the list reloads with the saved draft and keeps the campaign the owner went to selected
+                    onSaved.accept(next);
+                    done.accept(true);
+                }, error -> {
+                    fail(error);
+                    done.accept(false);
+                });
+            }
+        }
     }
 
     /** Every non-GSM character of the text replaced by its suggestion (é stays: it is GSM). */
