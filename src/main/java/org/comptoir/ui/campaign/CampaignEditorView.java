@@ -44,9 +44,13 @@ public final class CampaignEditorView extends HBox {
      */
     static final double SIDE_BY_SIDE_MIN_WIDTH = 820;
 
-    public CampaignEditorView(CampaignEditorViewModel vm, Messages messages) {
+    private final TestSendViewModel testSend;
+
+    /** @param testSend the test send to the owner's number; null: the editor offers none */
+    public CampaignEditorView(CampaignEditorViewModel vm, TestSendViewModel testSend, Messages messages) {
         super(24);
         this.vm = vm;
+        this.testSend = testSend;
         this.m = messages;
         setId("campaign-editor");
         setPadding(new Insets(16));
@@ -158,8 +162,41 @@ public final class CampaignEditorView extends HBox {
 
         VBox form = new VBox(10, head, serviceWarning, new Label(m.get("campaign.template")), text, mention,
                 counterRow, unicodeBox(), audienceRow(), scheduleRow(), buttons());
+        if (testSend != null) {
+            form.getChildren().add(testSendRow());
+        }
         form.disableProperty().bind(vm.editableProperty().not());
         return form;
+    }
+
+    /** "Essai vers [number] [Envoyer un essai]" and, under it, what became of the last test. */
+    private VBox testSendRow() {
+        Label title = label("label-test", m.get("campaign.test.number"));
+        TextField number = new TextField();
+        number.setId("test-number");
+        number.setPromptText(m.get("campaign.test.number.prompt"));
+        number.setPrefColumnCount(16);
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        number.textProperty().bindBidirectional(testSend.numberProperty());
+        Button send = new Button(m.get("campaign.test.send"));
+        send.setId("test-send");
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.disableProperty().bind(testSend.sendingProperty());
+        send.setOnAction(e -> testSend.send());
+        number.setOnAction(e -> testSend.send()); // Enter in the number sends, as the button does
+        javafx.scene.control.Tooltip help = new javafx.scene.control.Tooltip(m.get("campaign.test.help"));
+        help.setWrapText(true);
+        help.setMaxWidth(360);
+        send.setTooltip(help);
+        FlowPane row = new FlowPane(12, 6, title, number, send);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label result = note("test-result", "", "text-muted");
+        result.textProperty().bind(testSend.resultProperty());
+        result.visibleProperty().bind(testSend.resultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        VBox box = new VBox(4, row, result);
+        box.setId("test-send-box");
+        return box;
     }
 
     /** The characters that force Unicode, each with its GSM suggestion, and the text with them highlighted. */

@@ -99,7 +99,9 @@ public final class CampaignsView extends BorderPane {
         left.setPrefWidth(250);
         setLeft(left);
 
-        ScrollPane scroll = new ScrollPane(new CampaignEditorView(editor, m));
+        TestSendViewModel testSend = new TestSendViewModel(editor, ui.app().settings(), ui.app()::phoneNumbers,
+                ui.app().sending()::sendOneOff, m, ui.executor());
+        ScrollPane scroll = new ScrollPane(new CampaignEditorView(editor, testSend, m));
         scroll.setFitToWidth(true);
         setCenter(scroll);
         list.reload(null);
