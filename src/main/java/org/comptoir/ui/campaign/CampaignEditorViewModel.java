@@ -88,6 +88,7 @@ public final class CampaignEditorViewModel {
     private final LongProperty recipients = new SimpleLongProperty(-1);
     private final StringProperty cost = new SimpleStringProperty("");
     private final StringProperty preview = new SimpleStringProperty("");
+    private final ObservableList<PreviewPart> previewParts = FXCollections.observableArrayList();
     private final StringProperty previewSender = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty firstSend = new SimpleStringProperty("");
@@ -103,6 +104,13 @@ public final class CampaignEditorViewModel {
     private SendingRules rules = SendingRulesFactory.defaults();
     private Recipient sample;
     private int parts = 1;
+    private int costParts = -1;
+    private MessageComposer composer;
+    /** Formats built once: a MessageFormat parsed at every keystroke cost more than the whole SMS analysis. */
+    private final java.text.MessageFormat counterFormat;
+    private final java.text.MessageFormat partFormat;
+    private final String gsmName;
+    private final String unicodeName;
     private long audienceGeneration;
     private boolean editing; // edit() sets kind and tag together, then counts the audience once
     /** The content as last shown or saved: the draft has unsaved changes when it differs. */
@@ -123,13 +131,17 @@ public final class CampaignEditorViewModel {
         this.messages = messages;
         this.executor = executor;
         this.dialogs = dialogs;
+        counterFormat = messages.format("campaign.counter");
+        partFormat = messages.format("campaign.preview.part");
+        gsmName = messages.get("campaign.encoding.GSM7");
+        unicodeName = messages.get("campaign.encoding.UCS2");
         // whatever stores or loads a campaign (save, schedule, edit) makes it the content to compare with
         campaign.addListener((o, a, b) -> {
             if (b != null) {
                 baseline = contentOf(b);
             }
         });
-        template.addListener((o, a, b) -> recompute());
+        template.addListener((o, a, b) -> recomputeText());
         kind.addListener((o, a, b) -> {
             recompute();
             if (!editing) {
@@ -314,23 +326,68 @@ public final class CampaignEditorViewModel {
     // The counter and everything computed from the text
 
     private void recompute() {
-        MessageComposer composer = new MessageComposer(kind.get(), mention);
+        recomputeText();
+        updateCost(); // the audience or the price may have changed, not only the parts
+        updateFirstSend();
+    }
+
+    /**
+     * What a keystroke in the text changes, on the FX thread; kept to a few analyses (docs/performance.md,
+     * EditorKeystrokeBenchmark): the first send does not depend on the text, the cost only on the parts, and a text
+     * whose worst case is GSM-7 has no character forcing Unicode, so it is not analysed again.
+     */
+    private void recomputeText() {
+        if (composer == null || composer.kind() != kind.get() || !composer.mention().equals(mention.strip())) {
+            composer = new MessageComposer(kind.get(), mention);
+        }
         String t = template.get() == null ? "" : template.get();
         suffix.set(composer.suffix(t).strip());
-        SmsAnalysis worst = SmsText.analyze(composer.worstCase(t, worstNames));
-        SmsAnalysis typed = SmsText.analyze(t);
+        String worstText = composer.worstCase(t, worstNames);
+        SmsAnalysis worst = SmsText.analyze(worstText);
         parts = Math.max(1, worst.parts());
         int capacity = parts == 1 ? worst.encoding().singleLimit() : parts * worst.encoding().partLimit();
-        counter.set(messages.get("campaign.counter", worst.units(), capacity, parts,
-                messages.get("campaign.encoding." + worst.encoding().name())));
+        counter.set(counterFormat.format(new Object[] {worst.units(), capacity, parts,
+            worst.isUnicode() ? unicodeName : gsmName}));
         level.set(parts > maxParts ? Level.OVER : worst.remaining() <= NEAR_BOUNDARY ? Level.NEAR : Level.OK);
-        nonGsm.setAll(typed.nonGsm());
-        unicodeFromName.set(worst.isUnicode() && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
-        preview.set(composer.render(t, sample));
+        // a GSM-7 worst case holds every typed character: none forces Unicode
+        List<NonGsmChar> typedNonGsm = worst.isUnicode() ? SmsText.analyze(t).nonGsm() : List.of();
+        if (!typedNonGsm.equals(nonGsm)) {
+            nonGsm.setAll(typedNonGsm);
+        }
+        unicodeFromName.set(worst.isUnicode() && typedNonGsm.isEmpty()
+                && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
+        String previewText = composer.render(t, sample);
+        preview.set(previewText);
+        updatePreviewParts(previewText.equals(worstText) ? worst : SmsText.analyze(previewText));
         String s = sender.get() == null ? "" : sender.get().strip();
         previewSender.set(!s.isEmpty() ? s : shopName.isEmpty() ? messages.get("campaign.preview.number") : shopName);
-        updateCost();
-        updateFirstSend();
+        if (parts != costParts) {
+            updateCost();
+        }
+    }
+
+    /** The preview cut where the phone network cuts it, each part with its place and size. */
+    private void updatePreviewParts(SmsAnalysis analysis) {
+        List<String> texts = analysis.partTexts();
+        List<PreviewPart> shown = new java.util.ArrayList<>(texts.size());
+        int limit = texts.size() <= 1 ? analysis.encoding().singleLimit() : analysis.encoding().partLimit();
+        for (int k = 0; k < texts.size(); k++) {
+            int units = SmsText.unitsOf(texts.get(k), analysis.encoding());
+            shown.add(new PreviewPart(texts.get(k), partFormat.format(new Object[] {k + 1, texts.size(), units, limit,
+                analysis.isUnicode() ? unicodeName : gsmName})));
+        }
+        if (!shown.equals(previewParts)) {
+            previewParts.setAll(shown);
+        }
+    }
+
+    /**
+     * One SMS of the preview.
+     *
+     * @param text    what this part carries
+     * @param caption "SMS 1/2 · 153/153 GSM": its place and how full it is
+     */
+    public record PreviewPart(String text, String caption) {
     }
 
     /**
@@ -352,6 +409,7 @@ public final class CampaignEditorViewModel {
     }
 
     private void updateCost() {
+        costParts = parts;
         long n = recipients.get();
         cost.set(n < 0 ? "…" : messages.get("campaign.cost", CostEstimate.of(n, parts, price).formatted(messages.locale()),
                 n * parts));
@@ -431,6 +489,8 @@ public final class CampaignEditorViewModel {
     public LongProperty recipientsProperty() { return recipients; }
     public StringProperty costProperty() { return cost; }
     public StringProperty previewProperty() { return preview; }
+    /** The preview's text as the SMS parts it is sent in (one for a short message). */
+    public ObservableList<PreviewPart> previewParts() { return previewParts; }
     public StringProperty previewSenderProperty() { return previewSender; }
     public StringProperty statusProperty() { return status; }
     /** "Premier envoi : lundi 30 novembre à 08:00 — dimanche interdit"; empty while the audience or date is unknown. */
