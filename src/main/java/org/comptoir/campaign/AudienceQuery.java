@@ -33,8 +33,9 @@ import org.comptoir.store.RowMapper;
  * <p>MARKETING: consent status OPTED_IN or CONFIRMED (only CONFIRMED when {@value #DOUBLE_OPT_IN} is on), and
  * the person's latest ledger event agrees (a state row alone is not trusted), and
  * fewer than {@code campaign.frequency-cap} marketing SMS sent or delivered to the subject in the last
- * {@link #CAP_WINDOW}. SERVICE: every contact whose status is not OPTED_OUT or ERASED (a refusal of promotions
- * does not forbid telling a customer their order is ready). This is the audience when scheduling; the sending
+ * {@link #CAP_WINDOW}. SERVICE: every contact whose status is not OPTED_OUT or ERASED and whose latest ledger
+ * event is not an opt-out or an erasure (a refusal of promotions does not forbid telling a customer their order is
+ * ready; a doctored state row does not bring back someone who said STOP). This is the audience when scheduling; the sending
  * engine checks consent again at the moment of sending (DESIGN.md invariant 1).
  *
  * <p>Thread-safe; every method blocks on the database: never call it on the JavaFX thread.
@@ -255,8 +256,18 @@ public final class AudienceQuery {
             params.add(Instant.now(clock).minus(CAP_WINDOW));
             params.add(settings.getInt(CampaignSettings.FREQUENCY_CAP));
         } else {
+            // Everyone but those who said STOP or were erased, and the ledger has the last word here too (DESIGN.md
+            // invariant 8): a person whose latest ledger event is an opt-out or an erasure stays out whatever
+            // consent_state says (a state row edited to OPTED_IN, or deleted), and a state row saying so keeps
+            // them out as well. The latest event is one look-up on consent_event's (subject, seq) index.
+            String stopped = Arrays.stream(ConsentKind.values())
+                    .filter(k -> k.resultingStatus() == ConsentStatus.OPTED_OUT || k.resultingStatus() == ConsentStatus.ERASED)
+                    .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
             sql.append("LEFT JOIN consent_state s ON s.subject = c.subject WHERE (s.status IS NULL OR s.status NOT IN ('")
-                    .append(ConsentStatus.OPTED_OUT).append("', '").append(ConsentStatus.ERASED).append("'))");
+                    .append(ConsentStatus.OPTED_OUT).append("', '").append(ConsentStatus.ERASED).append("'))")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM consent_event e WHERE e.subject = c.subject AND e.kind IN (")
+                    .append(stopped).append(") AND NOT EXISTS (SELECT 1 FROM consent_event n")
+                    .append(" WHERE n.subject = e.subject AND n.seq > e.seq))");
         }
         return new Filter(sql.toString(), params);
     }

@@ -77,6 +77,20 @@ public final class Messages {
      * A doubled apostrophe ({@code ''}) renders as one whether or not arguments are given, so bundle authors
      * can write every pattern the MessageFormat way.
      */
+    /**
+     * The pattern of {@code key} as a reusable {@link MessageFormat} in this locale, for text formatted many times a
+     * second (the campaign editor's counter at each keystroke); {@code !key!} when it is missing. Not thread-safe.
+     */
+    public MessageFormat format(String key) {
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                return new MessageFormat(bundle.getString(key), locale);
+            }
+        }
+        LOG.warn("Missing message key {} for {}", key, locale);
+        return new MessageFormat("!" + key.replace("'", "''") + "!", locale);
+    }
+
     public String get(String key, Object... args) {
         for (ResourceBundle bundle : bundles) {
             if (bundle.containsKey(key)) {

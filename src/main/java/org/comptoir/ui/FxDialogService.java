@@ -1,5 +1,7 @@
 package org.comptoir.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -9,6 +11,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.comptoir.i18n.Messages;
@@ -67,6 +70,24 @@ public final class FxDialogService implements DialogService {
         ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
+    public int choose(String title, String message, List<String> choices, int safeIndex) {
+        List<ButtonType> types = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            types.add(new ButtonType(choices.get(i),
+                    i == safeIndex ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER));
+        }
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message, types.toArray(ButtonType[]::new));
+        for (int i = 0; i < types.size(); i++) {
+            Button b = (Button) alert.getDialogPane().lookupButton(types.get(i));
+            b.setId("choice-" + i);
+            b.setDefaultButton(i == safeIndex); // Enter keeps the safe choice
+            b.setMinWidth(Region.USE_PREF_SIZE); // the choices are sentences: never "Abandonner les…"
+        }
+        int chosen = alert.showAndWait().map(types::indexOf).orElse(safeIndex);
+        return chosen < 0 ? safeIndex : chosen;
     }
 
     @Override

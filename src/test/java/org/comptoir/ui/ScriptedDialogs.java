@@ -45,6 +45,19 @@ public final class ScriptedDialogs implements DialogService {
         return answer == null || answer;
     }
 
+    /** The choices answered by {@link #choose}: indexes, taken in order; the safe choice once it is empty. */
+    public final Deque<Integer> choiceAnswers = new ArrayDeque<>();
+    /** The labels of each multiple choice asked, joined with " / ". */
+    public final List<String> choices = new ArrayList<>();
+
+    @Override
+    public int choose(String title, String message, List<String> labels, int safeIndex) {
+        choices.add(String.join(" / ", labels));
+        confirmed.add(message);
+        Integer answer = choiceAnswers.poll();
+        return answer == null ? safeIndex : answer;
+    }
+
     @Override
     public Optional<String> askSecret(String title, String prompt) {
         return Optional.ofNullable(answers.poll());

@@ -14,6 +14,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -37,15 +38,38 @@ public final class CampaignEditorView extends HBox {
     private final Messages m;
     private final TextArea text = new TextArea();
 
-    public CampaignEditorView(CampaignEditorViewModel vm, Messages messages) {
+    /**
+     * Below this width the phone preview goes under the form instead of beside it: at 1024×600, beside the list and
+     * the sidebar, the two side by side left the form 290 px and cut every label to "…".
+     */
+    static final double SIDE_BY_SIDE_MIN_WIDTH = 820;
+
+    private final TestSendViewModel testSend;
+
+    /** @param testSend the test send to the owner's number; null: the editor offers none */
+    public CampaignEditorView(CampaignEditorViewModel vm, TestSendViewModel testSend, Messages messages) {
         super(24);
         this.vm = vm;
+        this.testSend = testSend;
         this.m = messages;
         setId("campaign-editor");
         setPadding(new Insets(16));
-        VBox form = form();
+        // the preview sits outside the fields, which are disabled for a campaign no longer a draft
+        VBox form = new VBox(16, form());
         HBox.setHgrow(form, Priority.ALWAYS);
-        getChildren().addAll(form, new PhonePreview(vm, messages));
+        form.setMinWidth(0);
+        PhonePreview preview = new PhonePreview(vm, messages);
+        getChildren().addAll(form, preview);
+        widthProperty().addListener((o, a, b) -> {
+            boolean narrow = b.doubleValue() < SIDE_BY_SIDE_MIN_WIDTH;
+            if (narrow && preview.getParent() == this) {
+                getChildren().remove(preview);
+                form.getChildren().add(preview);
+            } else if (!narrow && preview.getParent() == form) {
+                form.getChildren().remove(preview);
+                getChildren().add(preview);
+            }
+        });
     }
 
     private VBox form() {
@@ -78,12 +102,27 @@ public final class CampaignEditorView extends HBox {
         senderError.textProperty().bind(vm.senderErrorProperty());
         vm.senderErrorProperty().addListener((o, a, b) -> toggleClass(sender, "danger", !b.isEmpty()));
 
+        // The labels and the sender field keep their width: beside the field, a long error squeezed them to
+        // "Expédi…" and a sliver, even at 1366 px. The error goes under the field, wrapping in its column.
+        sender.setMinWidth(Region.USE_PREF_SIZE);
+        sender.setMaxWidth(Region.USE_PREF_SIZE);
+        senderError.setMaxWidth(Double.MAX_VALUE);
+        senderError.visibleProperty().bind(vm.senderErrorProperty().isNotEmpty());
+        senderError.managedProperty().bind(senderError.visibleProperty());
         GridPane head = new GridPane();
+        head.setId("campaign-head");
         head.setHgap(12);
         head.setVgap(8);
-        head.addRow(0, new Label(m.get("campaign.name")), name);
-        head.addRow(1, new Label(m.get("campaign.kind")), new HBox(16, marketing, service));
-        head.addRow(2, new Label(m.get("campaign.sender")), new HBox(8, sender, senderError));
+        head.addRow(0, label("label-name", m.get("campaign.name")), name);
+        head.addRow(1, label("label-kind", m.get("campaign.kind")), new FlowPane(16, 6, marketing, service));
+        head.addRow(2, label("label-sender", m.get("campaign.sender")), sender);
+        head.add(senderError, 1, 3);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(0);
+        head.getColumnConstraints().setAll(labels, fields);
         GridPane.setHgrow(name, Priority.ALWAYS);
 
         text.setId("template");
@@ -123,8 +162,41 @@ public final class CampaignEditorView extends HBox {
 
         VBox form = new VBox(10, head, serviceWarning, new Label(m.get("campaign.template")), text, mention,
                 counterRow, unicodeBox(), audienceRow(), scheduleRow(), buttons());
+        if (testSend != null) {
+            form.getChildren().add(testSendRow());
+        }
         form.disableProperty().bind(vm.editableProperty().not());
         return form;
+    }
+
+    /** "Essai vers [number] [Envoyer un essai]" and, under it, what became of the last test. */
+    private VBox testSendRow() {
+        Label title = label("label-test", m.get("campaign.test.number"));
+        TextField number = new TextField();
+        number.setId("test-number");
+        number.setPromptText(m.get("campaign.test.number.prompt"));
+        number.setPrefColumnCount(16);
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        number.textProperty().bindBidirectional(testSend.numberProperty());
+        Button send = new Button(m.get("campaign.test.send"));
+        send.setId("test-send");
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.disableProperty().bind(testSend.sendingProperty());
+        send.setOnAction(e -> testSend.send());
+        number.setOnAction(e -> testSend.send()); // Enter in the number sends, as the button does
+        javafx.scene.control.Tooltip help = new javafx.scene.control.Tooltip(m.get("campaign.test.help"));
+        help.setWrapText(true);
+        help.setMaxWidth(360);
+        send.setTooltip(help);
+        FlowPane row = new FlowPane(12, 6, title, number, send);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label result = note("test-result", "", "text-muted");
+        result.textProperty().bind(testSend.resultProperty());
+        result.visibleProperty().bind(testSend.resultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        VBox box = new VBox(4, row, result);
+        box.setId("test-send-box");
+        return box;
     }
 
     /** The characters that force Unicode, each with its GSM suggestion, and the text with them highlighted. */
@@ -284,7 +356,9 @@ public final class CampaignEditorView extends HBox {
         // the status goes under the buttons: beside them, a long one squeezed them to "..." on a narrow window
         save.setMinWidth(Region.USE_PREF_SIZE);
         schedule.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(12, save, schedule);
+        // a flow, not a box: on a narrow window the second button goes under the first rather than both shrinking
+        FlowPane row = new FlowPane(12, 6, save, schedule);
+        row.setId("editor-buttons");
         row.setAlignment(Pos.CENTER_LEFT);
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
@@ -318,9 +392,10 @@ public final class CampaignEditorView extends HBox {
         return l;
     }
 
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
+    private static Label label(String id, String textValue) {
+        Label l = new Label(textValue);
+        l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 }

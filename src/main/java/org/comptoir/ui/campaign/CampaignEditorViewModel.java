@@ -88,6 +88,7 @@ public final class CampaignEditorViewModel {
     private final LongProperty recipients = new SimpleLongProperty(-1);
     private final StringProperty cost = new SimpleStringProperty("");
     private final StringProperty preview = new SimpleStringProperty("");
+    private final ObservableList<PreviewPart> previewParts = FXCollections.observableArrayList();
     private final StringProperty previewSender = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty firstSend = new SimpleStringProperty("");
@@ -103,8 +104,17 @@ public final class CampaignEditorViewModel {
     private SendingRules rules = SendingRulesFactory.defaults();
     private Recipient sample;
     private int parts = 1;
+    private int costParts = -1;
+    private MessageComposer composer;
+    /** Formats built once: a MessageFormat parsed at every keystroke cost more than the whole SMS analysis. */
+    private final java.text.MessageFormat counterFormat;
+    private final java.text.MessageFormat partFormat;
+    private final String gsmName;
+    private final String unicodeName;
     private long audienceGeneration;
     private boolean editing; // edit() sets kind and tag together, then counts the audience once
+    /** The content as last shown or saved: the draft has unsaved changes when it differs. */
+    private Content baseline;
     private Consumer<Campaign> onSaved = c -> { };
     private Forecaster forecaster;
 
@@ -131,7 +141,17 @@ public final class CampaignEditorViewModel {
         this.messages = messages;
         this.executor = executor;
         this.dialogs = dialogs;
-        template.addListener((o, a, b) -> recompute());
+        counterFormat = messages.format("campaign.counter");
+        partFormat = messages.format("campaign.preview.part");
+        gsmName = messages.get("campaign.encoding.GSM7");
+        unicodeName = messages.get("campaign.encoding.UCS2");
+        // whatever stores or loads a campaign (save, schedule, edit) makes it the content to compare with
+        campaign.addListener((o, a, b) -> {
+            if (b != null) {
+                baseline = contentOf(b);
+            }
+        });
+        template.addListener((o, a, b) -> recomputeText());
         kind.addListener((o, a, b) -> {
             recompute();
             if (!editing) {
@@ -154,7 +174,11 @@ public final class CampaignEditorViewModel {
             price = loaded.price();
             defaultSender = loaded.sender();
             if (campaign.get() == null && sender.get().isEmpty()) {
+                boolean untouched = !hasUnsavedChanges();
                 sender.set(loaded.sender());
+                if (untouched) {
+                    baseline = content(); // the default sender is not an edit of the owner's
+                }
             }
             tags.setAll(loaded.tags());
             rules = loaded.rules();
@@ -162,6 +186,24 @@ public final class CampaignEditorViewModel {
         }, this::fail);
         refreshAudience();
         recompute();
+    }
+
+    /** What the owner edits; compared with {@link #baseline} to know whether leaving loses anything. */
+    private record Content(String name, CampaignKind kind, String sender, String template, String tag) {
+    }
+
+    /** Normalised as {@link Campaign} stores it, so a saved draft equals what was on screen. */
+    private Content content() {
+        return new Content(blankless(name.get()).strip(), kind.get(), blankless(sender.get()).strip(),
+                blankless(template.get()), tag.get() == null || tag.get().isBlank() ? null : tag.get().strip());
+    }
+
+    private static Content contentOf(Campaign c) {
+        return new Content(c.name().strip(), c.kind(), c.sender(), blankless(c.template()), c.audienceTag());
+    }
+
+    private static String blankless(String s) {
+        return s == null ? "" : s;
     }
 
     private record Loaded(String mention, String shopName, int maxParts, double price, String sender,
@@ -203,6 +245,53 @@ public final class CampaignEditorViewModel {
         }
         editable.set(c == null || c.status() == CampaignStatus.DRAFT);
         status.set(c == null ? "" : messages.get("campaign.status." + c.status()));
+        baseline = content();
+    }
+
+    /** True when the draft on screen differs from what was last shown or saved (a read-only campaign never does). */
+    public boolean hasUnsavedChanges() {
+        return editable.get() && baseline != null && !baseline.equals(content());
+    }
+
+    /** What the owner answers when leaving a draft with unsaved changes. */
+    enum Leave { KEEP_EDITING, DISCARD, SAVE }
+
+    /**
+     * Shows {@code next} (null: a fresh draft) as {@link #edit} does, but first asks what to do with unsaved changes:
+     * keep editing (nothing changes), discard them, or save the draft and then show {@code next}. Call on the FX
+     * thread; a save runs on the executor. {@code done} gets whether {@code next} is now shown (false: keep editing,
+     * or the save was refused, whose reason is shown), so the list can put its selection back.
+     */
+    public void switchTo(Campaign next, Consumer<Boolean> done) {
+        if (!hasUnsavedChanges()) {
+            edit(next);
+            done.accept(true);
+            return;
+        }
+        String title = name.get() == null || name.get().isBlank() ? messages.get("campaign.unsaved.untitled")
+                : name.get().strip();
+        int answer = dialogs.choose(messages.get("campaign.title"), messages.get("campaign.unsaved.confirm", title),
+                List.of(messages.get("campaign.unsaved.keep"), messages.get("campaign.unsaved.discard"),
+                        messages.get("campaign.unsaved.save")), Leave.KEEP_EDITING.ordinal());
+        switch (Leave.values()[answer]) {
+            case KEEP_EDITING -> done.accept(false);
+            case DISCARD -> {
+                edit(next);
+                done.accept(true);
+            }
+            case SAVE -> {
+                Campaign draft = currentDraft();
+                executor.execute(() -> service.saveDraft(draft), saved -> {
+                    edit(next);
+                    // the list reloads with the saved draft and keeps the campaign the owner went to selected
+                    onSaved.accept(next);
+                    done.accept(true);
+                }, error -> {
+                    fail(error);
+                    done.accept(false);
+                });
+            }
+        }
     }
 
     /** Every non-GSM character of the text replaced by its suggestion (é stays: it is GSM). */
@@ -271,23 +360,68 @@ public final class CampaignEditorViewModel {
     // The counter and everything computed from the text
 
     private void recompute() {
-        MessageComposer composer = new MessageComposer(kind.get(), mention);
+        recomputeText();
+        updateCost(); // the audience or the price may have changed, not only the parts
+        updateFirstSend();
+    }
+
+    /**
+     * What a keystroke in the text changes, on the FX thread; kept to a few analyses (docs/performance.md,
+     * EditorKeystrokeBenchmark): the first send does not depend on the text, the cost only on the parts, and a text
+     * whose worst case is GSM-7 has no character forcing Unicode, so it is not analysed again.
+     */
+    private void recomputeText() {
+        if (composer == null || composer.kind() != kind.get() || !composer.mention().equals(mention.strip())) {
+            composer = new MessageComposer(kind.get(), mention);
+        }
         String t = template.get() == null ? "" : template.get();
         suffix.set(composer.suffix(t).strip());
-        SmsAnalysis worst = SmsText.analyze(composer.worstCase(t, worstNames));
-        SmsAnalysis typed = SmsText.analyze(t);
+        String worstText = composer.worstCase(t, worstNames);
+        SmsAnalysis worst = SmsText.analyze(worstText);
         parts = Math.max(1, worst.parts());
         int capacity = parts == 1 ? worst.encoding().singleLimit() : parts * worst.encoding().partLimit();
-        counter.set(messages.get("campaign.counter", worst.units(), capacity, parts,
-                messages.get("campaign.encoding." + worst.encoding().name())));
+        counter.set(counterFormat.format(new Object[] {worst.units(), capacity, parts,
+            worst.isUnicode() ? unicodeName : gsmName}));
         level.set(parts > maxParts ? Level.OVER : worst.remaining() <= NEAR_BOUNDARY ? Level.NEAR : Level.OK);
-        nonGsm.setAll(typed.nonGsm());
-        unicodeFromName.set(worst.isUnicode() && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
-        preview.set(composer.render(t, sample));
+        // a GSM-7 worst case holds every typed character: none forces Unicode
+        List<NonGsmChar> typedNonGsm = worst.isUnicode() ? SmsText.analyze(t).nonGsm() : List.of();
+        if (!typedNonGsm.equals(nonGsm)) {
+            nonGsm.setAll(typedNonGsm);
+        }
+        unicodeFromName.set(worst.isUnicode() && typedNonGsm.isEmpty()
+                && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
+        String previewText = composer.render(t, sample);
+        preview.set(previewText);
+        updatePreviewParts(previewText.equals(worstText) ? worst : SmsText.analyze(previewText));
         String s = sender.get() == null ? "" : sender.get().strip();
         previewSender.set(!s.isEmpty() ? s : shopName.isEmpty() ? messages.get("campaign.preview.number") : shopName);
-        updateCost();
-        updateFirstSend();
+        if (parts != costParts) {
+            updateCost();
+        }
+    }
+
+    /** The preview cut where the phone network cuts it, each part with its place and size. */
+    private void updatePreviewParts(SmsAnalysis analysis) {
+        List<String> texts = analysis.partTexts();
+        List<PreviewPart> shown = new java.util.ArrayList<>(texts.size());
+        int limit = texts.size() <= 1 ? analysis.encoding().singleLimit() : analysis.encoding().partLimit();
+        for (int k = 0; k < texts.size(); k++) {
+            int units = SmsText.unitsOf(texts.get(k), analysis.encoding());
+            shown.add(new PreviewPart(texts.get(k), partFormat.format(new Object[] {k + 1, texts.size(), units, limit,
+                analysis.isUnicode() ? unicodeName : gsmName})));
+        }
+        if (!shown.equals(previewParts)) {
+            previewParts.setAll(shown);
+        }
+    }
+
+    /**
+     * One SMS of the preview.
+     *
+     * @param text    what this part carries
+     * @param caption "SMS 1/2 · 153/153 GSM": its place and how full it is
+     */
+    public record PreviewPart(String text, String caption) {
     }
 
     /**
@@ -309,6 +443,7 @@ public final class CampaignEditorViewModel {
     }
 
     private void updateCost() {
+        costParts = parts;
         long n = recipients.get();
         cost.set(n < 0 ? "…" : messages.get("campaign.cost", CostEstimate.of(n, parts, price).formatted(messages.locale()),
                 n * parts));
@@ -388,6 +523,8 @@ public final class CampaignEditorViewModel {
     public LongProperty recipientsProperty() { return recipients; }
     public StringProperty costProperty() { return cost; }
     public StringProperty previewProperty() { return preview; }
+    /** The preview's text as the SMS parts it is sent in (one for a short message). */
+    public ObservableList<PreviewPart> previewParts() { return previewParts; }
     public StringProperty previewSenderProperty() { return previewSender; }
     public StringProperty statusProperty() { return status; }
     /** "Premier envoi : lundi 30 novembre à 08:00 — dimanche interdit"; empty while the audience or date is unknown. */

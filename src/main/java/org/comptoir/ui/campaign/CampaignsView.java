@@ -3,6 +3,7 @@ package org.comptoir.ui.campaign;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,6 +22,9 @@ import org.comptoir.ui.UiContext;
 
 /** The "campaigns" screen: drafts, scheduled and past campaigns on the left, the editor on the right. */
 public final class CampaignsView extends BorderPane {
+
+    /** True while the list's selection is put back after "keep editing": that change is not a new choice. */
+    private boolean reverting;
 
     public CampaignsView(UiContext ui) {
         setId("campaigns");
@@ -57,18 +61,32 @@ public final class CampaignsView extends BorderPane {
         });
         campaigns.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             // after a save the list reloads the very record the editor holds: keep its "saved" message
-            if (b != null && !b.equals(editor.campaignProperty().get())) {
-                editor.edit(b);
+            if (b != null && !reverting && !b.equals(editor.campaignProperty().get())) {
+                // unsaved edits are never dropped silently: the owner keeps editing, discards or saves
+                editor.switchTo(b, shown -> {
+                    if (!shown) {
+                        // after this change of selection has finished, not inside it
+                        Platform.runLater(() -> {
+                            reverting = true;
+                            try {
+                                reselect(campaigns, editor.campaignProperty().get());
+                            } finally {
+                                reverting = false;
+                            }
+                        });
+                    }
+                });
             }
         });
         list.selected().addListener((o, a, b) -> campaigns.getSelectionModel().select(b));
 
         Button create = new Button(m.get("campaign.new"));
         create.setId("new-campaign");
-        create.setOnAction(e -> {
-            campaigns.getSelectionModel().clearSelection();
-            editor.edit(null);
-        });
+        create.setOnAction(e -> editor.switchTo(null, shown -> {
+            if (shown) {
+                campaigns.getSelectionModel().clearSelection();
+            }
+        }));
         Button duplicate = new Button(m.get("campaign.duplicate"));
         duplicate.setId("duplicate");
         duplicate.disableProperty().bind(campaigns.getSelectionModel().selectedItemProperty().isNull());
@@ -99,7 +117,9 @@ public final class CampaignsView extends BorderPane {
         left.setPrefWidth(250);
         setLeft(left);
 
-        ScrollPane scroll = new ScrollPane(new CampaignEditorView(editor, m));
+        TestSendViewModel testSend = new TestSendViewModel(editor, ui.app().settings(), ui.app()::phoneNumbers,
+                ui.app().sending()::sendOneOff, m, ui.executor());
+        ScrollPane scroll = new ScrollPane(new CampaignEditorView(editor, testSend, m));
         scroll.setFitToWidth(true);
         setCenter(scroll);
         list.reload(null);
@@ -108,5 +128,15 @@ public final class CampaignsView extends BorderPane {
     /** A campaign that was programmed has a sending to follow and a report; a draft has neither. */
     private static boolean programmed(Campaign c) {
         return c != null && c.status() != org.comptoir.campaign.CampaignStatus.DRAFT;
+    }
+
+    /** Puts the list's selection back on the campaign the editor still shows (none for a new draft). */
+    private static void reselect(ListView<Campaign> campaigns, Campaign shown) {
+        if (shown == null || shown.id() == null) {
+            campaigns.getSelectionModel().clearSelection();
+            return;
+        }
+        campaigns.getItems().stream().filter(c -> shown.id().equals(c.id())).findFirst()
+                .ifPresentOrElse(campaigns.getSelectionModel()::select, campaigns.getSelectionModel()::clearSelection);
     }
 }

@@ -73,7 +73,8 @@ class CampaignEditorUiTest {
         robot.clickOn("#template").write("Bonjour {prenom}, soldes ce samedi !");
         // "Bonjour Léa, soldes ce samedi !" (31) + "\n" + "STOP au 36180" (13)
         waitUntil(() -> text(robot, "#counter").equals("45 / 160 · 1 SMS · GSM"));
-        assertThat(text(robot, "#preview")).isEqualTo("Bonjour Léa, soldes ce samedi !\nSTOP au 36180");
+        assertThat(text(robot, "#preview-part-0")).isEqualTo("Bonjour Léa, soldes ce samedi !\nSTOP au 36180");
+        assertThat(text(robot, "#preview-caption-0")).isEqualTo("SMS 1/1 · 45/160 GSM");
         assertThat(shown(robot, "#unicode-box")).isFalse();
 
         robot.write("ê");
@@ -102,6 +103,13 @@ class CampaignEditorUiTest {
 
         robot.write("A");
         waitUntil(() -> text(robot, "#counter").equals("161 / 306 · 2 SMS · GSM"));
+        // the preview shows where the network cuts: 153 septets, then the rest with the mention
+        // the preview shows where the network cuts: 147 A, the line break and "STOP " fill the first 153 septets,
+        // the rest of the mention goes in the second part
+        assertThat(text(robot, "#preview-caption-0")).isEqualTo("SMS 1/2 · 153/153 GSM");
+        assertThat(text(robot, "#preview-caption-1")).isEqualTo("SMS 2/2 · 8/153 GSM");
+        assertThat(text(robot, "#preview-part-0") + text(robot, "#preview-part-1"))
+                .isEqualTo("A".repeat(147) + "\nSTOP au 36180");
         assertThat(robot.lookup("#counter").queryAs(Label.class).getStyleClass()).doesNotContain("amber", "red");
         assertThat(text(robot, "#cost")).startsWith("Coût estimé : 0,09").endsWith("(2 SMS)");
 
