@@ -46,7 +46,7 @@ public final class Jdbc {
 
     /** Runs an insert and returns the generated key of the first row. */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql, new String[] {"ID"})) {
+        try (PreparedStatement st = c.prepareStatement(sql, new String[] {Dialect.of(c).keyColumn("id")})) {
             bind(st, params);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
@@ -56,6 +56,23 @@ public final class Jdbc {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * Inserts a row, or updates its non-key columns where one with the same {@code keys} exists, in the dialect of
+     * {@code c} (see {@link Dialect}). Returns the update count.
+     */
+    public static int upsert(Connection c, String table, String[] keys, String[] columns, Object... values)
+            throws SQLException {
+        if (values.length != columns.length) {
+            throw new IllegalArgumentException(columns.length + " columns, " + values.length + " values");
+        }
+        return update(c, Dialect.of(c).upsert(table, keys, columns), values);
+    }
+
+    /** The isolation level of a snapshot read on {@code c}'s database (see {@link Dialect#snapshotLevel()}). */
+    public static int snapshotLevel(Connection c) throws SQLException {
+        return Dialect.of(c).snapshotLevel();
     }
 
     public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
