@@ -48,10 +48,8 @@ final class StateReplay {
     }
 
     void run() throws SQLException {
-        try (Statement lazy = c.createStatement()) {
-            lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
-        }
-        try (Statement se = c.createStatement(); Statement ss = c.createStatement(); Statement sc = c.createStatement();
+        Jdbc.lazyQueries(c, true);
+        try (Statement se = Jdbc.streamed(c); Statement ss = Jdbc.streamed(c); Statement sc = Jdbc.streamed(c);
              // no WHERE on seq: with one, H2 walks the primary key and sorts everything; rows outside the numbering
              // (seq < 1, reported by the verifier) are skipped below instead
              ResultSet events = se.executeQuery("SELECT subject, seq, kind, wording_id, occurred_at FROM consent_event "
@@ -86,9 +84,7 @@ final class StateReplay {
                 }
             }
         } finally {
-            try (Statement lazy = c.createStatement()) {
-                lazy.execute("SET LAZY_QUERY_EXECUTION FALSE"); // the connection goes back to the pool
-            }
+            Jdbc.lazyQueries(c, false); // the connection goes back to the pool
         }
     }
 

@@ -70,6 +70,28 @@ public final class Jdbc {
         return update(c, Dialect.of(c).upsert(table, keys, columns), values);
     }
 
+    /**
+     * Large reads row by row instead of whole results in memory: H2's lazy execution for the connection (set it back
+     * to false before the connection returns to the pool); PostgreSQL streams a statement with a fetch size inside a
+     * transaction, which {@link #streamed} sets, so there is nothing to switch here.
+     */
+    public static void lazyQueries(Connection c, boolean on) throws SQLException {
+        if (Dialect.of(c) == Dialect.H2) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
+        }
+    }
+
+    /** A statement that reads its results in batches where the driver would otherwise load them all (PostgreSQL). */
+    public static java.sql.Statement streamed(Connection c) throws SQLException {
+        java.sql.Statement st = c.createStatement();
+        st.setFetchSize(STREAM_BATCH);
+        return st;
+    }
+
+    private static final int STREAM_BATCH = 1000;
+
     /** The isolation level of a snapshot read on {@code c}'s database (see {@link Dialect#snapshotLevel()}). */
     public static int snapshotLevel(Connection c) throws SQLException {
         return Dialect.of(c).snapshotLevel();
