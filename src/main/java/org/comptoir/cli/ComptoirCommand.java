@@ -44,6 +44,11 @@ public final class ComptoirCommand implements Runnable, AutoCloseable {
         return context;
     }
 
+    /** This till's {@code store.*} settings (which store to open), read without opening it. */
+    public org.comptoir.settings.StoreSettings storeSettings() {
+        return new org.comptoir.settings.StoreSettings(DataDirectory.resolve(dataDir));
+    }
+
     /** Messages in the settings' language when the store is open, else the system's. */
     public synchronized Messages messages() {
         return context != null ? context.messages() : Messages.forDefaultLocale();
