@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {VersionCommand.class, ConfigCommand.class, SmsCommand.class, ContactCommand.class,
                 ConsentCommand.class, ModemCommand.class, CampaignCommand.class, HttpCommand.class,
                 SendDueCommand.class, BackupCommand.class, InboxCommand.class, RetentionCommand.class,
-                PosterCommand.class, ExportCommand.class, ImportCommand.class})
+                PosterCommand.class, ExportCommand.class, ImportCommand.class, StoreCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec
