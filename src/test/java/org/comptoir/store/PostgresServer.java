@@ -46,6 +46,7 @@ public final class PostgresServer implements BeforeAllCallback, ParameterResolve
     private Path data;
     private int port;
     private final AtomicInteger databases = new AtomicInteger();
+    private volatile boolean running;
 
     /** The extension instance JUnit makes; the running server is the one in the root store. */
     public PostgresServer() {
@@ -100,6 +101,7 @@ public final class PostgresServer implements BeforeAllCallback, ParameterResolve
         // listen on loopback only; the socket folder is the data folder (not /var/run, which needs the package's setup)
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", home.resolve("server.log").toString(),
                 "-w", "-t", "120", "-o", "-h 127.0.0.1 -p " + port + " -k " + data + " -c fsync=off", "start"), true);
+        running = true;
     }
 
     /** A JDBC URL to a new, empty database on this server, owned by {@link #USER}. */
@@ -119,15 +121,22 @@ public final class PostgresServer implements BeforeAllCallback, ParameterResolve
         return port;
     }
 
-    /** Stops the server (as a shutdown would) and starts it again on the same port, for the tills-lose-the-server tests. */
+    /** Starts the server again on the same port after {@link #stop()} (a till that lost its server sees it return). */
     public void restart() throws IOException, InterruptedException {
-        stop();
+        if (running) {
+            return;
+        }
+        running = true;
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", home.resolve("server.log").toString(),
                 "-w", "-t", "120", "-o", "-h 127.0.0.1 -p " + port + " -k " + data + " -c fsync=off", "start"), true);
     }
 
     /** Stops the server at once, dropping every connection. */
     public void stop() throws IOException, InterruptedException {
+        if (!running) {
+            return;
+        }
+        running = false;
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), true);
     }
 
