@@ -32,6 +32,7 @@ import org.comptoir.settings.OwnerPin;
 import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
+import org.comptoir.settings.StoreSettings;
 import org.comptoir.settings.TillSettings;
 import org.comptoir.store.Backups;
 import org.comptoir.store.Database;
@@ -79,7 +80,8 @@ public final class AppContext implements AutoCloseable {
     /** Opens the store in {@code dataDir} and wires the services; throws ComptoirException on a locked store. */
     public static AppContext open(Path dataDir) {
         // a ledger key without its database means the database was lost: never start from nothing beside it
-        Database database = Database.open(dataDir, !SubjectKey.existsIn(dataDir));
+        // the till's store.* settings say which store: its own file, a shop server's, or a chain's PostgreSQL
+        Database database = Database.open(dataDir, new StoreSettings(dataDir).target(), !SubjectKey.existsIn(dataDir));
         try {
             return new AppContext(dataDir, database);
         } catch (RuntimeException e) {

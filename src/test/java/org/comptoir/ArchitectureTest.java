@@ -63,6 +63,16 @@ class ArchitectureTest {
             .because("ui and cli are thin entry points on top of the services");
 
     @ArchTest
+    static final ArchRule entryPointsNeverReachTheStore = noClasses()
+            .that().resideInAnyPackage("org.comptoir.ui..", "org.comptoir.cli..")
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                    .resideInAnyPackage("org.comptoir.store..", "java.sql..")
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass
+                            .Predicates.simpleName("DataDirectory"))))
+            .because("ui and cli reach the store through the services (and so through whichever store the till's "
+                    + "store.* settings name); they may only ask where the data folder is");
+
+    @ArchTest
     static final ArchRule logbackOnlyInLog = noClasses()
             .that().resideOutsideOfPackage("org.comptoir.log..")
             .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")

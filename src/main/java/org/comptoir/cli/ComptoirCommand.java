@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {VersionCommand.class, ConfigCommand.class, SmsCommand.class, ContactCommand.class,
                 ConsentCommand.class, ModemCommand.class, CampaignCommand.class, HttpCommand.class,
                 SendDueCommand.class, BackupCommand.class, InboxCommand.class, RetentionCommand.class,
-                PosterCommand.class, ExportCommand.class, ImportCommand.class})
+                PosterCommand.class, ExportCommand.class, ImportCommand.class, StoreCommand.class})
 public final class ComptoirCommand implements Runnable, AutoCloseable {
 
     @Spec
@@ -42,6 +42,11 @@ public final class ComptoirCommand implements Runnable, AutoCloseable {
             context = AppContext.open(DataDirectory.resolve(dataDir));
         }
         return context;
+    }
+
+    /** This till's {@code store.*} settings (which store to open), read without opening it. */
+    public org.comptoir.settings.StoreSettings storeSettings() {
+        return new org.comptoir.settings.StoreSettings(DataDirectory.resolve(dataDir));
     }
 
     /** Messages in the settings' language when the store is open, else the system's. */

@@ -10,6 +10,7 @@ import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.SettingControl;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
+import org.comptoir.settings.StoreSettings;
 import org.comptoir.settings.TillSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,10 @@ public final class ConfigCommand {
             Settings settings = config.root.context().settings();
             PrintWriter out = config.root.spec.commandLine().getOut();
             var messages = config.root.messages();
+            for (Map.Entry<String, String> e : config.root.storeSettings().list()) {
+                out.printf("%-28s %s%n", e.getKey(), e.getValue());
+                out.printf("%-28s   # %s%n", "", messages.get("store.help." + e.getKey().substring("store.".length())));
+            }
             for (Map.Entry<String, String> e : settings.list()) {
                 SettingDefinition d = settings.definition(e.getKey());
                 out.printf("%-28s %s%n", e.getKey(), e.getValue());
@@ -81,6 +86,10 @@ public final class ConfigCommand {
 
         @Override
         public void run() {
+            if (StoreSettings.isStoreKey(key)) { // read without opening the store they describe
+                config.root.spec.commandLine().getOut().println(config.root.storeSettings().display(key));
+                return;
+            }
             Settings settings = config.root.context().settings();
             String value = settings.definition(key).secret() ? "***" : settings.get(key);
             config.root.spec.commandLine().getOut().println(value);
@@ -110,6 +119,12 @@ public final class ConfigCommand {
 
         @Override
         public void run() {
+            if (StoreSettings.isStoreKey(key)) {
+                // changed without opening the store: a till whose server is away must be able to point elsewhere
+                config.root.storeSettings().set(key, value);
+                config.root.spec.commandLine().getOut().println(config.root.messages().get("store.setting.saved", key));
+                return;
+            }
             AppContext ctx = config.root.context();
             if (TillSettings.OWNER_PIN.equals(key) && ctx.ownerPin().isSet()) {
                 if (recoveryKey != null) {

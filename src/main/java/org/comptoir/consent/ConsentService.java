@@ -277,10 +277,14 @@ public final class ConsentService {
         String who = clean(staff, NAME_MAX, "consent.error.staff.too.long");
         String proof = clean(evidence, TEXT_MAX, "consent.error.evidence.too.long");
         String subject = key.subjectOf(number);
-        Instant now = now();
         Ledger.Head[] appended = new Ledger.Head[1];
+        Instant[] at = new Instant[1];
         ContactStatus result = db.inTransaction(c -> {
             Ledger.Head head = ledger.lockHead(c);
+            // the time is read once the head is ours: another till's append, committed while this one waited for the
+            // lock, is then never later than this one (the chain's time never goes backwards)
+            Instant now = now();
+            at[0] = now;
             ConsentWording wording = null;
             if (wordingId != null) {
                 wording = findWording(c, wordingId).orElseThrow(() ->
@@ -310,7 +314,7 @@ public final class ConsentService {
             return status(c, number, subject, new State(kind.resultingStatus(), now, stateWording)).orElseThrow();
         });
         // after the commit: a line for a row that was rolled back would be a checkpoint no ledger extends
-        checkpoints.append(new LedgerHead(appended[0].lastSeq(), appended[0].lastHash(), now));
+        checkpoints.append(new LedgerHead(appended[0].lastSeq(), appended[0].lastHash(), at[0]));
         return result;
     }
 

@@ -51,12 +51,7 @@ public final class ConsentSms {
      */
     public void compactIfErased() {
         if (erasedSinceOpen.getAndSet(false)) {
-            db.withConnection(c -> {
-                try (var st = c.createStatement()) {
-                    st.execute("SHUTDOWN COMPACT");
-                }
-                return null;
-            });
+            db.compactIfOwnFile(); // a shared store (shop server, PostgreSQL) is not shut down under the other tills
         }
     }
 

@@ -16,12 +16,6 @@ import org.comptoir.store.Jdbc;
  */
 final class Ledger {
 
-    /**
-     * H2's SNAPSHOT level (JDBC has no constant for it): every read of the transaction sees the database as of
-     * its first read. Its REPEATABLE READ still lets rows committed meanwhile appear.
-     */
-    private static final int SNAPSHOT = 6;
-
     record Head(long lastSeq, String lastHash) {
     }
 
@@ -54,8 +48,9 @@ final class Ledger {
                         + "prev_hash, hash, hash_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 seq, subject, kind, channel, wordingId, staff, at, evidence, head.lastHash(), hash,
                 LedgerEntry.CURRENT_VERSION);
-        Jdbc.update(c, "MERGE INTO consent_state (subject, status, since, last_seq, wording_id) KEY (subject) "
-                + "VALUES (?, ?, ?, ?, ?)", subject, kind.resultingStatus(), at, seq, stateWordingId);
+        Jdbc.upsert(c, "consent_state", new String[] {"subject"},
+                new String[] {"subject", "status", "since", "last_seq", "wording_id"},
+                subject, kind.resultingStatus(), at, seq, stateWordingId);
         Jdbc.update(c, "UPDATE consent_ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
         // no number or name in the audit trail: it must survive erasure without keeping personal data
         Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
@@ -162,7 +157,7 @@ final class Ledger {
     private static <T> T inSnapshot(Connection c, SnapshotWork<T> work) throws SQLException {
         int isolation = c.getTransactionIsolation();
         c.setAutoCommit(false);
-        c.setTransactionIsolation(SNAPSHOT);
+        c.setTransactionIsolation(Jdbc.snapshotLevel(c));
         try {
             return work.run();
         } finally {

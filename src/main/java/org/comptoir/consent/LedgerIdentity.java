@@ -39,9 +39,9 @@ final class LedgerIdentity {
                     .orElseThrow(() -> new ComptoirException(UserMessage.of("consent.store.head.missing", dbFile)));
             if (!Files.exists(file)) {
                 boolean hasData = head.lastSeq() > 0 || head.fingerprint() != null
-                        || Jdbc.queryLong(c, "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM consent_event LIMIT 1)) "
-                        + "+ (SELECT COUNT(*) FROM (SELECT 1 FROM consent_state LIMIT 1)) "
-                        + "+ (SELECT COUNT(*) FROM (SELECT 1 FROM contact LIMIT 1))") > 0;
+                        || Jdbc.queryLong(c, "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM consent_event LIMIT 1) e) "
+                        + "+ (SELECT COUNT(*) FROM (SELECT 1 FROM consent_state LIMIT 1) s) "
+                        + "+ (SELECT COUNT(*) FROM (SELECT 1 FROM contact LIMIT 1) k)") > 0; // PostgreSQL 15 wants the aliases
                 if (hasData) {
                     throw new ComptoirException(UserMessage.of("consent.key.missing", file, dbFile));
                 }

@@ -137,8 +137,8 @@ public final class Settings {
         database.inTransaction(c -> {
             for (Map.Entry<String, String> e : stored.entrySet()) {
                 String key = e.getKey();
-                Jdbc.update(c, "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, ?)",
-                        key, e.getValue(), now);
+                Jdbc.upsert(c, "setting", new String[] {"setting_key"},
+                        new String[] {"setting_key", "setting_value", "updated_at"}, key, e.getValue(), now);
                 Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
                         now, "owner", "SETTING_CHANGED", definition(key).secret() ? key : key + "=" + accepted.get(key));
             }

@@ -46,7 +46,7 @@ public final class Jdbc {
 
     /** Runs an insert and returns the generated key of the first row. */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql, new String[] {"ID"})) {
+        try (PreparedStatement st = c.prepareStatement(sql, new String[] {Dialect.of(c).keyColumn("id")})) {
             bind(st, params);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
@@ -56,6 +56,45 @@ public final class Jdbc {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * Inserts a row, or updates its non-key columns where one with the same {@code keys} exists, in the dialect of
+     * {@code c} (see {@link Dialect}). Returns the update count.
+     */
+    public static int upsert(Connection c, String table, String[] keys, String[] columns, Object... values)
+            throws SQLException {
+        if (values.length != columns.length) {
+            throw new IllegalArgumentException(columns.length + " columns, " + values.length + " values");
+        }
+        return update(c, Dialect.of(c).upsert(table, keys, columns), values);
+    }
+
+    /**
+     * Large reads row by row instead of whole results in memory: H2's lazy execution for the connection (set it back
+     * to false before the connection returns to the pool); PostgreSQL streams a statement with a fetch size inside a
+     * transaction, which {@link #streamed} sets, so there is nothing to switch here.
+     */
+    public static void lazyQueries(Connection c, boolean on) throws SQLException {
+        if (Dialect.of(c) == Dialect.H2) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
+        }
+    }
+
+    /** A statement that reads its results in batches where the driver would otherwise load them all (PostgreSQL). */
+    public static java.sql.Statement streamed(Connection c) throws SQLException {
+        java.sql.Statement st = c.createStatement();
+        st.setFetchSize(STREAM_BATCH);
+        return st;
+    }
+
+    private static final int STREAM_BATCH = 1000;
+
+    /** The isolation level of a snapshot read on {@code c}'s database (see {@link Dialect#snapshotLevel()}). */
+    public static int snapshotLevel(Connection c) throws SQLException {
+        return Dialect.of(c).snapshotLevel();
     }
 
     public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {

@@ -22,16 +22,57 @@ final class StoreErrors {
     static final int READ_ONLY = 90097;
     static final int NOT_FOUND_IF_EXISTS = 90146;
     static final int GENERAL_ERROR = 50000;
+    static final int CONNECTION_BROKEN = 90067;
 
     private StoreErrors() {
     }
 
     static ComptoirException translate(SQLException e, Path file) {
-        String key = key(e);
-        if (!"store.locked".equals(key)) {
-            LOG.error("Database error {} on {}", e.getErrorCode(), file, e);
+        return translate(e, file.toString());
+    }
+
+    /** As {@link #translate(SQLException, Path)} for a store named by its file, server or URL. */
+    static ComptoirException translate(SQLException e, String where) {
+        String key = unreachable(e) ? "store.unreachable" : key(e);
+        if (!"store.locked".equals(key) && !"store.unreachable".equals(key)) {
+            LOG.error("Database error {} on {}", e.getErrorCode(), where, e);
+        } else if ("store.unreachable".equals(key)) {
+            LOG.warn("Store {} unreachable: {}", where, e.toString());
         }
-        return new ComptoirException(UserMessage.of(key, file, String.valueOf(e.getMessage())), e);
+        return new ComptoirException(UserMessage.of(key, where, String.valueOf(e.getMessage())), e);
+    }
+
+    /** Opening a store on a server (shop server or PostgreSQL): a refused login or a missing database is named. */
+    static ComptoirException translateRemote(SQLException e, String where) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String key;
+        if (unreachable(e)) {
+            key = "store.unreachable";
+        } else if (state.startsWith("28") || e.getErrorCode() == WRONG_USER_PASSWORD
+                || e.getErrorCode() == WRONG_FILE_PASSWORD) {
+            key = "store.login.refused";
+        } else if ("3D000".equals(state) || e.getErrorCode() == NOT_FOUND_IF_EXISTS) {
+            key = "store.remote.missing";
+        } else {
+            key = "store.error";
+        }
+        LOG.warn("Opening the store {} failed: {}", where, e.toString());
+        return new ComptoirException(UserMessage.of(key, where, String.valueOf(e.getMessage())), e);
+    }
+
+    /** The server is not there, or the connection to it broke (H2: 90067 "connection broken"; SQL state 08xxx). */
+    static boolean unreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == CONNECTION_BROKEN
+                    || (s.getSQLState() != null && s.getSQLState().startsWith("08")))) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code store.*} message key for an H2 failure. */

@@ -27,7 +27,8 @@ class MigrationChecksumTest {
             "9", 821595066,
             "10", -142456676,
             "11", 439098722,
-            "16", 1335434617);
+            "16", 1335434617,
+            "17", 1991294265);
 
     @TempDir
     Path dir;
@@ -48,6 +49,21 @@ class MigrationChecksumTest {
         assertThat(landed).isEqualTo(new TreeMap<>(LANDED));
         // a new migration pins its checksum here in the commit that adds it
         assertThat(found.keySet()).as("every migration is pinned").isEqualTo(new TreeMap<>(LANDED).keySet());
+    }
+
+    /** The PostgreSQL forms (store.Dialect), pinned the same way: a chain's server is a landed store too. */
+    static final Map<String, Integer> LANDED_POSTGRESQL = Map.of(
+            "1", 49125415, "2", -1090105632, "3", -1166748169, "4", 1496348645, "5", 1497999925,
+            "7", 158551395, "9", -1497874387, "10", 851190063, "11", -571873625, "17", 1991294265);
+
+    @Test
+    void everyLandedPostgresqlMigrationKeepsItsChecksum() {
+        Map<String, Integer> found = new TreeMap<>();
+        for (MigrationInfo m : Flyway.configure().dataSource("jdbc:h2:mem:pgchecksums", "sa", "")
+                .locations(Dialect.POSTGRESQL.migrations()).load().info().all()) {
+            found.put(m.getVersion().getVersion(), m.getChecksum());
+        }
+        assertThat(found).isEqualTo(new TreeMap<>(LANDED_POSTGRESQL));
     }
 
     @Test

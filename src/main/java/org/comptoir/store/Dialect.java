@@ -1,0 +1,74 @@
+package org.comptoir.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * What differs between the two databases a store can live in: H2 (embedded, or served to the shop's tills over
+ * TCP) and PostgreSQL (a chain's server). Everything else is the SQL both accept, which the services write.
+ *
+ * <ul>
+ *   <li>Migrations: H2 runs {@code db/migration}, the history every shop's store already has; PostgreSQL runs
+ *       {@code db/postgresql}, the same versions written in its dialect (identity columns, stored generated
+ *       columns, {@code DROP NOT NULL}). {@code PostgresMigrationTest} checks both give the same tables and columns.</li>
+ *   <li>Upserts: H2's {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT}.</li>
+ *   <li>A snapshot read: H2 has its own SNAPSHOT level (6); PostgreSQL's REPEATABLE READ is a snapshot.</li>
+ *   <li>Generated keys: H2 names columns in upper case, PostgreSQL in lower case.</li>
+ * </ul>
+ */
+public enum Dialect {
+    H2("classpath:db/migration"),
+    POSTGRESQL("classpath:db/postgresql");
+
+    /** H2's SNAPSHOT isolation level (JDBC has no constant for it). */
+    private static final int H2_SNAPSHOT = 6;
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Flyway's location of this database's migrations. */
+    public String migrations() {
+        return migrations;
+    }
+
+    /** The dialect of an open connection (one metadata call, no round trip on either driver). */
+    public static Dialect of(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("postgres") ? POSTGRESQL : H2;
+    }
+
+    /** The isolation level under which every read of a transaction sees the database as of its first read. */
+    public int snapshotLevel() {
+        return this == H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /** A generated-key column as the driver wants it named. */
+    String keyColumn(String column) {
+        return this == H2 ? column.toUpperCase(Locale.ROOT) : column.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Inserts the row, or updates its non-key columns when a row with the same key exists. With only key columns,
+     * an existing row is left as it is.
+     */
+    String upsert(String table, String[] keys, String[] columns) {
+        String cols = String.join(", ", columns);
+        String marks = String.join(", ", java.util.Collections.nCopies(columns.length, "?"));
+        if (this == H2) {
+            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks + ")";
+        }
+        java.util.List<String> keyList = java.util.List.of(keys);
+        StringBuilder set = new StringBuilder();
+        for (String col : columns) {
+            if (!keyList.contains(col)) {
+                set.append(set.isEmpty() ? "" : ", ").append(col).append(" = EXCLUDED.").append(col);
+            }
+        }
+        return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (" + String.join(", ", keys)
+                + ") DO " + (set.isEmpty() ? "NOTHING" : "UPDATE SET " + set);
+    }
+}
