@@ -2,7 +2,7 @@ package org.comptoir.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.comptoir.e2e.ShopOverModem.await;
+import static org.comptoir.e2e.Shop.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class ConsentOverModemTest {
     }
 
     void open(LocalTime at) throws Exception {
-        shop = new ShopOverModem(dir, ShopOverModem.nextSaturday(at));
+        shop = new ShopOverModem(dir, Shop.nextSaturday(at));
         shop.settings.set("modem.gap-max-seconds", Long.toString(GAP.toSeconds()));
         shop.settings.set("modem.gap-min-seconds", Long.toString(GAP.toSeconds()));
     }
@@ -83,7 +83,7 @@ class ConsentOverModemTest {
         assertThat(shop.owner.outbox().start(id)).isEqualTo(4);
         shop.owner.engine().start();
 
-        await("Anne's promotion", () -> shop.sent().size() == 1);
+        await("Anne's promotion", () -> shop.sent().size() == 1 && shop.sentRows() == 1);
         assertThat(shop.sent().get(0).destination()).isEqualTo(ANNE);
         // the engine now waits out the modem's pause; Claire answers the week's earlier promotion meanwhile
         receive(CLAIRE, "Stop merci !");
@@ -93,13 +93,13 @@ class ConsentOverModemTest {
         assertThat(shop.stateOf(id, CLAIRE)).as("still queued: the check is at sending").isEqualTo("QUEUED");
 
         shop.advance(GAP);
-        await("Bruno's promotion", () -> shop.sent().size() == 2);
+        await("Bruno's promotion", () -> shop.sent().size() == 2 && shop.sentRows() == 2);
         shop.advance(GAP);
-        await("Denis's promotion, Claire's passed over", () -> shop.sent().size() == 3);
+        await("Denis's promotion, Claire's passed over", () -> shop.sent().size() == 3 && shop.sentRows() == 3);
         assertThat(shop.stateOf(id, CLAIRE)).isEqualTo("SKIPPED");
         assertThat(shop.reasonOf(id, CLAIRE)).isEqualTo("OPT_OUT");
         shop.advance(GAP);
-        await("the confirmation", () -> shop.sent().size() == 4);
+        await("the confirmation", () -> shop.sent().size() == 4 && shop.sentRows() == 4);
 
         assertThat(shop.sent()).extracting(s -> s.destination()).containsExactly(ANNE, BRUNO, DENIS, CLAIRE);
         assertThat(shop.textsTo(CLAIRE)).as("one SMS to Claire, the confirmation, never the promotion")
@@ -126,9 +126,9 @@ class ConsentOverModemTest {
 
         receive(DENIS, "Aide ?");
         receive(CLAIRE, "STOP");
-        await("Denis answered, Claire confirmed", () -> shop.sent().size() == 1);
+        await("Denis answered, Claire confirmed", () -> shop.sent().size() == 1 && shop.sentRows() == 1);
         shop.advance(GAP);
-        await("the second reply", () -> shop.sent().size() == 2);
+        await("the second reply", () -> shop.sent().size() == 2 && shop.sentRows() == 2);
         assertThat(shop.textsTo(DENIS)).singleElement().asString()
                 .contains("Léa Fleurs").contains("répondez STOP").contains("STOP");
         assertThat(shop.textsTo(CLAIRE)).containsExactly("Vous ne recevrez plus de SMS de Léa Fleurs.");
@@ -144,7 +144,7 @@ class ConsentOverModemTest {
         long id = shop.campaign("Nouvelle collection");
         assertThat(shop.owner.outbox().start(id)).as("Denis only").isEqualTo(1);
         shop.advance(GAP);
-        await("the promotion", () -> shop.sent().size() == 3);
+        await("the promotion", () -> shop.sent().size() == 3 && shop.sentRows() == 3);
         shop.advance(GAP);
         assertThat(shop.stateOf(id, CLAIRE)).isNull();
         assertThat(shop.stateOf(id, DENIS)).isEqualTo("SENT");
@@ -160,7 +160,7 @@ class ConsentOverModemTest {
                 org.comptoir.consent.Channel.TILL, "Léa");
         assertThat(shop.sms.doubleOptIn().afterCapture(emma, captured)).isPresent();
         shop.owner.engine().start();
-        await("the confirmation request", () -> shop.sent().size() == 1);
+        await("the confirmation request", () -> shop.sent().size() == 1 && shop.sentRows() == 1);
         assertThat(shop.textsTo(emma.e164())).singleElement().asString()
                 .startsWith("Répondez OUI sous").contains("Léa Fleurs").contains("STOP");
 
@@ -176,7 +176,7 @@ class ConsentOverModemTest {
         long after = shop.campaign("Après la confirmation");
         assertThat(shop.owner.outbox().start(after)).isEqualTo(1);
         shop.advance(GAP);
-        await("her first promotion", () -> shop.sent().size() == 2);
+        await("her first promotion", () -> shop.sent().size() == 2 && shop.sentRows() == 2);
         assertThat(shop.stateOf(after, emma.e164())).isEqualTo("SENT");
         assertThat(shop.textsTo(emma.e164()).get(1)).startsWith("Après la confirmation");
     }

@@ -1,7 +1,7 @@
 package org.comptoir.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.comptoir.e2e.ShopOverModem.await;
+import static org.comptoir.e2e.Shop.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -72,7 +72,7 @@ class WeekendStopSendDueTest {
 
     @Test
     void aStopWaitingOnTheSimSinceSundayIsHonouredBySendDueBeforeMondaysSendingResumes() throws Exception {
-        Instant saturday = ShopOverModem.nextSaturday(LocalTime.of(19, 0));
+        Instant saturday = Shop.nextSaturday(LocalTime.of(19, 0));
         shop = new ShopOverModem(dir, saturday);
         Duration gap = Duration.ofMinutes(30);
         shop.settings.set("modem.gap-max-seconds", Long.toString(gap.toSeconds()));
@@ -83,9 +83,9 @@ class WeekendStopSendDueTest {
         long id = shop.campaign("Promo -20 % sur les roses");
         shop.owner.outbox().start(id);
         shop.owner.engine().start();
-        await("Anne's promotion at 19:00", () -> shop.sent().size() == 1);
+        await("Anne's promotion at 19:00", () -> shop.sent().size() == 1 && shop.sentRows() == 1);
         shop.advance(gap);
-        await("Bruno's at 19:30", () -> shop.sent().size() == 2);
+        await("Bruno's at 19:30", () -> shop.sent().size() == 2 && shop.sentRows() == 2);
         shop.advance(gap);
         await("20:00: the rest waits for Monday", () -> shop.reasonOf(id, CLAIRE) != null
                 && shop.reasonOf(id, DENIS) != null);
