@@ -409,6 +409,12 @@ public final class SendingEngine {
                 LOG.warn("opt-out for {} ignored: not a number", recipientE164);
                 return;
             }
+            // the provider's list is read again after every start: a number already stopped is one event, not one a start
+            org.comptoir.consent.ConsentStatus now = parts.consent().lookup(n.get())
+                    .map(org.comptoir.consent.ContactStatus::status).orElse(null);
+            if (now == org.comptoir.consent.ConsentStatus.OPTED_OUT || now == org.comptoir.consent.ConsentStatus.ERASED) {
+                return;
+            }
             parts.consent().recordOptOut(n.get(), Channel.SMS_KEYWORD, null, evidence);
         }
 

@@ -109,4 +109,55 @@ class CampaignOverHttpTest {
         await("Denis's delivery read after the restart", () -> "DELIVERED".equals(shop.stateOf(id, DENIS)));
         assertThat(twilio.sent).as("nothing sent again after the restart").hasSize(4);
     }
+
+    /**
+     * OVHcloud keeps its own STOP list (replies "STOP" to its short number): each number on it becomes one OPT_OUT
+     * in the shop's ledger — once, even though the list is read again after every start of the application.
+     */
+    @Test
+    void theProvidersStopListIsOneOptOutInTheLedgerAcrossRestarts() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (mockwebserver3.MockWebServer ovh = new mockwebserver3.MockWebServer()) {
+            ovh.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest r) {
+                    String path = r.getUrl().encodedPath();
+                    asked.add(r.getMethod() + " " + path);
+                    String body = path.endsWith("/auth/time") ? Long.toString(java.time.Instant.now().getEpochSecond())
+                            : path.endsWith("/blacklists") ? "[\"" + CLAIRE + "\"]"
+                            : path.endsWith("/blacklists/%2B33612345003") ? "{\"number\":\"" + CLAIRE
+                                    + "\",\"dateCreation\":\"2026-11-29T21:35:00+01:00\"}"
+                            : path.endsWith("/incoming") ? "[]" : null;
+                    return body == null ? new mockwebserver3.MockResponse.Builder().code(404).body("{\"message\":\"not found\"}").build()
+                            : new mockwebserver3.MockResponse.Builder().code(200).body(body)
+                                    .addHeader("Content-Type", "application/json").build();
+                }
+            });
+            ovh.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            shop = new Shop(dir, Shop.nextSaturday(LocalTime.of(10, 0)));
+            shop.open();
+            shop.settings.set("gateway", "http");
+            shop.settings.set("http.provider", "ovh");
+            shop.settings.set("http.baseUrl", ovh.url("/1.0").toString());
+            shop.settings.set("http.ovh.applicationKey", "ak-test");
+            shop.settings.set("http.ovh.applicationSecret", "as-secret-test");
+            shop.settings.set("http.ovh.consumerKey", "ck-secret-test");
+            shop.settings.set("http.ovh.serviceName", "sms-ab12345-1");
+            shop.optIn(CLAIRE);
+
+            for (int start = 0; start < 3; start++) {
+                shop.owner.sendDue(Duration.ofMinutes(2));
+                shop.shutDown();
+                shop.clock.advance(Duration.ofHours(1));
+                shop.open();
+            }
+            assertThat(asked).filteredOn(a -> a.endsWith("/blacklists")).as("read at each start").hasSize(3);
+            assertThat(status(CLAIRE)).isEqualTo(ConsentStatus.OPTED_OUT);
+            java.util.List<org.comptoir.consent.ConsentEventView> history = shop.consent.history(new PhoneNumber(CLAIRE));
+            assertThat(history).extracting(org.comptoir.consent.ConsentEventView::kind)
+                    .containsExactly(org.comptoir.consent.ConsentKind.OPT_IN, org.comptoir.consent.ConsentKind.OPT_OUT);
+            assertThat(history.get(1).evidence()).contains("ovh");
+            assertThat(shop.consent.verify().intact()).isTrue();
+        }
+    }
 }
