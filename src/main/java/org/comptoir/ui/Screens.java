@@ -7,6 +7,7 @@ import org.comptoir.ui.contacts.ContactsView;
 import org.comptoir.ui.inbox.InboxView;
 import org.comptoir.ui.export.ExportView;
 import org.comptoir.ui.modem.ModemView;
+import org.comptoir.ui.retention.RetentionView;
 import org.comptoir.ui.settings.SettingsView;
 import org.comptoir.ui.till.TillView;
 
@@ -21,6 +22,7 @@ public final class Screens {
                 new Screen("till", "screen.till", false, TillView::new),
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("inbox", "screen.inbox", true, InboxView::new),
+                new Screen("retention", "inbox.retention.ui.title", true, RetentionView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
                 new Screen("export", "export.ui.title", true, ExportView::new),
                 new Screen("modem", "modem.ui.title", true, ModemView::create),
