@@ -42,21 +42,43 @@ public final class Retention {
 
     /** Interactions before this instant are past the retention period. */
     public Instant threshold() {
-        return clock.instant().atOffset(ZoneOffset.UTC)
-                .minusMonths(settings.getInt(ConsentSmsSettings.RETENTION_MONTHS)).toInstant();
+        return clock.instant().atOffset(ZoneOffset.UTC).minusMonths(months()).toInstant();
     }
 
     /** Every contact past the period, the longest silent first. */
     public List<Candidate> due() {
-        Instant before = threshold();
+        return lastSeenBetween(null, threshold());
+    }
+
+    /**
+     * Contacts not past the period yet who will be by {@code until} unless they come back, the soonest first: what the
+     * next erasure will take. See {@link #dueAt} for each one's date.
+     */
+    public List<Candidate> upcoming(Instant until) {
+        Instant from = threshold();
+        Instant before = until.atOffset(ZoneOffset.UTC).minusMonths(months()).toInstant();
+        return before.isAfter(from) ? lastSeenBetween(from, before) : List.of();
+    }
+
+    /** When a contact last seen at {@code lastInteraction} passes the period. */
+    public Instant dueAt(Instant lastInteraction) {
+        return lastInteraction.atOffset(ZoneOffset.UTC).plusMonths(months()).toInstant();
+    }
+
+    /** The retention period, in months ({@code consent.retention-months}). */
+    public int months() {
+        return settings.getInt(ConsentSmsSettings.RETENTION_MONTHS);
+    }
+
+    private List<Candidate> lastSeenBetween(Instant from, Instant before) {
         return db.withConnection(c -> Jdbc.query(c, "SELECT * FROM (SELECT c.id, c.phone_e164, c.first_name, s.status, "
                 + LAST + " AS last_seen FROM contact c LEFT JOIN consent_state s ON s.subject = c.subject) t "
-                + "WHERE t.last_seen < ? ORDER BY t.last_seen, t.id", rs -> {
+                + "WHERE t.last_seen < ? AND t.last_seen >= ? ORDER BY t.last_seen, t.id", rs -> {
                     String status = rs.getString("status");
                     return new Candidate(rs.getLong("id"), new PhoneNumber(rs.getString("phone_e164")),
                             rs.getString("first_name"), status == null ? null : ConsentStatus.valueOf(status),
                             Jdbc.instant(rs, "last_seen"));
-                }, before));
+                }, before, from == null ? Instant.EPOCH : from));
     }
 
     /**

@@ -85,6 +85,9 @@ public final class SendingEngine {
     private final Listener listener = new Listener();
     private volatile LongConsumer progress = id -> { };
     private volatile boolean lookedUp;
+    /** When a route that cannot push ({@link SmsGateway#collectEvery}) is asked again for replies and statuses. */
+    private volatile Instant nextCollect;
+    private boolean retracked;
     private int sent, failed, skipped, unknown, deferred;
     private int gatewayFaults;
 
@@ -207,7 +210,12 @@ public final class SendingEngine {
         Optional<Instant> next = Optional.empty();
         boolean notReady = false;
         try {
+            if (!retracked) {
+                retracked = true;
+                PendingParts.retrack(parts.outbox().database(), gateway, clock.instant());
+            }
             while (running) {
+                collectIfDue(clock.instant());
                 drainEvents();
                 Instant now = clock.instant();
                 if (gateway.state() != GatewayState.READY) {
@@ -221,7 +229,7 @@ public final class SendingEngine {
                     continue;
                 }
                 if (holdUntil != null && now.isBefore(holdUntil)) {
-                    waiter.awaitUntil(holdUntil); // the modem's pause, a route cap
+                    waiter.awaitUntil(earliest(holdUntil, nextCollect)); // the modem's pause, a route cap
                     continue;
                 }
                 if (!lookedUp) {
@@ -248,7 +256,7 @@ public final class SendingEngine {
                     if (due.isPresent() && (wakeAt == null || due.get().isBefore(wakeAt))) {
                         wakeAt = due.get();
                     }
-                    waiter.awaitUntil(wakeAt);
+                    waiter.awaitUntil(earliest(wakeAt, nextCollect));
                     continue;
                 }
                 if (broken.contains(id)) {
@@ -469,8 +477,31 @@ public final class SendingEngine {
 
     /** Collects what waits at the gateway (a STOP received over the weekend) and routes it. Blocks. */
     public void collectPending() {
+        gateway.collectEvery().ifPresent(every -> nextCollect = clock.instant().plus(every));
         gateway.collectPending();
         inboundArrived.set(true);
+    }
+
+    /**
+     * Between two sends, asks a route that cannot push (an HTTP provider) for its replies, opt-outs and statuses once
+     * its interval has passed: a STOP texted to a provider mid-campaign reaches the ledger before that number's turn.
+     */
+    private void collectIfDue(Instant now) {
+        Optional<Duration> every = gateway.collectEvery();
+        if (every.isEmpty() || (nextCollect != null && now.isBefore(nextCollect))) {
+            return;
+        }
+        nextCollect = now.plus(every.get());
+        try {
+            gateway.collectPending();
+        } catch (RuntimeException e) {
+            LOG.warn("collecting from {} failed; tried again in {}", gateway.name(), every.get(), e);
+        }
+        inboundArrived.set(true);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** Routes stored inbound messages not handled yet, on the caller's thread (when the engine is not running). */

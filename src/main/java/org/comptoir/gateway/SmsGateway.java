@@ -1,5 +1,7 @@
 package org.comptoir.gateway;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.comptoir.i18n.UserMessage;
 
@@ -36,6 +38,22 @@ public interface SmsGateway extends AutoCloseable {
      * gateway's owner thread. A gateway that pushes everything by itself has nothing to do.
      */
     default void collectPending() {
+    }
+
+    /**
+     * How often the sending engine should call {@link #collectPending} while it runs, for a route that cannot push
+     * what it receives (an HTTP provider: the desktop has no public address for webhooks). Empty: the gateway tells
+     * its listener by itself (a modem's +CMTI and +CDS).
+     */
+    default Optional<Duration> collectEvery() {
+        return Optional.empty();
+    }
+
+    /**
+     * Watches the delivery status of a part sent earlier, by an earlier run of the application: a route that polls
+     * statuses keeps what it watches in memory, and the outbox gives it back after a restart. Never blocks.
+     */
+    default void track(String partReference, String recipientE164, Instant sentAt) {
     }
 
     /**

@@ -9,6 +9,7 @@ import org.comptoir.ui.export.ExportView;
 import org.comptoir.ui.modem.ModemView;
 import org.comptoir.ui.sending.CampaignReportView;
 import org.comptoir.ui.sending.SendingView;
+import org.comptoir.ui.retention.RetentionView;
 import org.comptoir.ui.settings.SettingsView;
 import org.comptoir.ui.till.TillView;
 
@@ -23,6 +24,7 @@ public final class Screens {
                 new Screen("till", "screen.till", false, TillView::new),
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
                 new Screen("inbox", "screen.inbox", true, InboxView::new),
+                new Screen("retention", "inbox.retention.ui.title", true, RetentionView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
                 new Screen("sending", "dispatch.ui.title", true, SendingView::new),
                 new Screen("report", "dispatch.ui.nav.report", true, CampaignReportView::new),

@@ -54,6 +54,11 @@ final class Collector {
         }
     }
 
+    /** Watches a part sent before a restart, from the outbox; one already past {@code TRACK_FOR} is dropped at the next poll. */
+    void track(String reference, String recipient, Instant sentAt) {
+        tracked.putIfAbsent(reference, new Tracked(recipient, sentAt));
+    }
+
     void collect(GatewayListener listener) {
         pollStatuses(listener);
         pollOptOuts(listener);

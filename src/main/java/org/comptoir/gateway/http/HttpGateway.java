@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpGateway implements SmsGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
+    /**
+     * How often the engine polls replies, opt-outs and statuses while it runs: a STOP texted mid-campaign is known
+     * within a minute; a minute's polling is far inside every provider's request limits.
+     */
+    static final Duration COLLECT_EVERY = Duration.ofMinutes(1);
 
     private final HttpConfig config;
     private final Provider provider;
@@ -200,6 +205,16 @@ public final class HttpGateway implements SmsGateway {
         } catch (ComptoirException incomplete) {
             LOG.info("{}: nothing collected, settings incomplete ({})", name(), incomplete.userMessage().key());
         }
+    }
+
+    @Override
+    public Optional<Duration> collectEvery() {
+        return Optional.of(COLLECT_EVERY);
+    }
+
+    @Override
+    public void track(String partReference, String recipientE164, java.time.Instant sentAt) {
+        collector.track(partReference, recipientE164, sentAt);
     }
 
     /**

@@ -1,0 +1,163 @@
+package org.comptoir.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.comptoir.e2e.Shop.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+import org.comptoir.consent.ConsentStatus;
+import org.comptoir.consent.ContactStatus;
+import org.comptoir.consent.Handling;
+import org.comptoir.phone.PhoneNumber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A campaign through the application's wiring with {@code gateway=http} and {@code http.provider=twilio}, against a
+ * Twilio account served on loopback: the engine collects from the provider while it sends (the desktop has no public
+ * address, so replies and statuses are polled), a STOP texted to the shop's Twilio number mid-campaign skips that
+ * number's queued promotion and gets one confirmation, and delivery statuses polled are matched to the outbox rows —
+ * also for messages sent before the application was restarted.
+ */
+@Timeout(180)
+class CampaignOverHttpTest {
+
+    static final String ANNE = "+33612345001";
+    static final String BRUNO = "+33612345002";
+    static final String CLAIRE = "+33612345003";
+    static final String DENIS = "+33612345004";
+
+    @TempDir
+    Path dir;
+    Shop shop;
+    FakeTwilio twilio;
+
+    @AfterEach
+    void close() throws Exception {
+        if (shop != null) {
+            shop.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    void open() throws Exception {
+        twilio = new FakeTwilio();
+        shop = new Shop(dir, Shop.nextSaturday(LocalTime.of(10, 0)));
+        shop.open();
+        shop.settings.set("gateway", "http");
+        shop.settings.set("http.provider", "twilio");
+        shop.settings.set("http.baseUrl", twilio.base());
+        shop.settings.set("http.twilio.accountSid", FakeTwilio.ACCOUNT);
+        shop.settings.set("http.twilio.authToken", FakeTwilio.TOKEN);
+        shop.settings.set("http.twilio.from", FakeTwilio.NUMBER);
+        shop.settings.set("http.rate", "50");
+    }
+
+    ConsentStatus status(String e164) {
+        return shop.consent.lookup(new PhoneNumber(e164)).map(ContactStatus::status).orElse(null);
+    }
+
+    @Test
+    void aStopPolledFromTheProviderMidCampaignSkipsThatNumberAndStatusesReachTheRowsAcrossARestart() throws Exception {
+        open();
+        for (String n : new String[] {ANNE, BRUNO, CLAIRE, DENIS}) {
+            shop.optIn(n);
+        }
+        long id = shop.campaign("Promo -20 % sur les roses");
+        shop.owner.outbox().start(id);
+        twilio.holdSend(1);
+        shop.owner.engine().start();
+
+        assertThat(twilio.awaitHeld()).as("Anne's promotion reached Twilio").isTrue();
+        // while Twilio takes its time with Anne's, Claire texts STOP to the shop's number, and a minute passes
+        twilio.reply(CLAIRE, "STOP", shop.clock.instant());
+        shop.clock.advance(Duration.ofMinutes(1));
+        twilio.release();
+
+        await("four messages at Twilio", () -> twilio.sent.size() == 4);
+        assertThat(twilio.sent).extracting(m -> m.to).containsExactly(ANNE, BRUNO, DENIS, CLAIRE);
+        assertThat(twilio.sent.get(3).body).isEqualTo("Vous ne recevrez plus de SMS de Léa Fleurs.");
+        assertThat(shop.stateOf(id, CLAIRE)).isEqualTo("SKIPPED");
+        assertThat(shop.reasonOf(id, CLAIRE)).isEqualTo("OPT_OUT");
+        assertThat(shop.handledFrom(CLAIRE)).containsExactly(Handling.OPT_OUT);
+        assertThat(status(CLAIRE)).isEqualTo(ConsentStatus.OPTED_OUT);
+        await("Claire's reply deleted from Twilio's log once stored", () -> twilio.inboundLeft().isEmpty());
+        await("the confirmation recorded as sent", () ->
+                shop.repliesTo(CLAIRE).equals(java.util.List.of(Map.entry("OPTOUT_CONFIRM", "SENT"))));
+
+        // the network's news, read at the next collection
+        twilio.status(ANNE, "delivered");
+        twilio.status(BRUNO, "undelivered");
+        shop.advance(Duration.ofMinutes(1));
+        await("Anne's delivered, Bruno's failed", () -> "DELIVERED".equals(shop.stateOf(id, ANNE))
+                && "FAILED".equals(shop.stateOf(id, BRUNO)));
+        assertThat(shop.reasonOf(id, BRUNO)).isEqualTo("NOT_DELIVERED");
+        assertThat(shop.stateOf(id, DENIS)).isEqualTo("SENT");
+
+        // the shop closes the application; Denis's message is delivered meanwhile; the application starts again
+        shop.shutDown();
+        twilio.status(DENIS, "delivered");
+        shop.clock.advance(Duration.ofHours(2));
+        shop.open();
+        shop.owner.engine().start();
+        await("Denis's delivery read after the restart", () -> "DELIVERED".equals(shop.stateOf(id, DENIS)));
+        assertThat(twilio.sent).as("nothing sent again after the restart").hasSize(4);
+    }
+
+    /**
+     * OVHcloud keeps its own STOP list (replies "STOP" to its short number): each number on it becomes one OPT_OUT
+     * in the shop's ledger — once, even though the list is read again after every start of the application.
+     */
+    @Test
+    void theProvidersStopListIsOneOptOutInTheLedgerAcrossRestarts() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (mockwebserver3.MockWebServer ovh = new mockwebserver3.MockWebServer()) {
+            ovh.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest r) {
+                    String path = r.getUrl().encodedPath();
+                    asked.add(r.getMethod() + " " + path);
+                    String body = path.endsWith("/auth/time") ? Long.toString(java.time.Instant.now().getEpochSecond())
+                            : path.endsWith("/blacklists") ? "[\"" + CLAIRE + "\"]"
+                            : path.endsWith("/blacklists/%2B33612345003") ? "{\"number\":\"" + CLAIRE
+                                    + "\",\"dateCreation\":\"2026-11-29T21:35:00+01:00\"}"
+                            : path.endsWith("/incoming") ? "[]" : null;
+                    return body == null ? new mockwebserver3.MockResponse.Builder().code(404).body("{\"message\":\"not found\"}").build()
+                            : new mockwebserver3.MockResponse.Builder().code(200).body(body)
+                                    .addHeader("Content-Type", "application/json").build();
+                }
+            });
+            ovh.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            shop = new Shop(dir, Shop.nextSaturday(LocalTime.of(10, 0)));
+            shop.open();
+            shop.settings.set("gateway", "http");
+            shop.settings.set("http.provider", "ovh");
+            shop.settings.set("http.baseUrl", ovh.url("/1.0").toString());
+            shop.settings.set("http.ovh.applicationKey", "ak-test");
+            shop.settings.set("http.ovh.applicationSecret", "as-secret-test");
+            shop.settings.set("http.ovh.consumerKey", "ck-secret-test");
+            shop.settings.set("http.ovh.serviceName", "sms-ab12345-1");
+            shop.optIn(CLAIRE);
+
+            for (int start = 0; start < 3; start++) {
+                shop.owner.sendDue(Duration.ofMinutes(2));
+                shop.shutDown();
+                shop.clock.advance(Duration.ofHours(1));
+                shop.open();
+            }
+            assertThat(asked).filteredOn(a -> a.endsWith("/blacklists")).as("read at each start").hasSize(3);
+            assertThat(status(CLAIRE)).isEqualTo(ConsentStatus.OPTED_OUT);
+            java.util.List<org.comptoir.consent.ConsentEventView> history = shop.consent.history(new PhoneNumber(CLAIRE));
+            assertThat(history).extracting(org.comptoir.consent.ConsentEventView::kind)
+                    .containsExactly(org.comptoir.consent.ConsentKind.OPT_IN, org.comptoir.consent.ConsentKind.OPT_OUT);
+            assertThat(history.get(1).evidence()).contains("ovh");
+            assertThat(shop.consent.verify().intact()).isTrue();
+        }
+    }
+}
