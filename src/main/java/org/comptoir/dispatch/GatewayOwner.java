@@ -3,6 +3,8 @@ package org.comptoir.dispatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Clock;
 import java.time.Duration;
+import org.comptoir.gateway.OutgoingSms;
+import org.comptoir.gateway.SendResult;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -583,6 +585,20 @@ public final class GatewayOwner implements AutoCloseable {
             if (opened != null) {
                 opened.close();
             }
+        }
+    }
+
+    /**
+     * One message through the configured gateway, its route's caps first ({@link #sendTest} with no port): the
+     * campaign editor's test send. Its delivery reports are not waited for. Blocks like {@link #sendTest}; throws
+     * {@link ComptoirException} for a refusal before sending.
+     */
+    public SendResult sendOneOff(OutgoingSms sms) {
+        try {
+            return sendTest(null, null, sms.recipientE164(), sms.text(), Duration.ZERO, progress -> { }).result();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("one-off send interrupted");
         }
     }
 

@@ -17,18 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrationChecksumTest {
 
-    static final Map<String, Integer> LANDED = Map.of(
-            "1", -1463562634,
-            "2", -1903877246,
-            "3", -721336891,
-            "4", -425894272,
-            "5", -171105114,   // the edited text; the first release's -438530624 is mended by MigrationHistory
-            "7", -284228266,
-            "9", 821595066,
-            "10", -142456676,
-            "11", 439098722,
-            "16", 1335434617,
-            "17", 1991294265);
+    static final Map<String, Integer> LANDED = Map.ofEntries(
+            Map.entry("1", -1463562634),
+            Map.entry("2", -1903877246),
+            Map.entry("3", -721336891),
+            Map.entry("4", -425894272),
+            Map.entry("5", -171105114),   // the edited text; the first release's -438530624 is mended by MigrationHistory
+            Map.entry("7", -284228266),
+            Map.entry("9", 821595066),
+            Map.entry("10", -142456676),
+            Map.entry("11", 439098722),
+            Map.entry("16", 1335434617),
+            Map.entry("17", 1991294265));
 
     @TempDir
     Path dir;

@@ -118,9 +118,9 @@ class RetentionViewTest {
         assertThat(app.consent().lookup(ANNE).orElseThrow().status()).isEqualTo(ConsentStatus.ERASED);
         assertThat(app.consent().lookup(BRUNO).orElseThrow().status()).isEqualTo(ConsentStatus.OPTED_IN);
         assertThat(app.consent().lookup(CLAIRE).orElseThrow().status()).isEqualTo(ConsentStatus.OPTED_IN);
-        assertThat(app.database().withConnection(c -> Jdbc.query(c, "SELECT actor || ': ' || detail FROM audit"
-                + " WHERE action = 'RETENTION_ERASE'", rs -> rs.getString(1))))
-                .containsExactly("owner: 1 contact(s) silent for 36 months");
+        java.util.List<String> audited = app.database().withConnection(c -> Jdbc.query(c,
+                "SELECT actor || ': ' || detail FROM audit WHERE action = 'RETENTION_ERASE'", rs -> rs.getString(1)));
+        assertThat(audited).containsExactly("owner: 1 contact(s) silent for 36 months");
         assertThat(table(robot, "#retentionUpcoming").getItems()).extracting(Retention.Candidate::number)
                 .containsExactly(BRUNO);
     }
