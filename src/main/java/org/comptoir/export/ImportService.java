@@ -31,7 +31,7 @@ import org.comptoir.store.Jdbc;
  * the rule). A file of up to {@value #CHUNK} rows is all or nothing; a longer one stopped half-way (cancel, disk
  * error) has whole rows only, and importing the same file again finishes it without a second consent.
  *
- * <p>Thread-safe. Blocks on the disk and the database (about 10 s for 100,000 rows, see docs/performance.md):
+ * <p>Thread-safe. Blocks on the disk and the database (minutes for 100,000 rows, see docs/performance.md):
  * call it from a worker thread, never the JavaFX thread. Throws {@link ComptoirException} with a sentence for
  * the owner naming the file and the place, {@link Cancelled} when cancelled.
  */
