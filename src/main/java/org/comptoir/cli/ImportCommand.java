@@ -29,8 +29,12 @@ public final class ImportCommand {
         @ParentCommand
         ImportCommand parent;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The spreadsheet (first sheet, first row = headers).")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The spreadsheet (first non-empty row = headers).")
         Path file;
+
+        @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to import (default: the only sheet "
+                + "whose columns are recognised).")
+        String sheet;
 
         @Option(names = "--dry-run", description = "Check every row and write the refusal report; change nothing.")
         boolean dryRun;
@@ -45,7 +49,7 @@ public final class ImportCommand {
 
         @Override
         public Integer call() {
-            ImportReport r = parent.root.context().imports().importContacts(file, map, dryRun, refusals, "cli",
+            ImportReport r = parent.root.context().imports().importContacts(file, sheet, map, dryRun, refusals, "cli",
                     Progress.NONE);
             Messages m = parent.root.messages();
             var out = parent.root.spec.commandLine().getOut();

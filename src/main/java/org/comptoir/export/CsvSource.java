@@ -31,12 +31,16 @@ final class CsvSource {
         this.reader = reader;
     }
 
-    SourceTable read(Path file) throws IOException {
+    /** A CSV file is one sheet, named after the file: the chooser still refuses another name. */
+    SourceTable read(Path file, SourceReader.Chooser chooser) throws IOException {
+        SourceTable table;
         try {
-            return parse(file, StandardCharsets.UTF_8);
+            table = parse(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException notUtf8) {
-            return parse(file, WINDOWS_1252); // every byte is a Windows-1252 character: this cannot fail
+            table = parse(file, WINDOWS_1252); // every byte is a Windows-1252 character: this cannot fail
         }
+        chooser.choose(List.of(new SourceReader.SheetHeader(table.sheet(), table.header())));
+        return table;
     }
 
     private SourceTable parse(Path file, Charset charset) throws IOException {

@@ -31,7 +31,7 @@ import org.comptoir.store.Jdbc;
  * the rule). A file of up to {@value #CHUNK} rows is all or nothing; a longer one stopped half-way (cancel, disk
  * error) has whole rows only, and importing the same file again finishes it without a second consent.
  *
- * <p>Thread-safe. Blocks on the disk and the database (about 10 s for 100,000 rows, see docs/performance.md):
+ * <p>Thread-safe. Blocks on the disk and the database (minutes for 100,000 rows, see docs/performance.md):
  * call it from a worker thread, never the JavaFX thread. Throws {@link ComptoirException} with a sentence for
  * the owner naming the file and the place, {@link Cancelled} when cancelled.
  */
@@ -64,25 +64,48 @@ public final class ImportService {
         this.chunk = chunk;
     }
 
+    /** One sheet of a workbook, and whether its header can be imported as it is (a number column found). */
+    public record Sheet(String name, List<String> header, boolean importable) {
+    }
+
+    /** As {@link #importContacts(Path, String, Map, boolean, Path, String, Progress)} with the sheet chosen alone. */
+    public ImportReport importContacts(Path file, Map<String, String> mapping, boolean dryRun, Path refusalReport,
+                                       String actor, Progress progress) {
+        return importContacts(file, null, mapping, dryRun, refusalReport, actor, progress);
+    }
+
     /**
+     * @param sheet         the sheet to import by name; null: the only sheet whose header can be imported (throws,
+     *                      naming the sheets, when several can or when none of several can)
      * @param mapping       column (header or letter) → field name or "ignore", over the recognised headers
      * @param dryRun        decide every row and write the refusal report, change nothing in the store
      * @param refusalReport where to write refused rows; null: beside the file, named after it
      * @param actor         who imports (audit trail)
      */
-    public ImportReport importContacts(Path file, Map<String, String> mapping, boolean dryRun, Path refusalReport,
-                                       String actor, Progress progress) {
-        return run(file, mapping, dryRun, true, refusalReport, actor, progress);
+    public ImportReport importContacts(Path file, String sheet, Map<String, String> mapping, boolean dryRun,
+                                       Path refusalReport, String actor, Progress progress) {
+        return run(file, sheet, mapping, dryRun, true, refusalReport, actor, progress);
     }
 
     /** A dry run that writes no refusal report: what the import assistant shows before the owner confirms. */
-    public ImportReport preview(Path file, Map<String, String> mapping, Progress progress) {
-        return run(file, mapping, true, false, null, "preview", progress);
+    public ImportReport preview(Path file, String sheet, Map<String, String> mapping, Progress progress) {
+        return run(file, sheet, mapping, true, false, null, "preview", progress);
     }
 
-    /** The header row of {@code file} (its first sheet), for the mapping assistant; throws on a malformed file. */
-    public List<String> headers(Path file) {
-        return new SourceReader(maxRows).read(file).header();
+    /** Every sheet of {@code file} with its header, for the import screen's choice; throws on a malformed file. */
+    public List<Sheet> sheets(Path file, Map<String, String> mapping) {
+        String name = file.getFileName().toString();
+        return new SourceReader(maxRows).sheets(file).stream()
+                .map(s -> new Sheet(s.name(), s.header(), importable(s.header(), mapping, name))).toList();
+    }
+
+    /** The sheet {@code file} would be imported from with {@code sheet} (null: chosen alone), for the assistant. */
+    public Sheet sheet(Path file, String sheet, Map<String, String> mapping) {
+        String name = file.getFileName().toString();
+        List<SourceReader.SheetHeader> all = new SourceReader(maxRows).sheets(file);
+        SourceReader.SheetHeader chosen = all.get(SourceReader.chooser(name, sheet,
+                h -> importable(h, mapping, name)).choose(all));
+        return new Sheet(chosen.name(), chosen.header(), importable(chosen.header(), mapping, name));
     }
 
     /** The field a header is recognised as without a mapping, if any. */
@@ -90,12 +113,22 @@ public final class ImportService {
         return ImportField.forHeader(header);
     }
 
-    private ImportReport run(Path file, Map<String, String> mapping, boolean dryRun, boolean writeReport,
+    private static boolean importable(List<String> header, Map<String, String> mapping, String file) {
+        try {
+            ImportColumns.from(header, mapping, file);
+            return true;
+        } catch (ComptoirException notThisOne) {
+            return false;
+        }
+    }
+
+    private ImportReport run(Path file, String sheet, Map<String, String> mapping, boolean dryRun, boolean writeReport,
                              Path refusalReport, String actor, Progress progress) {
         Messages m = Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE));
         String name = file.getFileName().toString();
         progress.update(0, 0);
-        SourceTable table = new SourceReader(maxRows).read(file);
+        SourceTable table = new SourceReader(maxRows).read(file, SourceReader.chooser(name, sheet,
+                h -> importable(h, mapping, name)));
         Cancelled.check(progress);
         ImportColumns columns = ImportColumns.from(table.header(), mapping, name);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);

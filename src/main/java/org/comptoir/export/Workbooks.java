@@ -52,8 +52,14 @@ final class Workbooks implements AutoCloseable {
     private final CellStyle wrap;
     private final CellStyle dateTime;
     private final CellStyle date;
+    /**
+     * The default style, set on every cell without one: for a cell with no style, SXSSF asks the column's style at
+     * every row it writes out, an XMLBeans look-up that was half the register's writing time (JFR, 10,000 rows).
+     */
+    private final CellStyle plain;
 
     Workbooks(Locale locale) {
+        plain = wb.getCellStyleAt(0);
         Font bold = wb.createFont();
         bold.setBold(true);
         header = wb.createCellStyle();
@@ -163,12 +169,11 @@ final class Workbooks implements AutoCloseable {
             cell.setCellStyle(date);
         } else if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());
+            cell.setCellStyle(plain);
         } else {
             String s = value.toString();
             cell.setCellValue(s.length() > CELL_TEXT_MAX ? s.substring(0, CELL_TEXT_MAX) : s);
-            if (kind == Kind.WRAP) {
-                cell.setCellStyle(wrap);
-            }
+            cell.setCellStyle(kind == Kind.WRAP ? wrap : plain);
         }
     }
 

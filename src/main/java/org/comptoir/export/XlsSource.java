@@ -9,13 +9,16 @@ import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * An OLE2 file: an .xls (Excel 97–2003, at most 65,536 rows, so read whole), or an encrypted .xlsx, which Office
- * wraps in the same container with an {@code EncryptionInfo} entry: refused as password-protected.
+ * An OLE2 file: an .xls (Excel 97–2003, at most 65,536 rows, so read whole; the sheet to import picked by the
+ * {@link SourceReader.Chooser}; dates in the workbook's own 1900 or 1904 system, which POI's cells apply), or an
+ * encrypted .xlsx, which Office wraps in the same container with an {@code EncryptionInfo} entry: refused as
+ * password-protected.
  */
 final class XlsSource {
 
@@ -25,7 +28,7 @@ final class XlsSource {
         this.reader = reader;
     }
 
-    SourceTable read(Path file) throws IOException {
+    SourceTable read(Path file, SourceReader.Chooser chooser) throws IOException {
         String name = file.getFileName().toString();
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntry("EncryptionInfo")) {
@@ -35,7 +38,11 @@ final class XlsSource {
                 if (wb.getNumberOfSheets() == 0) {
                     throw SourceReader.problem("export.import.error.empty", name);
                 }
-                return sheet(wb.getSheetAt(0), name);
+                List<SourceReader.SheetHeader> headers = new ArrayList<>();
+                for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                    headers.add(new SourceReader.SheetHeader(wb.getSheetName(i), header(wb.getSheetAt(i))));
+                }
+                return sheet(wb.getSheetAt(chooser.choose(headers)), name);
             }
         } catch (EncryptedDocumentException e) {
             throw SourceReader.problem("export.import.error.password", name);
@@ -46,6 +53,22 @@ final class XlsSource {
             // an OLE2 file that is not a workbook (a Word document) or a damaged one
             throw SourceReader.problem("export.import.error.not.spreadsheet", name);
         }
+    }
+
+    /** The sheet's first non-empty row as text, nothing refused (the sheet may not be the one imported). */
+    private static List<String> header(Sheet sheet) {
+        DataFormatter text = new DataFormatter();
+        for (Row r : sheet) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
+                Cell c = r.getCell(i);
+                cells.add(c == null ? "" : text.formatCellValue(c).strip());
+            }
+            if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+                return cells;
+            }
+        }
+        return List.of();
     }
 
     private SourceTable sheet(Sheet sheet, String name) {

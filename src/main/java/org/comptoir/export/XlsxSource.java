@@ -28,9 +28,10 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The first sheet of an .xlsx read as a stream of XML events (POI's event API), never as a whole workbook in
- * memory: a file of a million rows is refused after {@link SourceReader#MAX_ROWS} rows without having been
- * loaded.
+ * A sheet of an .xlsx read as a stream of XML events (POI's event API), never as a whole workbook in memory: a
+ * file of a million rows is refused after {@link SourceReader#MAX_ROWS} rows without having been loaded. Every
+ * sheet's header is read first so the {@link SourceReader.Chooser} can pick the sheet to import; dates follow the
+ * workbook's date system (1900 or 1904).
  */
 final class XlsxSource {
 
@@ -40,29 +41,83 @@ final class XlsxSource {
         this.reader = reader;
     }
 
-    SourceTable read(Path file) throws IOException {
+    SourceTable read(Path file, SourceReader.Chooser chooser) throws IOException {
         String name = file.getFileName().toString();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader xssf = new XSSFReader(pkg);
             StylesTable styles = xssf.getStylesTable();
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            boolean date1904 = date1904(xssf);
+            // first the header of every sheet (each parse stops at its first non-empty row), then the chosen one whole
+            List<SourceReader.SheetHeader> headers = new ArrayList<>();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) xssf.getSheetsData();
-            if (!sheets.hasNext()) {
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    Handler handler = new Handler(name, styles, strings, date1904, true);
+                    parse(sheet, handler);
+                    headers.add(new SourceReader.SheetHeader(sheets.getSheetName(),
+                            SourceReader.table(sheets.getSheetName(), handler.rows).header()));
+                }
+            }
+            if (headers.isEmpty()) {
                 throw SourceReader.problem("export.import.error.empty", name);
             }
+            int chosen = chooser.choose(headers);
+            sheets = (XSSFReader.SheetIterator) xssf.getSheetsData();
+            for (int i = 0; i < chosen; i++) {
+                sheets.next().close();
+            }
             try (InputStream sheet = sheets.next()) {
-                String sheetName = sheets.getSheetName();
-                Handler handler = new Handler(name, styles, strings);
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(handler);
-                xml.parse(new InputSource(sheet));
-                return SourceReader.table(sheetName, handler.rows);
+                Handler handler = new Handler(name, styles, strings, date1904, false);
+                parse(sheet, handler);
+                return SourceReader.table(headers.get(chosen).name(), handler.rows);
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException | POIXMLException | SAXException
                  | ParserConfigurationException | EncryptedDocumentException e) {
             throw SourceReader.problem("export.import.error.not.spreadsheet", name);
         } catch (OpenXML4JException e) {
             throw SourceReader.problem("export.import.error.not.spreadsheet", name);
+        }
+    }
+
+    private static void parse(InputStream sheet, Handler handler) throws IOException, SAXException,
+            ParserConfigurationException {
+        XMLReader xml = XMLHelper.newXMLReader();
+        xml.setContentHandler(handler);
+        try {
+            xml.parse(new InputSource(sheet));
+        } catch (HeaderFound done) {
+            // the header-only pass has what it came for
+        }
+    }
+
+    /**
+     * Whether the workbook counts its dates from 1904 (Excel for Mac before 2011 wrote such files; a checkbox
+     * still sets it): the same serial number is then a day 1,462 days later than in the 1900 system.
+     */
+    private static boolean date1904(XSSFReader xssf) throws IOException, InvalidFormatException, SAXException,
+            ParserConfigurationException {
+        boolean[] found = new boolean[1];
+        try (InputStream workbook = xssf.getWorkbookData()) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes atts) {
+                    if (localName.equals("workbookPr")) {
+                        String v = atts.getValue("date1904");
+                        found[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+                    }
+                }
+            });
+            xml.parse(new InputSource(workbook));
+        }
+        return found[0];
+    }
+
+    /** Thrown by a header-only handler at the end of the first non-empty row, to stop the parse there. */
+    private static final class HeaderFound extends SAXException {
+        HeaderFound() {
+            super("header read");
         }
     }
 
@@ -81,10 +136,17 @@ final class XlsxSource {
         private boolean inValue;
         private final StringBuilder value = new StringBuilder();
 
-        Handler(String file, StylesTable styles, ReadOnlySharedStringsTable strings) {
+        private final boolean date1904;
+        private final boolean headerOnly;
+
+        /** @param headerOnly stop after the first non-empty row, and refuse nothing (the sheet may not be chosen) */
+        Handler(String file, StylesTable styles, ReadOnlySharedStringsTable strings, boolean date1904,
+                boolean headerOnly) {
             this.file = file;
             this.styles = styles;
             this.strings = strings;
+            this.date1904 = date1904;
+            this.headerOnly = headerOnly;
         }
 
         @Override
@@ -105,7 +167,11 @@ final class XlsxSource {
                 }
                 case "f" -> formula = true;
                 case "v", "t" -> inValue = true;
-                case "mergeCell" -> throw SourceReader.problem("export.import.error.merged", file, atts.getValue("ref"));
+                case "mergeCell" -> {
+                    if (!headerOnly) {
+                        throw SourceReader.problem("export.import.error.merged", file, atts.getValue("ref"));
+                    }
+                }
                 default -> {
                     // other elements (sheet views, columns, rich-text runs) carry nothing the import reads
                 }
@@ -120,11 +186,11 @@ final class XlsxSource {
         }
 
         @Override
-        public void endElement(String uri, String localName, String qName) {
+        public void endElement(String uri, String localName, String qName) throws HeaderFound {
             switch (localName) {
                 case "v", "t" -> inValue = false;
                 case "c" -> {
-                    if (formula) {
+                    if (formula && !headerOnly) {
                         throw SourceReader.problem("export.import.error.formula", file, ref);
                     }
                     int col = ref == null ? cells.size() : new CellReference(ref).getCol();
@@ -133,7 +199,13 @@ final class XlsxSource {
                     }
                     cells.add(cell());
                 }
-                case "row" -> rows.add(new SourceTable.Row(line, cells));
+                case "row" -> {
+                    SourceTable.Row row = new SourceTable.Row(line, cells);
+                    rows.add(row);
+                    if (headerOnly && !row.blank()) {
+                        throw new HeaderFound();
+                    }
+                }
                 default -> {
                 }
             }
@@ -150,7 +222,7 @@ final class XlsxSource {
                     XSSFCellStyle st = styles.getStyleAt(Integer.parseInt(style));
                     if (st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString())
                             && DateUtil.isValidExcelDate(d)) {
-                        LocalDate date = DateUtil.getLocalDateTime(d).toLocalDate();
+                        LocalDate date = DateUtil.getLocalDateTime(d, date1904).toLocalDate();
                         return new SourceTable.Cell(date.toString(), date);
                     }
                 }

@@ -115,6 +115,29 @@ class ExportImportCliTest {
     }
 
     @Test
+    void sheetNamesTheWorkbooksSheetToImport() throws IOException {
+        Path file = dir.resolve("deux.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            for (String[] sheet : new String[][] {{"Boutique", "06 11 11 11 11"}, {"Salon", "06 22 22 22 22"}}) {
+                var s = wb.createSheet(sheet[0]);
+                s.createRow(0).createCell(0).setCellValue("Portable");
+                s.createRow(1).createCell(0).setCellValue(sheet[1]);
+            }
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        Result ambiguous = run("import", "contacts", file.toString());
+        assertThat(ambiguous.code()).isEqualTo(Cli.FAILED);
+        assertThat(ambiguous.err()).contains("Plusieurs feuilles du fichier deux.xlsx peuvent être importées : "
+                + "Boutique | Salon.");
+        Result salon = run("import", "contacts", file.toString(), "--sheet", "Salon");
+        assertThat(salon.code()).as(salon.err()).isZero();
+        assertThat(salon.out()).contains("Import de deux.xlsx (feuille « Salon ») :").contains("importés sans consentement : 1");
+        assertThat(run("contact", "show", "06 22 22 22 22").out()).contains("Statut : jamais sollicité");
+    }
+
+    @Test
     void aMalformedFileExitsOneWithItsSentence() throws IOException {
         Path pdf = Files.write(dir.resolve("clients.xlsx"), "%PDF-1.7 not a workbook".getBytes(StandardCharsets.US_ASCII));
         Result r = run("import", "contacts", pdf.toString());

@@ -20,6 +20,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -149,7 +150,21 @@ public final class ExportView extends BorderPane {
                 vm.runImport();
             }
         });
-        HBox top = new HBox(10, choose, file);
+        // a workbook's sheets: the recognised one is preselected; the owner may take another (hidden for one sheet)
+        ChoiceBox<String> sheet = new ChoiceBox<>(vm.sheets());
+        sheet.setId("importSheet");
+        sheet.setTooltip(new Tooltip(m.get("export.ui.import.sheet.tip")));
+        sheet.disableProperty().bind(vm.busyProperty());
+        Label sheetLabel = new Label(m.get("export.ui.import.sheet"));
+        sheetLabel.setLabelFor(sheet);
+        var several = javafx.beans.binding.Bindings.size(vm.sheets()).greaterThan(1);
+        sheet.visibleProperty().bind(several);
+        sheet.managedProperty().bind(several);
+        sheetLabel.visibleProperty().bind(several);
+        sheetLabel.managedProperty().bind(several);
+        vm.sheetProperty().addListener((o, was, now) -> sheet.setValue(now));
+        sheet.setOnAction(e -> vm.chooseSheet(sheet.getValue()));
+        HBox top = new HBox(10, choose, file, sheetLabel, sheet);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, wrapped(m.get("export.ui.import.help")), top, assistant, table, run);
         return section("importSection", m.get("export.ui.import.title"), box);

@@ -68,6 +68,9 @@ public final class ExportViewModel {
     private final StringProperty proofNumber = new SimpleStringProperty("");
     private final ObjectProperty<Path> importFile = new SimpleObjectProperty<>();
     private final ObservableList<String> headers = FXCollections.observableArrayList();
+    /** The workbook's sheets (one for a CSV) and the one imported: chosen alone when its columns are recognised. */
+    private final ObservableList<String> sheets = FXCollections.observableArrayList();
+    private final StringProperty sheet = new SimpleStringProperty();
     /** Header → field CLI name or {@link #IGNORE}: what the assistant shows and the import uses. */
     private final ObservableMap<String, String> mapping = FXCollections.observableMap(new LinkedHashMap<>());
     private final ObjectProperty<ImportReport> preview = new SimpleObjectProperty<>();
@@ -122,17 +125,49 @@ public final class ExportViewModel {
         return true;
     }
 
-    /** Reads the header of {@code file}, maps what it recognises, then previews the whole file. */
+    /**
+     * Lists the sheets of {@code file}, picks the one whose columns are recognised (else the first with a header),
+     * maps what it recognises, then previews the whole sheet.
+     */
     public void chooseImportFile(Path file) {
         importFile.set(file);
+        sheet.set(null);
+        sheets.clear();
+        showSheet(file, p -> {
+            List<ImportService.Sheet> all = imports.sheets(file, Map.of());
+            return all.stream().filter(ImportService.Sheet::importable).count() == 1
+                    ? new Layout(all, all.stream().filter(ImportService.Sheet::importable).findFirst().orElseThrow())
+                    : new Layout(all, all.stream().filter(x -> !x.header().isEmpty()).findFirst().orElse(all.get(0)));
+        });
+    }
+
+    /** The owner picked another sheet: its header, its mapping, its preview. */
+    public void chooseSheet(String name) {
+        Path file = importFile.get();
+        if (file == null || name == null || name.equals(sheet.get())) {
+            return;
+        }
+        showSheet(file, p -> {
+            List<ImportService.Sheet> all = imports.sheets(file, Map.of());
+            return new Layout(all, all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow());
+        });
+    }
+
+    /** The sheets of a file and the one shown. */
+    private record Layout(List<ImportService.Sheet> all, ImportService.Sheet shown) {
+    }
+
+    private void showSheet(Path file, Callable1<Layout> read) {
         preview.set(null);
         sample.clear();
-        run(p -> imports.headers(file), h -> {
+        run(read, layout -> {
+            sheets.setAll(layout.all().stream().map(ImportService.Sheet::name).toList());
+            sheet.set(layout.shown().name());
             mapping.clear();
-            for (String header : h) {
+            for (String header : layout.shown().header()) {
                 mapping.put(header, ImportService.recognised(header).map(ImportField::cliName).orElse(IGNORE));
             }
-            headers.setAll(h); // after the mapping: the assistant shows each column's field as it is built
+            headers.setAll(layout.shown().header()); // after the mapping: the assistant shows each column's field
             status.set("");
             refreshPreview();
         });
@@ -150,7 +185,8 @@ public final class ExportViewModel {
             return;
         }
         Map<String, String> choices = Map.copyOf(mapping);
-        run(p -> imports.preview(file, choices, p), r -> {
+        String chosen = sheet.get();
+        run(p -> imports.preview(file, chosen, choices, p), r -> {
             preview.set(r);
             sample.setAll(r.sample());
             status.set(m.get("export.ui.preview.counts", r.withConsent(), r.withoutConsent(), r.updated(), r.refused()));
@@ -163,7 +199,8 @@ public final class ExportViewModel {
             return;
         }
         Map<String, String> choices = Map.copyOf(mapping);
-        run(p -> imports.importContacts(file, choices, false, null, ACTOR, p), r -> {
+        String chosen = sheet.get();
+        run(p -> imports.importContacts(file, chosen, choices, false, null, ACTOR, p), r -> {
             preview.set(null);
             sample.setAll(r.sample());
             String counts = m.get("export.ui.import.done", r.withConsent(), r.withoutConsent(), r.updated(), r.refused());
@@ -280,6 +317,15 @@ public final class ExportViewModel {
 
     public ObservableList<String> headers() {
         return headers;
+    }
+
+    public ObservableList<String> sheets() {
+        return sheets;
+    }
+
+    /** The sheet the assistant shows and the import reads; change it with {@link #chooseSheet}. */
+    public ReadOnlyStringProperty sheetProperty() {
+        return sheet;
     }
 
     public ObservableMap<String, String> mapping() {

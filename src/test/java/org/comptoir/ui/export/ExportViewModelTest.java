@@ -100,6 +100,38 @@ class ExportViewModelTest {
     }
 
     @Test
+    void aWorkbookOpensOnTheSheetWhoseColumnsAreRecognisedAndTheOwnerMayPickAnother() throws Exception {
+        Path file = dir.resolve("salon.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("Liste du salon");
+            var clients = wb.createSheet("Clients");
+            clients.createRow(0).createCell(0).setCellValue("Portable");
+            clients.getRow(0).createCell(1).setCellValue("Prénom");
+            clients.createRow(1).createCell(0).setCellValue("06 11 11 11 11");
+            clients.getRow(1).createCell(1).setCellValue("Ana");
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        vm.chooseImportFile(file);
+        assertThat(vm.sheets()).containsExactly("Notes", "Clients");
+        assertThat(vm.sheetProperty().get()).isEqualTo("Clients");
+        assertThat(vm.headers()).containsExactly("Portable", "Prénom");
+        assertThat(vm.previewProperty().get().sheet()).isEqualTo("Clients");
+        assertThat(vm.sample()).extracting(f -> f.firstName()).containsExactly("Ana");
+
+        vm.chooseSheet("Notes"); // a line of text, no contact: the assistant shows it, the preview says why
+        assertThat(vm.headers()).containsExactly("Liste du salon");
+        assertThat(vm.previewProperty().get()).isNull();
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).startsWith("Le fichier salon.xlsx est vide");
+
+        vm.chooseSheet("Clients");
+        vm.runImport();
+        assertThat(app.consent().lookup(new PhoneNumber("+33611111111")).orElseThrow().firstName()).isEqualTo("Ana");
+    }
+
+    @Test
     void aCancelledJobSaysSoAndWritesNothing() {
         Path file = dir.resolve("c.xlsx");
         ExportViewModel cancelling = new ExportViewModel(app.exports(), app.imports(), app::phoneNumbers,
