@@ -185,7 +185,8 @@ public final class ConsentService {
 
     /**
      * Every ledger event of {@code number}, oldest first, with the wording each one referred to. Only rows inside
-     * the chain (seq 1 to the head) are listed: {@link #verify()} reads exactly those.
+     * the chain (seq 1 to the head) are listed: {@link #verify()} reads exactly those. Texts come {@link Printable}:
+     * a control character stored in a staff name, an evidence or a wording is shown spelled out, never acted on.
      */
     public List<ConsentEventView> history(PhoneNumber number) {
         String subject = key.subjectOf(number);
@@ -195,18 +196,21 @@ public final class ConsentService {
                 + "ORDER BY e.seq", rs -> {
                     int version = rs.getInt("version");
                     Integer v = rs.wasNull() ? null : version;
+                    // texts recorded before entry cleaning, or by hand, must not drive the terminal or the UI
                     return new ConsentEventView(rs.getLong("seq"), ConsentKind.valueOf(rs.getString("kind")),
-                            Channel.valueOf(rs.getString("channel")), v, rs.getString("text"), rs.getString("staff"),
-                            Jdbc.instant(rs, "occurred_at"), rs.getString("evidence"));
+                            Channel.valueOf(rs.getString("channel")), v, Printable.of(rs.getString("text")),
+                            Printable.of(rs.getString("staff")), Jdbc.instant(rs, "occurred_at"),
+                            Printable.of(rs.getString("evidence")));
                 }, subject));
     }
 
     /**
      * Proves the ledger and what is derived from it: the chain from row 1 to the head (hashes, links, numbering,
      * dates in order), {@code consent_state} equal to the replayed ledger, every contact's number mapping to its
-     * subject under the key, and the latest line of the data folder's checkpoint file still in the ledger. Streams
-     * the tables (memory does not grow with the ledger); appends go on meanwhile and are not seen. Blocks on the
-     * database for as long as the walk takes (about a second per 100,000 rows; see docs/performance.md).
+     * subject under the key, and the latest line of the data folder's checkpoint file still in the ledger. One pass
+     * over the ledger, then one over each derived table; memory grows with the number of people (about 60 bytes
+     * each), never with the ledger's length. Appends go on meanwhile and are not seen. Blocks on the database for as
+     * long as the walk takes (figures in docs/performance.md); never call from the JavaFX thread.
      *
      * @throws ComptoirException the database or the checkpoint file cannot be read
      */
@@ -400,7 +404,7 @@ public final class ConsentService {
         return out.toString();
     }
 
-    private static boolean isControl(int cp) {
+    static boolean isControl(int cp) {
         return Character.getType(cp) == Character.CONTROL
                 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
                 || cp == 0x200E || cp == 0x200F || cp == 0x061C;

@@ -82,7 +82,7 @@ final class StoreEncryption {
                 Database.USER, password)) {
             c.createStatement().execute("SELECT 1");
         } catch (SQLException e) {
-            if (e.getErrorCode() == StoreErrors.READ_ONLY && Files.isWritable(file)) {
+            if (e.getErrorCode() == StoreErrors.READ_ONLY && StoreFiles.canOpenForWriting(file)) {
                 // H2 asks to write only to finish what a killed process or a power cut left open (it rolls back
                 // the unfinished transaction, as on every start after a crash): that is recovery, not damage, and
                 // refusing it would keep the shop out of its store after every power cut (dispatch.CrashRecoveryTest)

@@ -1,9 +1,11 @@
 package org.comptoir.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -70,7 +72,7 @@ final class StoreFiles {
             if (!mayCreate || Files.exists(keyFile())) {
                 throw new ComptoirException(UserMessage.of("store.database.missing", db));
             }
-            if (!Files.isWritable(dataDir)) {
+            if (!canCreateIn(dataDir)) {
                 throw new ComptoirException(UserMessage.of("store.folder.unwritable", dataDir));
             }
             return false;
@@ -82,10 +84,36 @@ final class StoreFiles {
         } catch (IOException e) {
             throw new ComptoirException(UserMessage.of("store.io", db, e.getMessage()), e);
         }
-        if (!Files.isWritable(dataDir) || !Files.isWritable(db)) {
+        if (!canCreateIn(dataDir) || !canOpenForWriting(db)) {
             throw new ComptoirException(UserMessage.of("store.read.only", db, dataDir));
         }
         return true;
+    }
+
+    /**
+     * Whether a file can be made in {@code dir}, found by making (and removing) one: permission bits do not say it,
+     * since an administrator (root) writes through them, while a read-only medium or an immutable folder stops even
+     * root. H2 needs the folder for its temporary files, the backups and checkpoints go beside the database.
+     */
+    static boolean canCreateIn(Path dir) {
+        Path probe = dir.resolve(".comptoir-write-probe-" + ProcessHandle.current().pid());
+        try {
+            Files.deleteIfExists(probe);
+            Files.createFile(probe);
+            Files.delete(probe);
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code file} opens for writing, found by opening it so (nothing is written, its content and date stay). */
+    static boolean canOpenForWriting(Path file) {
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Owner-only permissions on the folder and the database files, where the file system has POSIX ones. */

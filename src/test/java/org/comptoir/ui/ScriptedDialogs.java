@@ -17,6 +17,8 @@ public final class ScriptedDialogs implements DialogService {
     public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
     public final List<String> confirmed = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
+    /** The information messages shown. */
+    public final List<String> informations = new ArrayList<>();
     /** The button labels of each confirmation asked, "confirm / keep". */
     public final List<String> confirmations = new ArrayList<>();
 
@@ -27,6 +29,7 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public void showInformation(String title, String message) {
+        informations.add(message);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Pos;
+import javafx.print.PrinterJob;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -11,9 +12,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -23,13 +28,16 @@ import org.comptoir.ui.Forms;
 import org.comptoir.ui.UiContext;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Backups, owner only: folder and days kept, last outcome, "Sauvegarder maintenant", the list, "Restaurer…". */
+/**
+ * Backups, owner only: last outcome, "Sauvegarder maintenant", the consent register's head (print, copy), folder and
+ * days kept, the list with the head each backup holds, "Restaurer…".
+ */
 public final class BackupView extends ScrollPane {
 
     private final BackupViewModel vm;
 
     public BackupView(UiContext ui) {
-        this.vm = new BackupViewModel(ui.app().backups(), ui.app().settings(), ui.messages(), ui.executor(),
+        this.vm = new BackupViewModel(ui.app().backups(), ui.app().consent(), ui.app().settings(), ui.messages(), ui.executor(),
                 ui.dialogs(), prepared -> new AppReopen(ui, (Stage) getScene().getWindow()).reopen(prepared));
         Messages m = ui.messages();
         setId("backupView");
@@ -128,14 +136,61 @@ public final class BackupView extends ScrollPane {
             }
         });
         Label restoreHelp = help(m.get("backup.ui.restore.help"));
+        Label selected = new Label();
+        selected.setId("backupSelectedHead");
+        selected.setWrapText(true);
+        selected.getStyleClass().add("text-muted");
+        selected.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            BackupInfo b = list.getSelectionModel().getSelectedItem();
+            return b == null ? "" : vm.describeHead(b);
+        }, list.getSelectionModel().selectedItemProperty()));
+
+        Label headTitle = new Label(m.get("backup.ui.head.title"));
+        headTitle.getStyleClass().add("title-4");
+        Label headHelp = help(m.get("backup.ui.head.help"));
+        TextField head = new TextField(); // selectable: the owner may copy the hash by hand
+        head.setId("ledgerHead");
+        head.setEditable(false);
+        head.textProperty().bind(vm.headProperty());
+        Button print = new Button(m.get("backup.ui.head.print"), new FontIcon("mdi2p-printer-outline"));
+        print.setId("ledgerHeadPrint");
+        print.disableProperty().bind(vm.busyProperty());
+        print.setOnAction(e -> print(vm));
+        Button copy = new Button(m.get("backup.ui.head.copy"), new FontIcon("mdi2c-content-copy"));
+        copy.setId("ledgerHeadCopy");
+        copy.disableProperty().bind(vm.busyProperty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.printableHead());
+            Clipboard.getSystemClipboard().setContent(content);
+            ui.dialogs().showInformation(m.get("backup.ui.head.title"), m.get("backup.ui.head.copied"));
+        });
+        HBox headBar = new HBox(12, print, copy);
 
         HBox nowBar = new HBox(12, now);
         nowBar.setAlignment(Pos.CENTER_LEFT);
         HBox restoreBar = new HBox(12, restore, other);
-        form.getChildren().addAll(title, intro, status, nowBar, new Separator(), folderField, keepField, save,
-                new Separator(), listTitle, list, restoreHelp, restoreBar);
+        form.getChildren().addAll(title, intro, status, nowBar, new Separator(), headTitle, headHelp, head, headBar,
+                new Separator(), folderField, keepField, save, new Separator(), listTitle, list, selected, restoreHelp,
+                restoreBar);
         setContent(form);
         vm.load();
+    }
+
+    /** Prints the head's printout on the default printer (the system's dialog first); without one, shows it to copy. */
+    private static void print(BackupViewModel vm) {
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            vm.noPrinter();
+            return;
+        }
+        Text text = new Text(vm.printableHead());
+        text.setFont(Font.font("Monospaced", 10));
+        if (job.showPrintDialog(null) && job.printPage(text)) {
+            job.endJob();
+        } else {
+            job.cancelJob();
+        }
     }
 
     private static Label help(String text) {

@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -16,15 +18,19 @@ import org.comptoir.backup.BackupService;
 import org.comptoir.backup.BackupSettings;
 import org.comptoir.backup.BackupStatus;
 import org.comptoir.backup.Restore;
+import org.comptoir.consent.ConsentService;
+import org.comptoir.consent.LedgerHead;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
+import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.Settings;
 import org.comptoir.ui.DialogService;
 import org.comptoir.ui.TaskExecutor;
 
 /**
  * The backup section: where backups go and how long they stay, the last backup's outcome, "back up now", the
- * backups found, and restore (checked and verified while the store stays open; then the application closes its
+ * consent ledger's head (to print or copy and keep elsewhere: a checkpoint), the backups found with the head each
+ * holds, and restore (checked and verified while the store stays open; then the application closes its
  * store, swaps, and opens the restored one through the {@link Reopener}).
  */
 public final class BackupViewModel {
@@ -36,6 +42,7 @@ public final class BackupViewModel {
     }
 
     private final BackupService backups;
+    private final ConsentService consent;
     private final Settings settings;
     private final Messages m;
     private final TaskExecutor executor;
@@ -54,10 +61,13 @@ public final class BackupViewModel {
     private final BooleanProperty hasBackup = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<BackupInfo> found = FXCollections.observableArrayList();
+    private final StringProperty head = new SimpleStringProperty("");
+    private final ObjectProperty<LedgerHead> headValue = new SimpleObjectProperty<>();
 
-    public BackupViewModel(BackupService backups, Settings settings, Messages messages, TaskExecutor executor,
-                           DialogService dialogs, Reopener reopener) {
+    public BackupViewModel(BackupService backups, ConsentService consent, Settings settings, Messages messages,
+                           TaskExecutor executor, DialogService dialogs, Reopener reopener) {
         this.backups = backups;
+        this.consent = consent;
         this.settings = settings;
         this.m = messages;
         this.executor = executor;
@@ -141,15 +151,35 @@ public final class BackupViewModel {
         });
     }
 
+    /**
+     * The ledger head as a printout: shop, when printed, last row, its time and hash, and the command that later
+     * proves the register still extends it. Empty before the screen has loaded.
+     */
+    public String printableHead() {
+        LedgerHead h = headValue.get();
+        if (h == null) {
+            return "";
+        }
+        return m.get("backup.ui.head.printout", settings.get(CoreSettings.SHOP_NAME),
+                when.format(java.time.Instant.now()), h.seq(), h.at() == null ? "—" : when.format(h.at()), h.hash());
+    }
+
+    /** What "Print" does when this computer has no printer: the same text, to copy. */
+    public void noPrinter() {
+        dialogs.showInformation(m.get("backup.ui.head.title"), m.get("backup.ui.head.noprinter", printableHead()));
+    }
+
     private Loaded reload() {
         return new Loaded(settings.get(BackupSettings.FOLDER), settings.get(BackupSettings.KEEP_DAYS),
-                backups.folder(), backups.status(), backups.list());
+                backups.folder(), backups.status(), backups.list(), consent.head());
     }
 
     private void show(Loaded loaded) {
         busy.set(false);
         folderShown.set(m.get("backup.ui.folder.now", loaded.folder()));
         found.setAll(loaded.backups());
+        headValue.set(loaded.head());
+        head.set(headText(loaded.head()));
         BackupStatus s = loaded.status();
         statusFailed.set(s.failed());
         hasBackup.set(s.archive().isPresent());
@@ -178,10 +208,24 @@ public final class BackupViewModel {
                 s.archive().get().getFileName());
     }
 
-    /** One line of the list: when, size, what the ledger holds or why the file cannot be read. */
+    private String headText(LedgerHead h) {
+        if (h.seq() == 0) {
+            return m.get("backup.ui.head.empty");
+        }
+        return m.get("backup.ui.head", h.seq(), h.hash(), h.at() == null ? "—" : when.format(h.at()));
+    }
+
+    /** The full head a selected backup holds (its manifest's), or why it cannot be read. */
+    public String describeHead(BackupInfo b) {
+        return b.manifest().map(man -> m.get("backup.ui.selected", man.ledgerSeq(), man.ledgerHash()))
+                .orElseGet(() -> m.render(b.problem().orElseThrow()));
+    }
+
+    /** One line of the list: when, size, the ledger head it holds (row and start of the hash) or why it cannot be read. */
     public String describe(BackupInfo b) {
         String size = String.format(m.locale(), "%.1f", b.sizeBytes() / (1024.0 * 1024.0));
-        String what = b.manifest().map(man -> m.get("backup.ui.item.events", man.ledgerSeq()))
+        String what = b.manifest().map(man -> m.get("backup.ui.item.head", man.ledgerSeq(),
+                        man.ledgerHash() == null ? "" : man.ledgerHash().substring(0, Math.min(12, man.ledgerHash().length()))))
                 .orElseGet(() -> m.render(b.problem().orElseThrow()));
         return m.get("backup.ui.item", when.format(b.createdAt()), size, what);
     }
@@ -193,7 +237,7 @@ public final class BackupViewModel {
     }
 
     private record Loaded(String folderSetting, String keepDays, Path folder, BackupStatus status,
-                          List<BackupInfo> backups) {
+                          List<BackupInfo> backups, LedgerHead head) {
     }
 
     // Property accessors
@@ -233,6 +277,11 @@ public final class BackupViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** The consent ledger's head now, as one line (row, hash, time); refreshed with the screen and after a backup. */
+    public StringProperty headProperty() {
+        return head;
     }
 
     public ObservableList<BackupInfo> backups() {

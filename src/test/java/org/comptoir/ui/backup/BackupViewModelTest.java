@@ -35,7 +35,7 @@ class BackupViewModelTest {
     void open() {
         app = AppContext.open(dataDir);
         app.settings().set("shop.name", "Léa Fleurs");
-        vm = new BackupViewModel(app.backups(), app.settings(), Messages.forLanguage("fr"),
+        vm = new BackupViewModel(app.backups(), app.consent(), app.settings(), Messages.forLanguage("fr"),
                 new CurrentThreadTaskExecutor(), dialogs, reopened::add);
         vm.load();
     }
@@ -108,6 +108,37 @@ class BackupViewModelTest {
         assertThat(reopened.get(0).relation()).isEqualTo(Restore.Relation.OLDER);
         assertThat(reopened.get(0).restoredHead().seq()).isZero();
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void theLedgerHeadIsShownPrintableAndHeldByEachBackup() {
+        assertThat(vm.headProperty().get()).isEqualTo("Le registre des consentements est vide : aucune ligne enregistrée.");
+        app.consent().recordOptIn(new PhoneNumber("+33612345678"), "Marie", app.consent().currentWording().id(),
+                Channel.TILL, "Léa");
+        app.consent().recordOptOut(new PhoneNumber("+33612345678"), Channel.SMS_KEYWORD, null, "STOP");
+        var head = app.consent().head();
+        assertThat(head.seq()).isEqualTo(2);
+
+        vm.folderProperty().set(usb.toString());
+        vm.saveSettings(); // reloads the screen, head included
+        assertThat(vm.headProperty().get()).startsWith("Ligne 2 · empreinte " + head.hash() + " · enregistrée le ");
+        String printout = vm.printableHead();
+        assertThat(printout).contains("Boutique : Léa Fleurs").contains("Dernière ligne : 2")
+                .contains("Empreinte (SHA-256) : " + head.hash())
+                .contains("comptoir consent verify --checkpoint " + head.hash());
+        // the printout's hash is a checkpoint the ledger proves it extends
+        assertThat(app.consent().verify(java.util.List.of(org.comptoir.consent.LedgerHead.ofHash(head.hash()))).intact())
+                .isTrue();
+
+        vm.backupNow();
+        assertThat(vm.backups()).hasSize(1);
+        assertThat(vm.describe(vm.backups().get(0))).contains("2 événements de consentement · tête "
+                + head.hash().substring(0, 12) + "…");
+        assertThat(vm.describeHead(vm.backups().get(0))).contains("jusqu'à la ligne 2, empreinte " + head.hash());
+
+        vm.noPrinter();
+        assertThat(dialogs.informations).singleElement().asString().startsWith("Aucune imprimante")
+                .contains(head.hash());
     }
 
     @Test
