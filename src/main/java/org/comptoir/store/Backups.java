@@ -26,9 +26,15 @@ public final class Backups {
      * store stays open, tills go on saving meanwhile; the copy holds only committed transactions). The zip holds
      * one entry, {@link #DATABASE_FILE}.
      *
-     * @throws org.comptoir.i18n.ComptoirException when H2 cannot write the file
+     * @throws org.comptoir.i18n.ComptoirException when H2 cannot write the file, or the store is not this PC's
+     *                                              (a shop server's till, PostgreSQL: backed up where it lives)
      */
     public static void backupTo(Database db, Path zip) {
+        if (!db.target().local()) {
+            // on a shop server BACKUP TO would write the path on the serving PC; PostgreSQL has no such statement
+            throw new org.comptoir.i18n.ComptoirException(org.comptoir.i18n.UserMessage.of("store.backup.shared",
+                    db.where()));
+        }
         // BACKUP TO takes a string literal, not a parameter: quotes in the path are doubled
         String literal = "'" + zip.toAbsolutePath().toString().replace("'", "''") + "'";
         db.withConnection(c -> {

@@ -220,13 +220,15 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new ComptoirException(UserMessage.of("store.key.missing", files.keyFile(), hostPort), e);
         }
-        String url = "jdbc:h2:tcp://" + hostPort + "/" + BASE_NAME + ";CIPHER=AES;IFEXISTS=TRUE";
+        // LOCK_TIMEOUT as on the serving PC, for every pooled connection: a till waits for another till's save
+        String url = "jdbc:h2:tcp://" + hostPort + "/" + BASE_NAME + ";CIPHER=AES;IFEXISTS=TRUE;LOCK_TIMEOUT="
+                + LOCK_TIMEOUT_MS;
         JdbcConnectionPool h2 = JdbcConnectionPool.create(url, TILL_USER, fileKey + " "
                 + (target.password() == null ? "" : target.password()));
         h2.setMaxConnections(16);
         Source pool = h2(h2);
         try (Connection c = pool.get()) {
-            c.createStatement().execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MS);
+            c.isValid(5); // the login happens here: a refused one is said before anything else
         } catch (SQLException e) {
             pool.dispose();
             throw StoreErrors.translateRemote(e, hostPort);

@@ -48,7 +48,7 @@ class SeveralTillsTest {
     private static final int RECIPIENTS = 60;
 
     @TempDir
-    Path dir;
+    Path dir; // set by SeveralTillsBench too
 
     private final List<Process> started = new ArrayList<>();
 
@@ -145,16 +145,16 @@ class SeveralTillsTest {
 
     // --- fixtures
 
-    private static StoreTarget postgres(PostgresServer pg) throws Exception {
+    static StoreTarget postgres(PostgresServer pg) throws Exception {
         return StoreTarget.postgresql(pg.newDatabase(), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
-    private static List<String> pgArgs(StoreTarget t) {
+    static List<String> pgArgs(StoreTarget t) {
         return List.of("pg", t.url(), t.user(), t.password());
     }
 
     /** The first till makes the store: its keys (ledger, settings) and the shop's name. */
-    private static void seed(Path data, StoreTarget store) {
+    static void seed(Path data, StoreTarget store) {
         try (Database db = Database.open(data, store, true)) {
             Settings settings = new Settings(db, AppContext.settingDefinitions());
             settings.set("shop.name", "Léa Fleurs");
@@ -163,7 +163,7 @@ class SeveralTillsTest {
     }
 
     /** Another till of the same store: its data folder gets the store's keys (copied, as the owner does once). */
-    private static Path join(Path from, Path to) throws IOException {
+    static Path join(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         for (String key : List.of(SubjectKey.FILE_NAME, SecretBox.KEY_FILE, "store.key")) {
             if (Files.exists(from.resolve(key))) {
@@ -207,13 +207,13 @@ class SeveralTillsTest {
         }
     }
 
-    private Process till(Path data, List<String> store, String... work) throws IOException {
+    Process till(Path data, List<String> store, String... work) throws IOException {
         List<String> args = new ArrayList<>(store);
         args.addAll(List.of(work));
         return start(data, args, null);
     }
 
-    private Process start(Path data, List<String> args, String bindAddress) throws IOException {
+    Process start(Path data, List<String> args, String bindAddress) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (bindAddress != null) {
             cmd.add("-Dh2.bindAddress=" + bindAddress); // the serving PC's address, set before H2 starts
@@ -228,10 +228,16 @@ class SeveralTillsTest {
     }
 
     /** Every till says READY, then all get GO at once, then each must say DONE and end well. */
-    private void runTogether(List<Process> tills) throws Exception {
+    void runTogether(List<Process> tills) throws Exception {
+        runTogether(tills, () -> { });
+    }
+
+    /** As {@link #runTogether(List)}; {@code atGo} runs just before the GOs (the benchmark's clock starts there). */
+    void runTogether(List<Process> tills, Runnable atGo) throws Exception {
         for (Process t : tills) {
             assertThat(awaitLine(t, "READY")).as(output(t)).startsWith("READY");
         }
+        atGo.run();
         for (Process t : tills) {
             PrintWriter go = new PrintWriter(t.getOutputStream(), true, StandardCharsets.UTF_8);
             go.println("GO");
@@ -246,7 +252,7 @@ class SeveralTillsTest {
     private final java.util.Map<Process, BufferedReader> readers = new java.util.HashMap<>();
 
     /** The child's next line starting with {@code prefix} (blocking read; the class timeout bounds it). */
-    private String awaitLine(Process p, String prefix) throws IOException {
+    String awaitLine(Process p, String prefix) throws IOException {
         BufferedReader r = readers.computeIfAbsent(p, k -> new BufferedReader(new InputStreamReader(k.getInputStream(),
                 StandardCharsets.UTF_8)));
         for (String line = r.readLine(); line != null; line = r.readLine()) {

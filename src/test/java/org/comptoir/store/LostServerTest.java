@@ -46,6 +46,17 @@ class LostServerTest {
         }
     }
 
+    @Test
+    void aSharedStoreIsNotBackedUpFromATill(PostgresServer pg) throws Exception {
+        try (Database db = Database.open(dir, StoreTarget.postgresql(pg.newDatabase(), PostgresServer.USER,
+                PostgresServer.PASSWORD), true)) {
+            Path zip = dir.resolve("backup.zip");
+            assertThatThrownBy(() -> Backups.backupTo(db, zip)).isInstanceOf(ComptoirException.class)
+                    .extracting(e -> ((ComptoirException) e).userMessage().key()).isEqualTo("store.backup.shared");
+            assertThat(zip).doesNotExist();
+        }
+    }
+
     private static int audit(Database db, String action) {
         return db.inTransaction(c -> Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action) VALUES (?, ?, ?)",
                 Instant.now(), "lost-server-test", action));
