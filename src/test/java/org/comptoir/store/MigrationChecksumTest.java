@@ -52,9 +52,12 @@ class MigrationChecksumTest {
     }
 
     /** The PostgreSQL forms (store.Dialect), pinned the same way: a chain's server is a landed store too. */
-    static final Map<String, Integer> LANDED_POSTGRESQL = Map.of(
-            "1", 49125415, "2", -1090105632, "3", -1166748169, "4", 1496348645, "5", 1497999925,
-            "7", 158551395, "9", -1497874387, "10", 851190063, "11", -571873625, "17", 1991294265);
+    static final Map<String, Integer> LANDED_POSTGRESQL = Map.ofEntries(
+            Map.entry("1", 49125415), Map.entry("2", -1090105632), Map.entry("3", -1166748169),
+            Map.entry("4", 1496348645), Map.entry("5", 1497999925), Map.entry("7", 158551395),
+            Map.entry("9", -1497874387), Map.entry("10", 851190063), Map.entry("11", -571873625),
+            Map.entry("16", 1335434617), // the same text as H2's: nothing in it differs
+            Map.entry("17", 1991294265));
 
     @Test
     void everyLandedPostgresqlMigrationKeepsItsChecksum() {
