@@ -160,6 +160,10 @@ public final class SendingViewModel {
                     skipped.get(), unknown.get()));
         }
         lastStatus = status;
+        Campaign shown = selected.get();
+        if (shown != null && shown.id() == s.id() && shown.status() != status) {
+            reload(null); // the chooser names each campaign with its status: keep it true
+        }
     }
 
     private String stateWords(Snapshot s, CampaignStatus status) {

@@ -73,7 +73,9 @@ class SendingScreensUiTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        // leaving the screen stops its polling, before the executor it submits to goes away
+        org.testfx.api.FxToolkit.setupFixture(() -> stage.getScene().setRoot(new javafx.scene.layout.Pane()));
         if (executor != null) {
             executor.shutdown();
         }
@@ -130,6 +132,14 @@ class SendingScreensUiTest {
         waitUntil(() -> main.current().id().equals("sending"));
         waitUntil(() -> text(robot, "#sending-state").equals("Envoi en cours"));
         assertThat(text(robot, "#count-remaining")).isEqualTo("1");
+
+        // the engine sends it; the screen's polling sees the campaign finish and a notification says so
+        f.run();
+        waitUntil(() -> text(robot, "#sending-state").equals("Terminée"));
+        waitUntil(() -> org.comptoir.ui.FxTesting.find(robot, ".notification-bar").isPresent());
+        assertThat(robot.lookup(".notification-bar .label").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList())
+                .contains("« Soldes » est terminée : 3 envoyé(s), 0 échec(s), 0 non envoyé(s), 0 au sort inconnu.");
         Shots.take(robot, "sending-1280");
     }
 

@@ -66,6 +66,7 @@ class SendingViewModelTest {
         assertThat(vm.timeLeftProperty().get()).isEmpty();
         assertThat(finished).containsExactly(
                 "« Soldes » est terminée : 5 envoyé(s), 0 échec(s), 0 non envoyé(s), 0 au sort inconnu.");
+        assertThat(vm.selectedProperty().get().status()).isEqualTo(org.comptoir.campaign.CampaignStatus.DONE);
         vm.refresh();
         assertThat(finished).hasSize(1); // told once
         assertThat(dialogs.errors).isEmpty();
