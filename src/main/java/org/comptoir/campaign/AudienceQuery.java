@@ -249,12 +249,15 @@ public final class AudienceQuery {
                     + "JOIN consent_event e ON e.subject = s.subject AND e.seq = s.last_seq WHERE s.status IN (")
                     .append(allowed).append(") AND e.kind IN (").append(allowedKinds).append(")")
                     .append(" AND NOT EXISTS (SELECT 1 FROM consent_event n WHERE n.subject = s.subject AND n.seq > s.last_seq)");
-            // Non-correlated: H2 builds the capped set once instead of counting per contact.
-            sql.append(" AND c.subject NOT IN (SELECT o.subject FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
-                    + " WHERE k.kind = 'MARKETING' AND o.state IN ('SENT', 'DELIVERED') AND o.sent_at >= ?"
-                    + " GROUP BY o.subject HAVING COUNT(*) >= ?)");
+            // At the cap when the cap-th newest marketing send is inside the window: one primary-key look-up per
+            // contact in recipient_sends (kept by the outbox's trigger, V14), instead of grouping every recent
+            // outbox row, which grew with each campaign.
+            int cap = settings.getInt(CampaignSettings.FREQUENCY_CAP);
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM recipient_sends r WHERE r.subject = c.subject"
+                    + " AND CASE WHEN CARDINALITY(r.recent) >= ? THEN r.recent[?] END >= ?)");
+            params.add(cap);
+            params.add(cap);
             params.add(Instant.now(clock).minus(CAP_WINDOW));
-            params.add(settings.getInt(CampaignSettings.FREQUENCY_CAP));
         } else {
             // Everyone but those who said STOP or were erased, and the ledger has the last word here too (DESIGN.md
             // invariant 8): a person whose latest ledger event is an opt-out or an erasure stays out whatever

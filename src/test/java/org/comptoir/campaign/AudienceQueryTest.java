@@ -89,6 +89,22 @@ class AudienceQueryTest {
     }
 
     @Test
+    void theHighestCapTheSettingsAcceptIsWhatTheStoreKeepsPerRecipient() {
+        settings.set(CampaignSettings.FREQUENCY_CAP, String.valueOf(org.comptoir.store.RecipientSendsTrigger.KEPT));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.set(CampaignSettings.FREQUENCY_CAP,
+                String.valueOf(org.comptoir.store.RecipientSendsTrigger.KEPT + 1)))
+                .isInstanceOf(org.comptoir.i18n.ComptoirException.class);
+    }
+
+    @Test
+    void aSendThatFailsAfterwardsNoLongerCountsTowardsTheCap() {
+        assertThat(subjects(new Audience(CampaignKind.MARKETING, null))).doesNotContain(capped);
+        db.withConnection(c -> org.comptoir.store.Jdbc.update(c,
+                "UPDATE outbox SET state = 'FAILED' WHERE subject = ? AND sent_at = ?", capped, Seed.NOW.minus(Duration.ofDays(1))));
+        assertThat(subjects(new Audience(CampaignKind.MARKETING, null))).contains(capped);
+    }
+
+    @Test
     void serviceReachesEveryContactNotOptedOutOrErased() {
         Audience service = new Audience(CampaignKind.SERVICE, null);
         assertThat(subjects(service)).containsExactly(optedIn, confirmed, refused, unknown, capped);

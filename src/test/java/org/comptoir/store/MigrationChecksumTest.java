@@ -27,6 +27,7 @@ class MigrationChecksumTest {
             Map.entry("9", 821595066),
             Map.entry("10", -142456676),
             Map.entry("11", 439098722),
+            Map.entry("14", -237330048),
             Map.entry("16", 1335434617),
             Map.entry("17", 1991294265));
 
