@@ -30,6 +30,8 @@ public final class ComptoirCommand implements Runnable, AutoCloseable {
     Path dataDir;
 
     private AppContext context;
+    /** The install's language until the store is open (Cli#installLanguage); null: the system's. */
+    String installLanguage;
 
     @Override
     public void run() {
@@ -49,9 +51,10 @@ public final class ComptoirCommand implements Runnable, AutoCloseable {
         return new org.comptoir.settings.StoreSettings(DataDirectory.resolve(dataDir));
     }
 
-    /** Messages in the settings' language when the store is open, else the system's. */
+    /** Messages in the settings' language when the store is open, else the install's (or the system's). */
     public synchronized Messages messages() {
-        return context != null ? context.messages() : Messages.forDefaultLocale();
+        return context != null ? context.messages()
+                : installLanguage != null ? Messages.forLanguage(installLanguage) : Messages.forDefaultLocale();
     }
 
     @Override

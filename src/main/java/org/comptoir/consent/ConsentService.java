@@ -57,35 +57,61 @@ public final class ConsentService {
     }
 
     /**
-     * The wording to show now, in the UI language, naming the shop and the opt-out mention from settings. A
-     * new version is stored when the text differs from the latest one (wordings are never updated). Throws
-     * when the shop name is not set: a consent must say who asks for it.
+     * The wording to show now in the shop's first consent language ({@link #consentLanguages()}); see
+     * {@link #currentWording(String)}.
      */
     public ConsentWording currentWording() {
+        return currentWording(consentLanguages().get(0));
+    }
+
+    /**
+     * The languages the shop offers its consent wording in, the first shown first. The owner's UI language plays
+     * no part once the shop has a wording: what customers read is the shop's, chosen on purpose. In a store where
+     * {@link ConsentSettings#LANGUAGES} was never set, the language of the latest wording shown (else, before any,
+     * the UI language) is taken and stored, so a later change of UI language cannot move it. Any thread but the
+     * JavaFX one; blocks on the database.
+     */
+    public List<String> consentLanguages() {
+        if (!settings.isSet(ConsentSettings.LANGUAGES)) {
+            String fixed = db.withConnection(c -> latestWording(c)).map(ConsentWording::language)
+                    .filter(l -> ConsentSettings.LANGUAGE_CHOICES.contains(l))
+                    .orElse(Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE)).locale().getLanguage());
+            settings.set(ConsentSettings.LANGUAGES, fixed);
+        }
+        return List.of(settings.get(ConsentSettings.LANGUAGES).split(","));
+    }
+
+    /**
+     * The wording to show now in {@code language} ("fr", "en"), naming the shop and the opt-out mention from
+     * settings. A new version is stored when the text differs from that language's latest one (wordings are never
+     * updated; versions are numbered across languages). Throws {@link ComptoirException} when the shop name is not
+     * set: a consent must say who asks for it. Any thread but the JavaFX one; blocks on the database.
+     */
+    public ConsentWording currentWording(String language) {
         String shop = settings.get(CoreSettings.SHOP_NAME).strip();
         if (shop.isEmpty()) {
             throw new ComptoirException(UserMessage.of("consent.error.no.shop.name"));
         }
-        Messages messages = Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE));
-        String language = messages.locale().getLanguage();
+        Messages messages = Messages.forLanguage(language);
+        String lang = messages.locale().getLanguage();
         String text = messages.get("consent.wording.text", shop, settings.get(CoreSettings.OPTOUT_MENTION).strip());
         String purpose = messages.get("consent.wording.purpose");
-        Optional<ConsentWording> unchanged = db.withConnection(c -> latestWording(c))
-                .filter(w -> same(w, language, text, shop, purpose));
+        Optional<ConsentWording> unchanged = db.withConnection(c -> latestWording(c, lang))
+                .filter(w -> same(w, lang, text, shop, purpose));
         if (unchanged.isPresent()) {
             return unchanged.get(); // the usual case: no lock taken
         }
         return db.inTransaction(c -> {
             ledger.lockHead(c); // two tills starting together must not both add version n+1
-            Optional<ConsentWording> latest = latestWording(c);
-            if (latest.isPresent() && same(latest.get(), language, text, shop, purpose)) {
+            Optional<ConsentWording> latest = latestWording(c, lang);
+            if (latest.isPresent() && same(latest.get(), lang, text, shop, purpose)) {
                 return latest.get();
             }
-            int version = latest.map(w -> w.version() + 1).orElse(1);
+            int version = latestWording(c).map(w -> w.version() + 1).orElse(1);
             Instant now = now();
             long id = Jdbc.insert(c, "INSERT INTO consent_wording (version, language, text, shop_name, purpose, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", version, language, text, shop, purpose, now);
-            return new ConsentWording(id, version, language, text, shop, purpose, now);
+                    + "VALUES (?, ?, ?, ?, ?, ?)", version, lang, text, shop, purpose, now);
+            return new ConsentWording(id, version, lang, text, shop, purpose, now);
         });
     }
 
@@ -366,6 +392,11 @@ public final class ConsentService {
 
     private static Optional<ConsentWording> latestWording(Connection c) throws SQLException {
         return Jdbc.queryOne(c, "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
+    }
+
+    private static Optional<ConsentWording> latestWording(Connection c, String language) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT * FROM consent_wording WHERE language = ? ORDER BY version DESC LIMIT 1",
+                ConsentService::wording, language);
     }
 
     private static boolean same(ConsentWording w, String language, String text, String shop, String purpose) {

@@ -118,10 +118,24 @@ public final class ContactDirectory {
             }
             // LIMIT and OFFSET as literals (validated ints): with parameters H2 plans without knowing it may stop
             // early, and sorts every row instead of reading the first page from an index
-            List<ContactRow> rows = Jdbc.query(c, "SELECT c.id, COALESCE(s.subject, c.subject) AS subject, c.phone_e164, c.first_name, c.last_name, s.status, "
-                    + "s.since, c.created_at" + (byStatus ? FROM_STATE : FROM)
-                    + where + " ORDER BY " + order
-                    + " LIMIT " + q.limit() + " OFFSET " + q.offset(),
+            String select = "SELECT c.id, COALESCE(s.subject, c.subject) AS subject, c.phone_e164, c.first_name, "
+                    + "c.last_name, s.status, s.since, c.created_at";
+            String sql;
+            if (byStatus && q.statuses().size() == 1 && text.isEmpty() && q.tag() == null
+                    && (q.sort() == ContactQuery.SortKey.SINCE || q.sort() == ContactQuery.SortKey.STATUS)) {
+                // One status, latest first (the "Désinscrits" page as it opens): the page is read from the
+                // (status, since, subject) index alone — with the status in the ORDER BY H2 walks it in order and
+                // stops after the page — and only its rows are joined to their contacts. Joining first made H2 join
+                // and sort every match (seconds at 10,000 opted out; docs/performance.md, "Contacts screen").
+                sql = select + " FROM (SELECT subject, status, since FROM consent_state WHERE status = ? ORDER BY status"
+                        + dir + ", since" + dir + ", subject" + dir + " LIMIT " + q.limit() + " OFFSET " + q.offset()
+                        + ") s LEFT JOIN contact c ON c.subject = s.subject ORDER BY s.since" + dir + ", s.subject" + dir;
+                params = new ArrayList<>(q.statuses());
+            } else {
+                sql = select + (byStatus ? FROM_STATE : FROM) + where + " ORDER BY " + order
+                        + " LIMIT " + q.limit() + " OFFSET " + q.offset();
+            }
+            List<ContactRow> rows = Jdbc.query(c, sql,
                     rs -> {
                         String e164 = rs.getString("phone_e164");
                         return new ContactRow(rs.getObject("id", Long.class), rs.getString("subject"), e164 == null ? null : new PhoneNumber(e164),

@@ -148,4 +148,19 @@ public class ConsentBenchmark {
     public ContactPage optedOutPage() {
         return contacts.search(new ContactQuery("", Set.of(ConsentStatus.OPTED_OUT), SortKey.NAME, true, 0, 50));
     }
+
+    /**
+     * The contacts screen's "Désinscrits" page as it opens (docs/performance.md, "Contacts screen"): the
+     * opted-out, latest first, one page of 100 (ContactsViewModel.PAGE_SIZE) with the total.
+     */
+    @Benchmark
+    public ContactPage optedOutScreenPage() {
+        return contacts.search(new ContactQuery("", Set.of(ConsentStatus.OPTED_OUT), SortKey.SINCE, false, 0, 100));
+    }
+
+    /** The same page after the owner clicked "Nom": every match is joined and sorted. */
+    @Benchmark
+    public ContactPage optedOutScreenPageByName() {
+        return contacts.search(new ContactQuery("", Set.of(ConsentStatus.OPTED_OUT), SortKey.NAME, true, 0, 100));
+    }
 }

@@ -60,7 +60,10 @@ class ConsentServiceTest {
         assertThat(w2.text()).contains("Léa & Fils");
         assertThat(consent.wording(w1.id())).contains(w1); // the old version is kept as it was
 
+        // the owner's UI language is not the customers' (ConsentLanguageTest); the shop's consent language is
         f.settings.set("ui.language", "en");
+        assertThat(consent.currentWording()).isEqualTo(w2);
+        f.settings.set(ConsentSettings.LANGUAGES, "en");
         assertThat(consent.currentWording().text()).startsWith("I agree to receive offers and promotions from Léa & Fils");
     }
 

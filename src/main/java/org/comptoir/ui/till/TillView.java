@@ -76,7 +76,8 @@ public final class TillView extends VBox {
         CheckBox consent = consentBox(vm);
         consent.setId("consent");
         consent.setMaxWidth(Double.MAX_VALUE);
-        VBox consentBox = new VBox(consent);
+        HBox languageRow = languageChoice(m, vm);
+        VBox consentBox = new VBox(8, languageRow, consent);
         consentBox.getStyleClass().add("consent-box");
 
         VBox tagsRow = tagChoice(m, vm);
@@ -135,7 +136,8 @@ public final class TillView extends VBox {
 
         // Enter anywhere in the form saves, except on a focused button (Space/Enter fire that button instead).
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof ButtonBase && !(e.getTarget() instanceof CheckBox))) {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof ButtonBase && !(e.getTarget() instanceof CheckBox)
+                    && !(e.getTarget() instanceof javafx.scene.control.ToggleButton))) {
                 e.consume();
                 vm.save();
             } else if (e.getCode() == KeyCode.ESCAPE) {
@@ -151,6 +153,43 @@ public final class TillView extends VBox {
             }
         });
         vm.load();
+    }
+
+    /**
+     * The customer's language, when the shop offers its wording in more than one: each named in its own language
+     * (the customer reads it). The wording shown, and recorded, follows the choice.
+     */
+    private static HBox languageChoice(Messages m, TillViewModel vm) {
+        Label title = new Label(m.get("till.language.choice"));
+        title.getStyleClass().add("text-muted");
+        HBox row = new HBox(8, title);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setId("languageChoice");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        Runnable fill = () -> {
+            row.getChildren().setAll(title);
+            group.getToggles().clear();
+            for (String lang : vm.languages()) {
+                java.util.Locale locale = java.util.Locale.forLanguageTag(lang);
+                String name = locale.getDisplayLanguage(locale);
+                javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(
+                        name.substring(0, 1).toUpperCase(locale) + name.substring(1));
+                b.setId("language-" + lang);
+                b.setToggleGroup(group);
+                b.setSelected(lang.equals(vm.languageProperty().get()));
+                b.setOnAction(e -> {
+                    vm.languageProperty().set(lang);
+                    b.setSelected(true); // a second press keeps the language chosen
+                });
+                row.getChildren().add(b);
+            }
+        };
+        vm.languages().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        vm.languageProperty().addListener((obs, was, now) -> group.getToggles().forEach(t ->
+                t.setSelected(("language-" + now).equals(((javafx.scene.control.ToggleButton) t).getId()))));
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.size(vm.languages()).greaterThan(1));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     /**

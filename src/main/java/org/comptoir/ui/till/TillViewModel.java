@@ -80,6 +80,10 @@ public final class TillViewModel {
     private final IntegerProperty cleared = new SimpleIntegerProperty(0);
     /** The shop's tags, offered as an optional quick choice (empty when there are none, or on the kiosk). */
     private final ObservableList<String> tags = FXCollections.observableArrayList();
+    /** The shop's consent languages, the first shown first; more than one: the customer chooses. */
+    private final ObservableList<String> languages = FXCollections.observableArrayList();
+    private final StringProperty language = new SimpleStringProperty("");
+    private java.util.Map<String, ConsentWording> wordings = java.util.Map.of();
     private final ObservableSet<String> chosenTags = FXCollections.observableSet(new java.util.TreeSet<>());
 
     /** @param phones reads the shop's country (blocks): called once, on the executor, by {@link #load()} */
@@ -100,6 +104,11 @@ public final class TillViewModel {
         this.channel = channel;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(messages.locale())
                 .withZone(ZoneId.systemDefault());
+        language.addListener((obs, was, now) -> {
+            if (now != null && !now.equals(was)) {
+                showWording(now);
+            }
+        });
         phone.addListener((obs, was, now) -> {
             phoneError.set("");
             // The next customer starts typing: the previous confirmation (and its number) goes away.
@@ -137,6 +146,15 @@ public final class TillViewModel {
 
     public ObservableList<String> tags() { return tags; }
 
+    /** The languages the shop offers its wording in (read by {@link #load()}). */
+    public ObservableList<String> languages() { return languages; }
+
+    /**
+     * The language of the wording shown to this customer; set it to one of {@link #languages()} to show that
+     * wording (the opt-in or refusal then refers to it). Back to the first with each new customer.
+     */
+    public StringProperty languageProperty() { return language; }
+
     /** The tags ticked for this customer; given with the opt-in, emptied with the form. */
     public ObservableSet<String> chosenTags() { return chosenTags; }
 
@@ -154,19 +172,39 @@ public final class TillViewModel {
     /** Loads the current consent wording (the checkbox label), the staff name and the shop's country. */
     public void load() {
         ContactDirectory directory = contacts;
-        executor.execute(() -> new Loaded(consent.currentWording(), settings.get(TillSettings.TILL_STAFF),
+        executor.execute(() -> new Loaded(wordingsByLanguage(), settings.get(TillSettings.TILL_STAFF),
                 phonesLoader.get(), directory == null ? java.util.List.of()
                         : directory.tags().stream().map(ContactDirectory.TagCount::name).toList()), loaded -> {
             phones = loaded.phones();
             tags.setAll(loaded.tags());
-            wordingId = loaded.wording().id();
-            wordingText.set(loaded.wording().text());
+            wordings = loaded.wordings();
+            languages.setAll(loaded.wordings().keySet());
+            showWording(languages.get(0));
             staff = loaded.staff();
             ready.set(true);
         }, this::fail);
     }
 
-    private record Loaded(ConsentWording wording, String staff, PhoneNumbers phones, java.util.List<String> tags) {
+    /** The current wording of each of the shop's consent languages, in the shop's order (blocks). */
+    private java.util.Map<String, ConsentWording> wordingsByLanguage() {
+        java.util.Map<String, ConsentWording> byLanguage = new java.util.LinkedHashMap<>();
+        for (String l : consent.consentLanguages()) {
+            byLanguage.put(l, consent.currentWording(l));
+        }
+        return byLanguage;
+    }
+
+    private void showWording(String lang) {
+        ConsentWording w = wordings.get(lang);
+        if (w == null) {
+            return;
+        }
+        language.set(lang);
+        wordingId = w.id();
+        wordingText.set(w.text());
+    }
+
+    private record Loaded(java.util.Map<String, ConsentWording> wordings, String staff, PhoneNumbers phones, java.util.List<String> tags) {
     }
 
     /**
@@ -284,6 +322,9 @@ public final class TillViewModel {
         firstName.set("");
         consentTicked.set(false);
         chosenTags.clear();
+        if (!languages.isEmpty()) {
+            showWording(languages.get(0));
+        }
         phoneError.set("");
         clearStatus();
         cleared.set(cleared.get() + 1);

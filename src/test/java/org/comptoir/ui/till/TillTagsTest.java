@@ -33,9 +33,14 @@ class TillTagsTest {
     @TempDir
     static Path dir;
     AppContext app;
+    Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage; // the store is opened off the FX thread, in the test (a loaded machine is slow at it)
+    }
+
+    void open(FxRobot robot) {
         app = openShop(dir, "Fleurs de Léa");
         app.contacts().createTag("Fidèles");
         app.contacts().createTag("Mariage");
@@ -43,13 +48,17 @@ class TillTagsTest {
         long wording = app.consent().currentWording().id();
         var known = app.consent().recordOptIn(new PhoneNumber("+33611111111"), "Jeanne", wording, Channel.TILL, "caisse");
         app.contacts().setTags(known.contactId(), Set.of("Fidèles"));
-        stage.setScene(new Scene(new TillView(uiContext(app, stage)), 1024, 600));
-        stage.show();
+        robot.interact(() -> {
+            stage.setScene(new Scene(new TillView(uiContext(app, stage)), 1024, 600));
+            stage.show();
+        });
     }
 
     @AfterEach
     void close() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     List<String> tagsOf(String e164) {
@@ -58,6 +67,7 @@ class TillTagsTest {
     }
 
     void ready(FxRobot robot) {
+        open(robot);
         waitUntil(() -> robot.lookup("#tillTag-Mariage").tryQuery().isPresent()
                 && !robot.lookup("#consent").queryAs(CheckBox.class).getText().isEmpty());
     }

@@ -1,0 +1,68 @@
+package org.comptoir.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --help and usage errors in the install's language (the data folder's remembered UI language), FR and EN. */
+class CliLanguageTest {
+
+    @TempDir
+    Path dir;
+
+    Path install(String language) throws IOException {
+        Path data = dir.resolve(language);
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("ui-language"), language); // what the application remembers (LanguageHint)
+        return data;
+    }
+
+    @Test
+    void helpIsInFrenchInAFrenchInstall() throws IOException {
+        CliHarness.Result r = CliHarness.run(install("fr"), "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Usage : comptoir").contains("Commandes :").contains("Options :")
+                .contains("Affiche cette aide et quitte.").contains("Dossier des données")
+                .contains("consent    Vérifie le registre des consentements.").doesNotContain("Show this help message");
+    }
+
+    @Test
+    void helpIsInEnglishInAnEnglishInstall() throws IOException {
+        CliHarness.Result r = CliHarness.run(install("en"), "--help");
+        assertThat(r.out()).startsWith("Usage: comptoir").contains("Commands:").contains("Show this help message and exit.");
+    }
+
+    @Test
+    void usageErrorsAreInTheInstallsLanguageWithExitCode2() throws IOException {
+        CliHarness.Result fr = CliHarness.run(install("fr"), "--nimporte");
+        assertThat(fr.code()).isEqualTo(Cli.USAGE);
+        assertThat(fr.err()).contains("Option ou argument inconnu : --nimporte").contains("Voir « comptoir --help ».")
+                .doesNotContain("Unknown option");
+        CliHarness.Result en = CliHarness.run(install("en"), "--nimporte");
+        assertThat(en.code()).isEqualTo(Cli.USAGE);
+        assertThat(en.err()).contains("Unknown option or argument: --nimporte");
+        // a missing value, in a subcommand
+        CliHarness.Result missing = CliHarness.run(install("fr"), "config", "set");
+        assertThat(missing.code()).isEqualTo(Cli.USAGE);
+        assertThat(missing.err()).startsWith("Il manque : ").contains("comptoir config set --help");
+    }
+
+    @Test
+    void bothHelpBundlesHaveTheSameKeys() throws IOException {
+        assertThat(keys("fr")).isEqualTo(keys("en")).isNotEmpty();
+    }
+
+    private static java.util.Set<String> keys(String lang) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = CliLanguageTest.class.getResourceAsStream("/org/comptoir/i18n/cli_" + lang + ".properties")) {
+            p.load(in);
+        }
+        return p.stringPropertyNames();
+    }
+}
