@@ -57,6 +57,7 @@ class MigrationChecksumTest {
             Map.entry("1", 49125415), Map.entry("2", -1090105632), Map.entry("3", -1166748169),
             Map.entry("4", 1496348645), Map.entry("5", 1497999925), Map.entry("7", 158551395),
             Map.entry("9", -1497874387), Map.entry("10", 851190063), Map.entry("11", -571873625),
+            Map.entry("14", 878434175), // PL/pgSQL where H2 has its Java trigger
             Map.entry("16", 1335434617), // the same text as H2's: nothing in it differs
             Map.entry("17", 1991294265));
 
