@@ -263,19 +263,4 @@ public final class AudienceQuery {
 
     private record Filter(String sql, List<Object> params) {
     }
-
-    /**
-     * The audience as SQL, for a statement that writes from it inside the database (the outbox filled with one
-     * INSERT ... SELECT when a campaign starts): {@code from} is the FROM ... WHERE part over contacts aliased
-     * {@code c} (columns {@code c.id, c.subject, c.phone_e164, c.first_name}), {@code params} its parameters in order.
-     * Same rules as {@link #count}; the settings it depends on are read now (blocks on the database).
-     */
-    public Sql sql(Audience audience) {
-        Filter f = filter(audience);
-        return new Sql(f.sql(), List.copyOf(f.params()));
-    }
-
-    /** See {@link #sql}. */
-    public record Sql(String from, List<Object> params) {
-    }
 }
