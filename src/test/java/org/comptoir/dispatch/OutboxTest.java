@@ -53,6 +53,33 @@ class OutboxTest {
     }
 
     @Test
+    void eachRowGetsItsOwnNamesTextAndPartsAndItsNumbersWindowKey() {
+        f.optIn("+33612345601", "Léa");        // GSM: é is in the GSM alphabet
+        f.optIn("+33712345602", "Łucja");      // Ł is not: UCS-2
+        f.optIn("+262692123456", "Léa");        // Réunion/Mayotte mobile
+        f.optIn("+262262123456", null);         // Réunion fixed line
+        f.optIn("+596696123456", "Łucja");      // Martinique
+        long id = f.schedule(CampaignKind.MARKETING, "Bonjour {prenom} ! " + "x".repeat(120));
+
+        assertThat(f.outbox.start(id)).isEqualTo(5);
+        record Row(String to, String text, String encoding, int parts, String key) {
+        }
+        List<Row> rows = f.db.withConnection(c -> Jdbc.query(c, "SELECT recipient_e164, rendered_text, encoding, parts,"
+                + " window_key FROM outbox WHERE campaign_id = ? ORDER BY recipient_e164", rs -> new Row(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)), id));
+        assertThat(rows).hasSize(5).allSatisfy(r -> {
+            assertThat(r.encoding()).isEqualTo(org.comptoir.sms.SmsText.analyze(r.text()).encoding().name());
+            assertThat(r.parts()).isEqualTo(org.comptoir.sms.SmsText.analyze(r.text()).parts());
+            assertThat(r.key()).isEqualTo(Outbox.windowKey(r.to()));
+        });
+        assertThat(rows).extracting(Row::key).containsExactly("+262 262", "+262 692", "+33 612", "+33 712", "+596 696");
+        assertThat(rows.get(3).text()).startsWith("Bonjour Łucja !");
+        assertThat(rows.get(3).encoding()).isEqualTo("UCS2");
+        assertThat(rows.get(2).encoding()).isEqualTo("GSM7");
+        assertThat(rows.get(0).text()).startsWith("Bonjour ! ");
+    }
+
+    @Test
     void aDraftCannotStart() {
         long id = f.campaigns.saveDraft(org.comptoir.campaign.Campaign.draft("x", CampaignKind.MARKETING, "t", "", null)).id();
         assertThatThrownBy(() -> f.outbox.start(id)).isInstanceOf(ComptoirException.class);
