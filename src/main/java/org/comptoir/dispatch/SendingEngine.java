@@ -213,7 +213,6 @@ public final class SendingEngine {
             if (!retracked) {
                 retracked = true;
                 PendingParts.retrack(parts.outbox().database(), gateway, clock.instant());
-                UnknownLookups.settle(parts.outbox(), gateway, clock.instant(), config.statusReports());
             }
             while (running) {
                 collectIfDue(clock.instant());
