@@ -539,6 +539,12 @@ public final class GatewayOwner implements AutoCloseable {
      */
     public ModemOneOff.Outcome sendTest(String port, String pin, String e164, String text, Duration waitForReports,
                                         Consumer<UserMessage> progress) throws InterruptedException {
+        return sendTest(port, pin, e164, text, null, waitForReports, progress);
+    }
+
+    private ModemOneOff.Outcome sendTest(String port, String pin, String e164, String text, String sender,
+                                         Duration waitForReports, Consumer<UserMessage> progress)
+            throws InterruptedException {
         SmsGateway target;
         FanOut feed;
         RouteLimits l;
@@ -580,7 +586,7 @@ public final class GatewayOwner implements AutoCloseable {
                 progress.accept(UserMessage.of("modem.progress.connecting"));
                 opened.connect();
             }
-            return new ModemOneOff(settings, l, clock).send(target, feed, e164, text, waitForReports, progress);
+            return new ModemOneOff(settings, l, clock).send(target, feed, e164, text, sender, waitForReports, progress);
         } finally {
             if (opened != null) {
                 opened.close();
@@ -595,7 +601,8 @@ public final class GatewayOwner implements AutoCloseable {
      */
     public SendResult sendOneOff(OutgoingSms sms) {
         try {
-            return sendTest(null, null, sms.recipientE164(), sms.text(), Duration.ZERO, progress -> { }).result();
+            return sendTest(null, null, sms.recipientE164(), sms.text(), sms.sender(), Duration.ZERO, progress -> { })
+                    .result();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("one-off send interrupted");

@@ -94,13 +94,19 @@ public final class ModemOneOff {
      */
     public Outcome send(SmsGateway gateway, ReportFeed feed, String e164, String text, Duration waitForReports,
                         Consumer<UserMessage> progress) throws InterruptedException {
+        return send(gateway, feed, e164, text, null, waitForReports, progress);
+    }
+
+    /** {@link #send} with the sender name an HTTP route shows (null: the route's own; a modem shows its SIM's number). */
+    public Outcome send(SmsGateway gateway, ReportFeed feed, String e164, String text, String sender,
+                        Duration waitForReports, Consumer<UserMessage> progress) throws InterruptedException {
         int parts = requireAllowed(e164, text);
         boolean reports = !waitForReports.isZero() && settings.getBoolean(ModemSettings.STATUS_REPORTS);
         Reports matcher = new Reports(e164);
         try (AutoCloseable subscription = feed.subscribe(matcher::offer)) {
             progress.accept(UserMessage.of("modem.progress.sending", parts));
             Instant sentAt = clock.instant();
-            SendResult result = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), e164, text, reports));
+            SendResult result = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), e164, text, reports, null, sender));
             if (result instanceof SendResult.Sent sent) {
                 limits.recordSent(e164, sentAt, sent.partReferences());
                 if (!reports) {
