@@ -1,9 +1,9 @@
 package org.comptoir.ui.sending;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 import org.comptoir.AppContext;
 import org.comptoir.MutableClock;
 import org.comptoir.campaign.Campaign;
@@ -63,9 +63,13 @@ final class SendingFixture implements AutoCloseable {
         return id;
     }
 
-    /** The engine sends what the windows allow at the clock's instant, then returns. */
-    SendingEngine.Summary run() throws Exception {
-        return owner.engine().runUntilIdle().get(60, TimeUnit.SECONDS);
+    /**
+     * The headless routine ({@link GatewayOwner#sendDue}): at its first run the rows a crash left SENDING become
+     * UNKNOWN, then the engine sends what the windows allow at the clock's instant and returns. The bare engine
+     * ({@code owner.engine()}) no longer does that recovery: only the paths that send (sendDue, startSending) do.
+     */
+    SendingEngine.Summary run() {
+        return owner.sendDue(Duration.ofSeconds(60));
     }
 
     SendingServices services(Messages m) {
