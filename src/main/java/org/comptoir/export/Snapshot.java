@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 import org.comptoir.store.SqlFunction;
@@ -17,7 +16,6 @@ import org.comptoir.store.SqlFunction;
 final class Snapshot {
 
     /** H2's SNAPSHOT isolation level (JDBC has no constant for it); as in the ledger's own verify walk. */
-    private static final int SNAPSHOT = 6;
     private static final int FETCH = 1_000;
 
     interface RowHandler {
@@ -32,7 +30,7 @@ final class Snapshot {
         return db.withConnection(c -> {
             int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
-            c.setTransactionIsolation(SNAPSHOT);
+            c.setTransactionIsolation(Jdbc.snapshotLevel(c));
             lazy(c, true);
             try {
                 return work.apply(c);
@@ -62,8 +60,6 @@ final class Snapshot {
      * threshold, then in a temporary file); lazily, rows are produced as they are read.
      */
     private static void lazy(Connection c, boolean on) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
+        Jdbc.lazyQueries(c, on);
     }
 }
