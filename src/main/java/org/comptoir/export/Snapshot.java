@@ -15,7 +15,7 @@ import org.comptoir.store.SqlFunction;
  */
 final class Snapshot {
 
-    /** H2's SNAPSHOT isolation level (JDBC has no constant for it); as in the ledger's own verify walk. */
+    /** Rows per round trip where the driver would otherwise load a whole result (PostgreSQL). */
     private static final int FETCH = 1_000;
 
     interface RowHandler {
@@ -57,7 +57,8 @@ final class Snapshot {
 
     /**
      * H2 otherwise computes a whole result before returning its first row (kept in memory up to its row
-     * threshold, then in a temporary file); lazily, rows are produced as they are read.
+     * threshold, then in a temporary file); lazily, rows are produced as they are read. PostgreSQL streams with
+     * the fetch size inside this transaction instead (see {@link Jdbc#lazyQueries}).
      */
     private static void lazy(Connection c, boolean on) throws SQLException {
         Jdbc.lazyQueries(c, on);
