@@ -68,9 +68,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
                     .resideInAnyPackage("org.comptoir.store..", "java.sql..")
                     .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass
-                            .Predicates.simpleName("DataDirectory"))))
+                            .Predicates.simpleName("DataDirectory")))
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass
+                            .Predicates.simpleName("LanguageHint"))))
             .because("ui and cli reach the store through the services (and so through whichever store the till's "
-                    + "store.* settings name); they may only ask where the data folder is");
+                    + "store.* settings name); they may only ask where the data folder is, and read LanguageHint, a "
+                    + "plain file in that folder (no database) giving the language before any store is opened");
 
     @ArchTest
     static final ArchRule logbackOnlyInLog = noClasses()

@@ -245,8 +245,8 @@ public final class ContactDirectory {
                     tag = typed;
                     Jdbc.update(c, "INSERT INTO tag (name, created_at) VALUES (?, CURRENT_TIMESTAMP)", tag);
                 }
-                Jdbc.update(c, "MERGE INTO contact_tag (contact_id, tag) KEY (contact_id, tag) VALUES (?, ?)",
-                        contactId, tag);
+                Jdbc.upsert(c, "contact_tag", new String[] {"contact_id", "tag"},
+                        new String[] {"contact_id", "tag"}, contactId, tag);
             }
             return null;
         });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.comptoir.consent.ImportedContact.Outcome;
+import org.comptoir.store.Jdbc;
 
 /**
  * Applies an import inside one transaction (the caller's): decides each person's outcome from their latest
@@ -66,8 +67,9 @@ final class ContactImport {
                      + "first_name, last_name, created_at) VALUES (?, ?, ?, ?, ?, ?)");
              PreparedStatement fill = c.prepareStatement("UPDATE contact SET first_name = COALESCE(first_name, ?), "
                      + "last_name = COALESCE(last_name, ?) WHERE subject = ?");
-             PreparedStatement tag = c.prepareStatement("MERGE INTO contact_tag (contact_id, tag) KEY (contact_id, tag) "
-                     + "SELECT id, CAST(? AS VARCHAR(50)) FROM contact WHERE subject = ?")) {
+             PreparedStatement tag = c.prepareStatement(Jdbc.upsertSelectSql(c, "contact_tag",
+                     new String[] {"contact_id", "tag"}, new String[] {"contact_id", "tag"},
+                     "SELECT id, CAST(? AS VARCHAR(50)) FROM contact WHERE subject = ?"))) {
             Batches batches = new Batches(insert, fill, tag);
             List<Ledger.Pending> events = new ArrayList<>();
             long done = 0;

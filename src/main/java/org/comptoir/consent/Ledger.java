@@ -77,8 +77,9 @@ final class Ledger {
         try (java.sql.PreparedStatement event = c.prepareStatement("INSERT INTO consent_event (seq, subject, kind, "
                 + "channel, wording_id, staff, occurred_at, evidence, prev_hash, hash, hash_version) "
                 + "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)");
-             java.sql.PreparedStatement state = c.prepareStatement("MERGE INTO consent_state (subject, status, since, "
-                     + "last_seq, wording_id) KEY (subject) VALUES (?, ?, ?, ?, NULL)");
+             java.sql.PreparedStatement state = c.prepareStatement(Jdbc.upsertSql(c, "consent_state",
+                     new String[] {"subject"}, new String[] {"subject", "status", "since", "last_seq", "wording_id"},
+                     "?", "?", "?", "?", "NULL"));
              java.sql.PreparedStatement audit = c.prepareStatement(
                      "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)")) {
             for (Pending p : events) {

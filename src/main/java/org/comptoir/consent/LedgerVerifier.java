@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,18 +52,14 @@ final class LedgerVerifier {
         StateReplay replay = new StateReplay(c, this::contactMaps, this::add,
                 (int) Math.min(PRESIZE_CAP, Math.max(0, head.lastSeq())) + 16);
         Walk walk;
-        try (Statement lazy = c.createStatement()) {
-            // H2 streams each result instead of building it first: memory does not grow with the ledger
-            lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
-        }
+        // each result streamed instead of built first: memory does not grow with the ledger
+        Jdbc.lazyQueries(c, true);
         try {
             walk = walkChain(head, checkpoints, wordings(), replay);
             checkCheckpoints(checkpoints, walk); // before the replay's differences, which may fill the report
             replay.compare();
         } finally {
-            try (Statement lazy = c.createStatement()) {
-                lazy.execute("SET LAZY_QUERY_EXECUTION FALSE"); // the connection goes back to the pool
-            }
+            Jdbc.lazyQueries(c, false); // the connection goes back to the pool
         }
         Optional<LedgerProblem> first = problems.stream().findFirst();
         LedgerHead verifiedHead = new LedgerHead(head.lastSeq(), head.lastHash(), walk.lastAt);

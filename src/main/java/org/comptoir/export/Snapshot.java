@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 import org.comptoir.store.SqlFunction;
@@ -16,8 +15,7 @@ import org.comptoir.store.SqlFunction;
  */
 final class Snapshot {
 
-    /** H2's SNAPSHOT isolation level (JDBC has no constant for it); as in the ledger's own verify walk. */
-    private static final int SNAPSHOT = 6;
+    /** Rows per round trip where the driver would otherwise load a whole result (PostgreSQL). */
     private static final int FETCH = 1_000;
 
     interface RowHandler {
@@ -32,7 +30,7 @@ final class Snapshot {
         return db.withConnection(c -> {
             int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
-            c.setTransactionIsolation(SNAPSHOT);
+            c.setTransactionIsolation(Jdbc.snapshotLevel(c));
             lazy(c, true);
             try {
                 return work.apply(c);
@@ -59,11 +57,10 @@ final class Snapshot {
 
     /**
      * H2 otherwise computes a whole result before returning its first row (kept in memory up to its row
-     * threshold, then in a temporary file); lazily, rows are produced as they are read.
+     * threshold, then in a temporary file); lazily, rows are produced as they are read. PostgreSQL streams with
+     * the fetch size inside this transaction instead (see {@link Jdbc#lazyQueries}).
      */
     private static void lazy(Connection c, boolean on) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
+        Jdbc.lazyQueries(c, on);
     }
 }

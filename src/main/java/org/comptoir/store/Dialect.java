@@ -12,7 +12,9 @@ import java.util.Locale;
  *   <li>Migrations: H2 runs {@code db/migration}, the history every shop's store already has; PostgreSQL runs
  *       {@code db/postgresql}, the same versions written in its dialect (identity columns, stored generated
  *       columns, {@code DROP NOT NULL}). {@code PostgresMigrationTest} checks both give the same tables and columns.</li>
- *   <li>Upserts: H2's {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT}.</li>
+ *   <li>Upserts: H2's {@code MERGE ... KEY}, PostgreSQL's {@code INSERT ... ON CONFLICT} (from values or a
+ *       select).</li>
+ *   <li>Lazy results: H2's {@code SET LAZY_QUERY_EXECUTION}; PostgreSQL has no such setting.</li>
  *   <li>A snapshot read: H2 has its own SNAPSHOT level (6); PostgreSQL's REPEATABLE READ is a snapshot.</li>
  *   <li>Generated keys: H2 names columns in upper case, PostgreSQL in lower case.</li>
  * </ul>
@@ -56,10 +58,29 @@ public enum Dialect {
      * an existing row is left as it is.
      */
     String upsert(String table, String[] keys, String[] columns) {
+        return upsert(table, keys, columns, java.util.Collections.nCopies(columns.length, "?").toArray(String[]::new));
+    }
+
+    /** {@link #upsert(String, String[], String[])} with one SQL expression per column ({@code ?}, {@code NULL}...). */
+    String upsert(String table, String[] keys, String[] columns, String[] values) {
+        if (values.length != columns.length) {
+            throw new IllegalArgumentException(columns.length + " columns, " + values.length + " values");
+        }
+        return upsertRows(table, keys, columns, "VALUES (" + String.join(", ", values) + ")");
+    }
+
+    /**
+     * Inserts the rows of {@code select} (one value per column, in order), each updating the non-key columns of an
+     * existing row with the same key, or leaving it as it is when there are only key columns.
+     */
+    String upsertSelect(String table, String[] keys, String[] columns, String select) {
+        return upsertRows(table, keys, columns, select);
+    }
+
+    private String upsertRows(String table, String[] keys, String[] columns, String rows) {
         String cols = String.join(", ", columns);
-        String marks = String.join(", ", java.util.Collections.nCopies(columns.length, "?"));
         if (this == H2) {
-            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks + ")";
+            return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") " + rows;
         }
         java.util.List<String> keyList = java.util.List.of(keys);
         StringBuilder set = new StringBuilder();
@@ -68,7 +89,20 @@ public enum Dialect {
                 set.append(set.isEmpty() ? "" : ", ").append(col).append(" = EXCLUDED.").append(col);
             }
         }
-        return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (" + String.join(", ", keys)
+        return "INSERT INTO " + table + " (" + cols + ") " + rows + " ON CONFLICT (" + String.join(", ", keys)
                 + ") DO " + (set.isEmpty() ? "NOTHING" : "UPDATE SET " + set);
+    }
+
+    /**
+     * Switches row-by-row results on or off for the connection: H2 otherwise computes a whole result before its
+     * first row ({@code SET LAZY_QUERY_EXECUTION}); PostgreSQL has no such setting (it streams a statement with a
+     * fetch size inside a transaction), so nothing is sent to it.
+     */
+    void lazyQueries(Connection c, boolean on) throws SQLException {
+        if (this == H2) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
+        }
     }
 }

@@ -76,11 +76,25 @@ public final class Jdbc {
      * transaction, which {@link #streamed} sets, so there is nothing to switch here.
      */
     public static void lazyQueries(Connection c, boolean on) throws SQLException {
-        if (Dialect.of(c) == Dialect.H2) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-            }
-        }
+        Dialect.of(c).lazyQueries(c, on);
+    }
+
+    /**
+     * The SQL of an upsert in {@code c}'s dialect (see {@link #upsert}), one SQL expression per column in
+     * {@code values} ({@code ?} for a parameter), for a statement the caller prepares and batches.
+     */
+    public static String upsertSql(Connection c, String table, String[] keys, String[] columns, String... values)
+            throws SQLException {
+        return Dialect.of(c).upsert(table, keys, columns, values);
+    }
+
+    /**
+     * The SQL that upserts the rows of {@code select} (one value per column, in order) in {@code c}'s dialect: an
+     * existing row with the same key gets its non-key columns updated, or is left as it is if there are none.
+     */
+    public static String upsertSelectSql(Connection c, String table, String[] keys, String[] columns, String select)
+            throws SQLException {
+        return Dialect.of(c).upsertSelect(table, keys, columns, select);
     }
 
     /** A statement that reads its results in batches where the driver would otherwise load them all (PostgreSQL). */
