@@ -232,7 +232,9 @@ public final class GatewayOwner implements AutoCloseable {
     }
 
     /**
-     * The engine over the configured gateway (built with it, not started). Blocks like {@link #gateway()}.
+     * The engine over the configured gateway (built with it, not started). Blocks like {@link #gateway()}. It does not
+     * turn the rows a crash left SENDING into UNKNOWN: {@link #startSending} and {@link #sendDue} do, before their
+     * engine runs; an engine started directly leaves those rows SENDING, so it neither looks them up nor sends them.
      */
     public synchronized SendingEngine engine() {
         requireOpen();

@@ -117,6 +117,10 @@ class CampaignOverHttpTest {
     @Test
     void theProvidersStopListIsOneOptOutInTheLedgerAcrossRestarts() throws Exception {
         java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // when Claire texted STOP to OVHcloud, on the shop's clock: after her yes at the till (a STOP older than the
+        // person's latest decision changes nothing), so it is set once that yes is recorded, never a fixed date that
+        // the calendar overtakes
+        java.util.concurrent.atomic.AtomicReference<String> stopCreated = new java.util.concurrent.atomic.AtomicReference<>("");
         try (mockwebserver3.MockWebServer ovh = new mockwebserver3.MockWebServer()) {
             ovh.setDispatcher(new mockwebserver3.Dispatcher() {
                 @Override
@@ -126,7 +130,7 @@ class CampaignOverHttpTest {
                     String body = path.endsWith("/auth/time") ? Long.toString(java.time.Instant.now().getEpochSecond())
                             : path.endsWith("/blacklists") ? "[\"" + CLAIRE + "\"]"
                             : path.endsWith("/blacklists/%2B33612345003") ? "{\"number\":\"" + CLAIRE
-                                    + "\",\"dateCreation\":\"2026-11-29T21:35:00+01:00\"}"
+                                    + "\",\"dateCreation\":\"" + stopCreated.get() + "\"}"
                             : path.endsWith("/incoming") ? "[]" : null;
                     return body == null ? new mockwebserver3.MockResponse.Builder().code(404).body("{\"message\":\"not found\"}").build()
                             : new mockwebserver3.MockResponse.Builder().code(200).body(body)
@@ -144,6 +148,11 @@ class CampaignOverHttpTest {
             shop.settings.set("http.ovh.consumerKey", "ck-secret-test");
             shop.settings.set("http.ovh.serviceName", "sms-ab12345-1");
             shop.optIn(CLAIRE);
+            java.time.Instant optedIn = shop.clock.instant();
+            shop.clock.advance(Duration.ofMinutes(30));
+            // OVHcloud writes its dates with the offset of Paris
+            stopCreated.set(optedIn.plus(Duration.ofMinutes(20)).atZone(org.comptoir.phone.RecipientZone.PARIS)
+                    .toOffsetDateTime().toString());
 
             for (int start = 0; start < 3; start++) {
                 shop.owner.sendDue(Duration.ofMinutes(2));
@@ -156,7 +165,8 @@ class CampaignOverHttpTest {
             java.util.List<org.comptoir.consent.ConsentEventView> history = shop.consent.history(new PhoneNumber(CLAIRE));
             assertThat(history).extracting(org.comptoir.consent.ConsentEventView::kind)
                     .containsExactly(org.comptoir.consent.ConsentKind.OPT_IN, org.comptoir.consent.ConsentKind.OPT_OUT);
-            assertThat(history.get(1).evidence()).contains("ovh");
+            assertThat(history.get(1).evidence()).contains("ovh")
+                    .contains(java.time.OffsetDateTime.parse(stopCreated.get()).toInstant().toString());
             assertThat(shop.consent.verify().intact()).isTrue();
         }
     }
