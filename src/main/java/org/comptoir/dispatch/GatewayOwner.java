@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +25,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.comptoir.campaign.CampaignService;
 import org.comptoir.consent.ConsentService;
-import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.RehearsalGateway;
 import org.comptoir.gateway.SmsGateway;
 import org.comptoir.gateway.modem.JSerialCommLink;
@@ -648,58 +645,6 @@ public final class GatewayOwner implements AutoCloseable {
             ownerThread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The one listener on the held gateway: everything goes to the engine's listener (the primary: it stores inbound
-     * messages, matches reports, records a route's opt-outs); delivery reports are also offered to the one-offs waiting
-     * for theirs.
-     */
-    static final class FanOut implements GatewayListener, ModemOneOff.ReportFeed {
-        private final GatewayListener primary;
-        private final List<Consumer<DeliveryReport>> taps = new CopyOnWriteArrayList<>();
-
-        FanOut(GatewayListener primary) {
-            this.primary = primary;
-        }
-
-        @Override
-        public AutoCloseable subscribe(Consumer<DeliveryReport> tap) {
-            taps.add(tap);
-            return () -> taps.remove(tap);
-        }
-
-        @Override
-        public void onDeliveryReport(DeliveryReport report) {
-            for (Consumer<DeliveryReport> t : taps) {
-                try {
-                    t.accept(report);
-                } catch (RuntimeException e) {
-                    LOG.warn("report tap failed", e);
-                }
-            }
-            primary.onDeliveryReport(report);
-        }
-
-        @Override
-        public void onInbound(InboundSms sms) {
-            primary.onInbound(sms);
-        }
-
-        @Override
-        public void onStateChanged(GatewayState state) {
-            primary.onStateChanged(state);
-        }
-
-        @Override
-        public void onOptOut(String recipientE164, String evidence, Instant at) {
-            primary.onOptOut(recipientE164, evidence, at);
-        }
-
-        @Override
-        public boolean storesInbound() {
-            return primary.storesInbound();
         }
     }
 }
