@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.comptoir.consent.ConsentService;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
@@ -54,13 +56,22 @@ public final class ExportService {
     public Result exportRegister(Path file, DateRange range, String actor, Progress progress) {
         Messages m = messages();
         Instant now = clock.instant();
-        LedgerCheckpoint head = LedgerCheckpoint.take(consent);
-        Cover cover = new Cover(m, shop(), now, zone, actor);
+        // the chain check (a walk of the whole ledger) runs on its own thread while the sheets are written: on the
+        // till's two cores the export took the sum of both (docs/performance.md, "Excel", third pass)
+        ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "export-chain-check");
+            t.setDaemon(true);
+            return t;
+        });
+        LedgerCheckpoint head = LedgerCheckpoint.start(consent, checker);
         RegisterWorkbook.Counts counts;
         try (Workbooks wb = new Workbooks(m.locale())) {
+            Cover cover = new Cover(m, shop(), now, zone, actor);
             counts = Snapshot.read(db, c -> new RegisterWorkbook(m, zone).write(wb, c, cover, range, head, progress));
             Cancelled.check(progress);
             wb.saveAs(file);
+        } finally {
+            checker.shutdown(); // a cancelled export's check finishes on its own and its result is dropped
         }
         audit(now, actor, "consent register " + range(range) + ": " + counts.events() + " events, ledger seq "
                 + head.seq() + ", " + (head.check().intact() ? "chain intact" : "CHAIN BROKEN") + ", file "
