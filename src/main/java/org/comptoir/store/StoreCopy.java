@@ -89,8 +89,10 @@ public final class StoreCopy {
             Map<String, List<Column>> targetTables = targetTables(to);
             Set<String> sourceTables = sourceTables(from);
             if (!sourceTables.equals(targetTables.keySet())) {
-                Set<String> onlySource = new TreeMapSet(sourceTables).minus(targetTables.keySet());
-                Set<String> onlyTarget = new TreeMapSet(targetTables.keySet()).minus(sourceTables);
+                Set<String> onlySource = new java.util.TreeSet<>(sourceTables);
+                onlySource.removeAll(targetTables.keySet());
+                Set<String> onlyTarget = new java.util.TreeSet<>(targetTables.keySet());
+                onlyTarget.removeAll(sourceTables);
                 throw new ComptoirException(UserMessage.of("store.migrate.schema", "tables "
                         + onlySource + " / " + onlyTarget));
             }
@@ -326,17 +328,5 @@ public final class StoreCopy {
     private static LedgerHead head(Connection c) throws SQLException {
         return Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM consent_ledger_head WHERE id = 1",
                 rs -> new LedgerHead(rs.getLong(1), rs.getString(2))).orElse(new LedgerHead(0, ""));
-    }
-
-    /** A sorted set with the one operation the schema message needs. */
-    private static final class TreeMapSet extends java.util.TreeSet<String> {
-        TreeMapSet(Set<String> from) {
-            super(from);
-        }
-
-        Set<String> minus(Set<String> other) {
-            removeAll(other);
-            return this;
-        }
     }
 }
