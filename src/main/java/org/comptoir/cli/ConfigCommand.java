@@ -25,7 +25,8 @@ public final class ConfigCommand {
     @ParentCommand
     ComptoirCommand root;
 
-    @Command(name = "list", description = "Every setting with its value and what it means.")
+    @Command(name = "list", description = "Every setting with its value and what it means; this PC's own settings "
+            + "(not shared with the store's other tills) say so.")
     static final class List implements Runnable {
         @ParentCommand
         ConfigCommand config;
@@ -38,12 +39,16 @@ public final class ConfigCommand {
             for (Map.Entry<String, String> e : config.root.storeSettings().list()) {
                 out.printf("%-28s %s%n", e.getKey(), e.getValue());
                 out.printf("%-28s   # %s%n", "", messages.get("store.help." + e.getKey().substring("store.".length())));
+                out.printf("%-28s   # %s%n", "", messages.get("setting.scope.till"));
             }
             for (Map.Entry<String, String> e : settings.list()) {
                 SettingDefinition d = settings.definition(e.getKey());
                 out.printf("%-28s %s%n", e.getKey(), e.getValue());
                 if (messages.has(d.helpKey())) {
                     out.printf("%-28s   # %s%n", "", messages.get(d.helpKey()));
+                }
+                if (settings.perTill(d.key())) { // the others are the shop's, shared by every till of the store
+                    out.printf("%-28s   # %s%n", "", messages.get("setting.scope.till"));
                 }
                 // the screen names the values; here they are typed, so say which ones
                 String accepted = accepted(d.control(), messages);

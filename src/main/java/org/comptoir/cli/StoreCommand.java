@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code comptoir store share-keys|join}: the store's keys for the tills that share one store. */
+/** {@code comptoir store share-keys|join|migrate}: the store's keys for the tills that share one store, and moving a store. */
 @Command(name = "store", description = "Several tills on one store: share the store's keys, join a shared store.",
-        subcommands = {StoreCommand.ShareKeys.class, StoreCommand.Join.class})
+        subcommands = {StoreCommand.ShareKeys.class, StoreCommand.Join.class, StoreMigrateCommand.class})
 public final class StoreCommand {
 
     @ParentCommand

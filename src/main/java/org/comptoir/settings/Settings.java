@@ -17,7 +17,9 @@ import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 
 /**
- * The settings the UI edits and {@code config} reads and writes, stored in the database.
+ * The settings the UI edits and {@code config} reads and writes, stored in the database: the shop's in
+ * {@code setting}, shared by every till of the store, and this PC's own ({@link SettingScope}) in {@code till_setting}
+ * under this till's id ({@link TillIdentity}).
  *
  * <p>Thread-safe. Every method reads or writes the database and so blocks: call from a background thread.
  * {@link #set} throws {@link ComptoirException} for an unknown key or an invalid value, and changes nothing
@@ -30,6 +32,9 @@ public final class Settings {
     private final SecretBox secrets;
     private final List<SettingRule> rules = new ArrayList<>();
     private final List<Consumer<Set<String>>> changeListeners = new CopyOnWriteArrayList<>();
+    private final java.nio.file.Path dataDir;
+    /** This till's id, read (and the values from before V21 claimed) on the first per-till access. */
+    private volatile String tillId;
 
     /** Secret values are sealed with the key in the database's folder ({@link SecretBox#KEY_FILE}). */
     public Settings(Database database, Collection<SettingDefinition> definitions) {
@@ -39,6 +44,7 @@ public final class Settings {
     public Settings(Database database, Collection<SettingDefinition> definitions, SecretBox secrets) {
         this.database = database;
         this.secrets = secrets;
+        this.dataDir = database.dataDir();
         for (SettingDefinition d : definitions) {
             if (this.definitions.put(d.key(), d) != null) {
                 throw new IllegalArgumentException("setting defined twice: " + d.key());
@@ -137,8 +143,14 @@ public final class Settings {
         database.inTransaction(c -> {
             for (Map.Entry<String, String> e : stored.entrySet()) {
                 String key = e.getKey();
-                Jdbc.upsert(c, "setting", new String[] {"setting_key"},
-                        new String[] {"setting_key", "setting_value", "updated_at"}, key, e.getValue(), now);
+                if (SettingScope.perTill(key)) {
+                    Jdbc.upsert(c, "till_setting", new String[] {"till_id", "setting_key"},
+                            new String[] {"till_id", "setting_key", "setting_value", "updated_at"}, tillId(), key,
+                            e.getValue(), now);
+                } else {
+                    Jdbc.upsert(c, "setting", new String[] {"setting_key"},
+                            new String[] {"setting_key", "setting_value", "updated_at"}, key, e.getValue(), now);
+                }
                 Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
                         now, "owner", "SETTING_CHANGED", definition(key).secret() ? key : key + "=" + accepted.get(key));
             }
@@ -186,8 +198,40 @@ public final class Settings {
         return out;
     }
 
+    /** Whether {@code key} is this till's own setting rather than the shop's ({@link SettingScope}). */
+    public boolean perTill(String key) {
+        definition(key);
+        return SettingScope.perTill(key);
+    }
+
     private Optional<String> stored(String key) {
+        if (SettingScope.perTill(key)) {
+            String till = tillId();
+            return database.withConnection(c -> Jdbc.queryOne(c, "SELECT setting_value FROM till_setting WHERE "
+                    + "till_id = ? AND setting_key = ?", rs -> rs.getString(1), till, key));
+        }
         return database.withConnection(c -> Jdbc.queryOne(c,
                 "SELECT setting_value FROM setting WHERE setting_key = ?", rs -> rs.getString(1), key));
+    }
+
+    /**
+     * This till's id; on first use, the per-till values the store held before V21 become this till's, if no till has
+     * claimed them yet and this till has none of its own (one conditional UPDATE: of two tills starting at once, one
+     * wins, the other keeps its defaults). Blocks on disk and the database.
+     */
+    private String tillId() {
+        String id = tillId;
+        if (id == null) {
+            synchronized (this) {
+                id = tillId;
+                if (id == null) {
+                    String mine = TillIdentity.of(dataDir);
+                    database.inTransaction(c -> Jdbc.update(c, "UPDATE till_setting SET till_id = ? WHERE till_id = ''"
+                            + " AND NOT EXISTS (SELECT 1 FROM till_setting t WHERE t.till_id = ?)", mine, mine));
+                    tillId = id = mine;
+                }
+            }
+        }
+        return id;
     }
 }

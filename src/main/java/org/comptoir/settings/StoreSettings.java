@@ -73,6 +73,26 @@ public final class StoreSettings {
      * @throws ComptoirException unknown key or invalid value (nothing saved)
      */
     public void set(String key, String value) {
+        setAll(Map.of(key, value == null ? "" : value));
+    }
+
+    /**
+     * Checks every value, then saves them all in one write (the password sealed): a till is never left half pointed at
+     * a new store ({@code store migrate} switches mode, URL, user and password together).
+     *
+     * @throws ComptoirException an unknown key or an invalid value (nothing saved)
+     */
+    public void setAll(Map<String, String> values) {
+        Properties p = read();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = checked(e.getKey(), e.getValue());
+            p.setProperty(e.getKey(), PASSWORD.equals(e.getKey()) && !v.isEmpty() ? SecretBox.inFolder(dataDir).seal(v)
+                    : v);
+        }
+        write(p);
+    }
+
+    private static String checked(String key, String value) {
         String v = value == null ? "" : value.strip();
         switch (key) {
             case MODE -> v = StoreMode.parse(v).orElseThrow(() ->
@@ -102,9 +122,7 @@ public final class StoreSettings {
             }
             default -> throw new ComptoirException(UserMessage.of("setting.error.unknown", key));
         }
-        Properties p = read();
-        p.setProperty(key, PASSWORD.equals(key) && !v.isEmpty() ? SecretBox.inFolder(dataDir).seal(v) : v);
-        write(p);
+        return v;
     }
 
     /**

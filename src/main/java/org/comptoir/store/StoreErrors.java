@@ -39,7 +39,24 @@ final class StoreErrors {
         } else if ("store.unreachable".equals(key)) {
             LOG.warn("Store {} unreachable: {}", where, e.toString());
         }
-        return new ComptoirException(UserMessage.of(key, where, String.valueOf(e.getMessage())), e);
+        return new ComptoirException(UserMessage.of(key, where, "store.unreachable".equals(key) ? reason(e)
+                : String.valueOf(e.getMessage())), e);
+    }
+
+    /**
+     * Why a server cannot be reached, in the words of the network layer ("Connection refused", "Read timed out")
+     * rather than a driver's wrapped exception text, which means nothing to a shop owner.
+     */
+    static String reason(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        String text = String.valueOf(e.getMessage());
+        // H2 puts the cause's text in its own: 'Connection is broken: "java.net.ConnectException: refused" [90067-232]'
+        return text.replaceAll("\\s*\\[\\d+-\\d+\\]$", "").replaceAll("\"?[\\w.$]+(Exception|Error): ?", "")
+                .replace("\"", "").strip();
     }
 
     /** Opening a store on a server (shop server or PostgreSQL): a refused login or a missing database is named. */
@@ -57,7 +74,8 @@ final class StoreErrors {
             key = "store.error";
         }
         LOG.warn("Opening the store {} failed: {}", where, e.toString());
-        return new ComptoirException(UserMessage.of(key, where, String.valueOf(e.getMessage())), e);
+        return new ComptoirException(UserMessage.of(key, where, "store.unreachable".equals(key) ? reason(e)
+                : String.valueOf(e.getMessage())), e);
     }
 
     /** The server is not there, or the connection to it broke (H2: 90067 "connection broken"; SQL state 08xxx). */

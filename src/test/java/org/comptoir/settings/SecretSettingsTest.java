@@ -32,7 +32,7 @@ class SecretSettingsTest {
             settings.set(ModemSettings.PIN, "1234");
             assertThat(settings.get(ModemSettings.PIN)).isEqualTo("1234");
             String raw = db.withConnection(c -> Jdbc.queryOne(c,
-                    "SELECT setting_value FROM setting WHERE setting_key = ?", rs -> rs.getString(1), "modem.pin"))
+                    "SELECT setting_value FROM till_setting WHERE setting_key = ?", rs -> rs.getString(1), "modem.pin"))
                     .orElseThrow();
             assertThat(raw).startsWith("enc:v1:").doesNotContain("1234");
             assertThat(settings.list()).contains(java.util.Map.entry("modem.pin", "***"));
