@@ -121,6 +121,32 @@ class TwilioGatewayTest extends ProviderContractTest {
     }
 
     @Test
+    void anUndeliveredStatusWithoutWordsGetsTwiliosWordsForItsCode() {
+        assertThat(failedStatus("{\"sid\":\"SM1234\",\"status\":\"undelivered\",\"error_code\":30003,"
+                + "\"error_message\":null}")).isEqualTo("twilio undelivered, error 30003: Unreachable destination handset");
+    }
+
+    @Test
+    void aFailedStatusKeepsTwiliosOwnCodeAndWords() {
+        assertThat(failedStatus("{\"sid\":\"SM1234\",\"status\":\"failed\",\"error_code\":30410,"
+                + "\"error_message\":\"Provider Timeout Error\"}")).isEqualTo("twilio failed, error 30410: Provider Timeout Error");
+    }
+
+    /** Sends one message, polls {@code status} for it, and returns the failure report's network status. */
+    private String failedStatus(String status) {
+        listener.stores = false;
+        server.enqueue(accepted());
+        gateway.send(sms("m1"));
+        server.enqueue(json(200, status));
+
+        gateway.collectPending();
+
+        assertThat(listener.reports).singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo(DeliveryReport.Outcome.FAILED));
+        return listener.reports.get(0).networkStatus();
+    }
+
+    @Test
     void repliesToTheShopsNumberAreStoredThenDeletedAtTwilio() {
         server.enqueue(json(200, "{\"messages\":[{\"sid\":\"SMin1\",\"direction\":\"inbound\",\"from\":\"+33611111111\"},"
                 + "{\"sid\":\"SMout\",\"direction\":\"outbound-api\",\"from\":\"+33700000001\"}]}"));
