@@ -111,7 +111,8 @@ public final class BackupCommand {
             }
             Restore r = done.restore();
             cmd.getOut().println(messages.get("cli.backup.restored", file, WHEN.format(r.manifest().createdAt()),
-                    r.rowsVerified(), r.restoredHead().seq(), r.restoredHead().hash(), when(r.restoredHead().at())));
+                    r.rowsVerified(), r.restoredHeadShown().seq(), r.restoredHeadShown().hash(),
+                    when(r.restoredHeadShown().at())));
             done.setAside().ifPresent(aside -> cmd.getOut().println(messages.get("cli.backup.set.aside", aside)));
             return Cli.OK;
         }
