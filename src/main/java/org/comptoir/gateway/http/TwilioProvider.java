@@ -28,6 +28,19 @@ final class TwilioProvider implements Provider {
     /** ValidityPeriod: at most 36,000 s (10 h). */
     private static final long MAX_VALIDITY_SECONDS = 36_000;
     static final int UNSUBSCRIBED = 21610;
+    /**
+     * The replies Twilio's default opt-out handling intercepts on a long code and answers itself with its own
+     * confirmation, blocking later sends until START (Twilio: "Customize users' opt-in and opt-out experience with
+     * Advanced Opt-Out", and its Proxy "Opt-out keywords" page): a whole message that is one of these words, in any
+     * case. French words (ARRET, ARRÊT) are not among them: Twilio does not answer those.
+     */
+    static final java.util.Set<String> OPT_OUT_KEYWORDS = java.util.Set.of("STOP", "UNSUBSCRIBE", "END", "QUIT",
+            "STOPALL", "REVOKE", "OPTOUT", "CANCEL");
+
+    /** Whether Twilio itself answered {@code text} with its opt-out confirmation. */
+    static boolean confirmsOptOut(String text) {
+        return OPT_OUT_KEYWORDS.contains(text.strip().toUpperCase(java.util.Locale.ROOT));
+    }
 
     private final String base;
     private final String sid;

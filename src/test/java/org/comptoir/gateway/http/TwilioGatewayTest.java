@@ -147,6 +147,19 @@ class TwilioGatewayTest extends ProviderContractTest {
     }
 
     @Test
+    void onlyTwiliosOwnKeywordsThroughTwilioCountAsConfirmedByTheProvider() {
+        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", " stop ")).isTrue();
+        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", "UNSUBSCRIBE")).isTrue();
+        assertThat(HttpGateway.providerConfirmedOptOut(gateway.name(), "Stop")).isTrue();
+        // Twilio does not answer French words nor a sentence: the shop's confirmation applies
+        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", "ARRET")).isFalse();
+        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", "stop svp")).isFalse();
+        // the same word through another route was confirmed by nobody
+        assertThat(HttpGateway.providerConfirmedOptOut("http ovh", "STOP")).isFalse();
+        assertThat(HttpGateway.providerConfirmedOptOut("modem /dev/ttyUSB0", "STOP")).isFalse();
+    }
+
+    @Test
     void repliesToTheShopsNumberAreStoredThenDeletedAtTwilio() {
         server.enqueue(json(200, "{\"messages\":[{\"sid\":\"SMin1\",\"direction\":\"inbound\",\"from\":\"+33611111111\"},"
                 + "{\"sid\":\"SMout\",\"direction\":\"outbound-api\",\"from\":\"+33700000001\"}]}"));
