@@ -96,7 +96,7 @@ public final class ConsentInboundRouter implements InboundRouter {
         }
         doubleOptIn.closePending(subject);
         // a provider that intercepts STOP (Twilio) has already confirmed it to the person: never a second SMS
-        if (!org.comptoir.gateway.http.HttpGateway.providerConfirmedOptOut(message.gateway(), message.text())) {
+        if (!org.comptoir.gateway.http.ProviderOptOuts.confirmedByProvider(message.gateway(), message.text())) {
             replies.queue(number.e164(), texts.optOutConfirmation(), "OPTOUT_CONFIRM",
                     "optout-confirm:" + subject + ":" + today(number));
         }

@@ -83,16 +83,6 @@ public final class HttpGateway implements SmsGateway {
         this.reconnect = new Reconnect(provider.name(), config.reconnectAfter(), this::probe);
     }
 
-    /**
-     * Whether the provider named by {@code gatewayName} (an {@link #name()}, as the inbound row records it) already
-     * answered {@code text}, received through it, with its own opt-out confirmation: then the shop must not send a
-     * second one (docs/http.md, "Opt-outs the provider confirms"). Only Twilio does, for its English keywords; a reply
-     * Twilio does not intercept ("ARRET"), and every other provider's, gets the shop's usual confirmation. Pure.
-     */
-    public static boolean providerConfirmedOptOut(String gatewayName, String text) {
-        return "http twilio".equals(gatewayName) && text != null && TwilioProvider.confirmsOptOut(text);
-    }
-
     /** For tests: told how many messages of one text wait for a request, each time one more joins them. */
     void onBatchWaiting(java.util.function.IntConsumer hook) {
         if (batches != null) {

@@ -148,15 +148,15 @@ class TwilioGatewayTest extends ProviderContractTest {
 
     @Test
     void onlyTwiliosOwnKeywordsThroughTwilioCountAsConfirmedByTheProvider() {
-        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", " stop ")).isTrue();
-        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", "UNSUBSCRIBE")).isTrue();
-        assertThat(HttpGateway.providerConfirmedOptOut(gateway.name(), "Stop")).isTrue();
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", " stop ")).isTrue();
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", "UNSUBSCRIBE")).isTrue();
+        assertThat(ProviderOptOuts.confirmedByProvider(gateway.name(), "Stop")).isTrue();
         // Twilio does not answer French words nor a sentence: the shop's confirmation applies
-        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", "ARRET")).isFalse();
-        assertThat(HttpGateway.providerConfirmedOptOut("http twilio", "stop svp")).isFalse();
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", "ARRET")).isFalse();
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", "stop svp")).isFalse();
         // the same word through another route was confirmed by nobody
-        assertThat(HttpGateway.providerConfirmedOptOut("http ovh", "STOP")).isFalse();
-        assertThat(HttpGateway.providerConfirmedOptOut("modem /dev/ttyUSB0", "STOP")).isFalse();
+        assertThat(ProviderOptOuts.confirmedByProvider("http ovh", "STOP")).isFalse();
+        assertThat(ProviderOptOuts.confirmedByProvider("modem /dev/ttyUSB0", "STOP")).isFalse();
     }
 
     @Test
