@@ -63,7 +63,7 @@ final class BackupArchive {
                 entries.add(new BackupManifest.FileEntry(name, size, HexFormat.of().formatHex(sha.digest())));
             }
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.FORMAT_VERSION,
-                    appVersion, createdAt, head.seq(), head.hash(), entries);
+                    appVersion, createdAt, head.seq(), head.hash(), head.at(), entries);
             zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(manifest)));
             zip.closeEntry();
@@ -154,9 +154,10 @@ final class BackupArchive {
                 }
                 files.add(new BackupManifest.FileEntry(name, f.path("size").asLong(-1), f.path("sha256").asText("")));
             }
+            String ledgerAt = json.path("ledgerAt").asText("");
             return new BackupManifest(BackupManifest.FORMAT, version, json.path("appVersion").asText("?"),
                     Instant.parse(json.path("createdAt").asText()), json.path("ledgerSeq").asLong(),
-                    json.path("ledgerHash").asText(), files);
+                    json.path("ledgerHash").asText(), ledgerAt.isEmpty() ? null : Instant.parse(ledgerAt), files);
         } catch (DateTimeParseException e) {
             throw new ComptoirException(UserMessage.of("backup.archive.foreign", archive), e);
         }
@@ -170,6 +171,9 @@ final class BackupArchive {
         o.put("createdAt", m.createdAt().toString());
         o.put("ledgerSeq", m.ledgerSeq());
         o.put("ledgerHash", m.ledgerHash());
+        if (m.ledgerAt() != null) {
+            o.put("ledgerAt", m.ledgerAt().toString());
+        }
         ArrayNode files = o.putArray("files");
         for (BackupManifest.FileEntry f : m.files()) {
             files.addObject().put("name", f.name()).put("size", f.size()).put("sha256", f.sha256());

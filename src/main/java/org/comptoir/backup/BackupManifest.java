@@ -5,10 +5,14 @@ import java.util.List;
 
 /**
  * What a backup archive says about itself ({@code manifest.json}, its last entry): the format, the version and
- * time it was made, the consent ledger head it holds, and the size and SHA-256 of every other entry.
+ * time it was made, the consent ledger head it holds (sequence, hash and when that last event was recorded), and
+ * the size and SHA-256 of every other entry.
+ *
+ * @param ledgerAt when the head's event was recorded; null for an empty ledger, and in archives made before the
+ *                 manifest carried it (same format version: a reader that does not know the field ignores it)
  */
 public record BackupManifest(String format, int formatVersion, String appVersion, Instant createdAt,
-                             long ledgerSeq, String ledgerHash, List<FileEntry> files) {
+                             long ledgerSeq, String ledgerHash, Instant ledgerAt, List<FileEntry> files) {
 
     /** The value of {@link #format} in every Comptoir backup: anything else is a foreign file. */
     public static final String FORMAT = "comptoir-backup";

@@ -172,6 +172,18 @@ public final class Restore {
         return check.head();
     }
 
+    /**
+     * The restored head as words for the screen and the command line (which never handle store types): its row,
+     * hash and when that row was recorded (null for an empty ledger).
+     */
+    public HeadShown restoredHeadShown() {
+        return new HeadShown(check.head().seq(), check.head().hash(), check.head().at());
+    }
+
+    /** A ledger head as shown to the owner. */
+    public record HeadShown(long seq, String hash, java.time.Instant at) {
+    }
+
     /** The rows the restored ledger's verification walked. */
     public long rowsVerified() {
         return check.report().rowsChecked();

@@ -28,6 +28,11 @@ public final class BackupCommand {
     @ParentCommand
     ComptoirCommand root;
 
+    /** A ledger head's time; "—" for an empty ledger or a backup made before manifests carried it. */
+    private static String when(java.time.Instant at) {
+        return at == null ? "—" : WHEN.format(at);
+    }
+
     @Command(name = "now", description = "Take a backup now, then rotate the folder (backup.keep-days). While the "
             + "application runs, its own daily backup and its Backups screen do this.")
     static final class Now implements Callable<Integer> {
@@ -67,7 +72,8 @@ public final class BackupCommand {
                 return Cli.OK;
             }
             for (BackupInfo b : found) {
-                String state = b.manifest().map(m -> messages.get("cli.backup.events", m.ledgerSeq()))
+                String state = b.manifest().map(m -> messages.get("cli.backup.events", m.ledgerSeq(),
+                                m.ledgerHash().substring(0, Math.min(12, m.ledgerHash().length())), when(m.ledgerAt())))
                         .orElseGet(() -> messages.render(b.problem().orElseThrow()));
                 out.println(messages.get("cli.backup.item", WHEN.format(b.createdAt()), megabytes(b.sizeBytes()),
                         state, b.file()));
@@ -105,7 +111,8 @@ public final class BackupCommand {
             }
             Restore r = done.restore();
             cmd.getOut().println(messages.get("cli.backup.restored", file, WHEN.format(r.manifest().createdAt()),
-                    r.rowsVerified()));
+                    r.rowsVerified(), r.restoredHeadShown().seq(), r.restoredHeadShown().hash(),
+                    when(r.restoredHeadShown().at())));
             done.setAside().ifPresent(aside -> cmd.getOut().println(messages.get("cli.backup.set.aside", aside)));
             return Cli.OK;
         }

@@ -95,8 +95,11 @@ public final class ConsentInboundRouter implements InboundRouter {
             }
         }
         doubleOptIn.closePending(subject);
-        replies.queue(number.e164(), texts.optOutConfirmation(), "OPTOUT_CONFIRM",
-                "optout-confirm:" + subject + ":" + today(number));
+        // a provider that intercepts STOP (Twilio) has already confirmed it to the person: never a second SMS
+        if (!org.comptoir.gateway.http.ProviderOptOuts.confirmedByProvider(message.gateway(), message.text())) {
+            replies.queue(number.e164(), texts.optOutConfirmation(), "OPTOUT_CONFIRM",
+                    "optout-confirm:" + subject + ":" + today(number));
+        }
         return handled;
     }
 

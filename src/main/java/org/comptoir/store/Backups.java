@@ -78,9 +78,13 @@ public final class Backups {
         }
     }
 
+    /** The head row, with the time of the event it names (null when the ledger is empty). */
     private static LedgerHead readHead(Connection c) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM consent_ledger_head WHERE id = 1",
+        LedgerHead head = Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM consent_ledger_head WHERE id = 1",
                 rs -> new LedgerHead(rs.getLong(1), rs.getString(2)))
                 .orElseThrow(() -> new SQLException("consent_ledger_head has no row"));
+        java.time.Instant at = Jdbc.queryOne(c, "SELECT occurred_at FROM consent_event WHERE seq = ?",
+                rs -> Jdbc.instant(rs, "occurred_at"), head.seq()).orElse(null);
+        return new LedgerHead(head.seq(), head.hash(), at);
     }
 }

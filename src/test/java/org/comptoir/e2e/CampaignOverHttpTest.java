@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A campaign through the application's wiring with {@code gateway=http} and {@code http.provider=twilio}, against a
  * Twilio account served on loopback: the engine collects from the provider while it sends (the desktop has no public
  * address, so replies and statuses are polled), a STOP texted to the shop's Twilio number mid-campaign skips that
- * number's queued promotion and gets one confirmation, and delivery statuses polled are matched to the outbox rows —
+ * number's queued promotion and is confirmed by Twilio itself (the shop sends none), an "ARRET" Twilio does not
+ * intercept gets the shop's own confirmation, and delivery statuses polled are matched to the outbox rows —
  * also for messages sent before the application was restarted.
  */
 @Timeout(180)
@@ -80,16 +81,16 @@ class CampaignOverHttpTest {
         shop.clock.advance(Duration.ofMinutes(1));
         twilio.release();
 
-        await("four messages at Twilio", () -> twilio.sent.size() == 4);
-        assertThat(twilio.sent).extracting(m -> m.to).containsExactly(ANNE, BRUNO, DENIS, CLAIRE);
-        assertThat(twilio.sent.get(3).body).isEqualTo("Vous ne recevrez plus de SMS de Léa Fleurs.");
+        // Twilio intercepts a STOP on its long code and confirms it itself: the shop sends no second confirmation
+        await("three messages at Twilio", () -> twilio.sent.size() == 3 && shop.handledFrom(CLAIRE).size() == 1
+                && shop.handledFrom(CLAIRE).get(0) != null);
+        assertThat(twilio.sent).extracting(m -> m.to).containsExactly(ANNE, BRUNO, DENIS);
         assertThat(shop.stateOf(id, CLAIRE)).isEqualTo("SKIPPED");
         assertThat(shop.reasonOf(id, CLAIRE)).isEqualTo("OPT_OUT");
         assertThat(shop.handledFrom(CLAIRE)).containsExactly(Handling.OPT_OUT);
         assertThat(status(CLAIRE)).isEqualTo(ConsentStatus.OPTED_OUT);
         await("Claire's reply deleted from Twilio's log once stored", () -> twilio.inboundLeft().isEmpty());
-        await("the confirmation recorded as sent", () ->
-                shop.repliesTo(CLAIRE).equals(java.util.List.of(Map.entry("OPTOUT_CONFIRM", "SENT"))));
+        assertThat(shop.repliesTo(CLAIRE)).as("Twilio confirmed her STOP: no confirmation queued").isEmpty();
 
         // the network's news, read at the next collection
         twilio.status(ANNE, "delivered");
@@ -107,7 +108,27 @@ class CampaignOverHttpTest {
         shop.open();
         shop.owner.engine().start();
         await("Denis's delivery read after the restart", () -> "DELIVERED".equals(shop.stateOf(id, DENIS)));
-        assertThat(twilio.sent).as("nothing sent again after the restart").hasSize(4);
+        assertThat(twilio.sent).as("nothing sent again after the restart").hasSize(3);
+    }
+
+    /**
+     * "ARRET" is not one of the keywords Twilio answers itself: the shop's own confirmation goes, once, as with the
+     * modem.
+     */
+    @Test
+    void aStopWordTwilioDoesNotInterceptGetsTheShopsConfirmation() throws Exception {
+        open();
+        shop.optIn(CLAIRE);
+        twilio.reply(CLAIRE, "Arrêt", shop.clock.instant());
+        shop.owner.engine().start();
+
+        await("the confirmation recorded as sent", () ->
+                shop.repliesTo(CLAIRE).equals(java.util.List.of(Map.entry("OPTOUT_CONFIRM", "SENT"))));
+        assertThat(status(CLAIRE)).isEqualTo(ConsentStatus.OPTED_OUT);
+        assertThat(twilio.sent).singleElement().satisfies(m -> {
+            assertThat(m.to).isEqualTo(CLAIRE);
+            assertThat(m.body).isEqualTo("Vous ne recevrez plus de SMS de Léa Fleurs.");
+        });
     }
 
     /**

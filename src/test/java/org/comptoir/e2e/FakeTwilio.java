@@ -43,6 +43,8 @@ final class FakeTwilio implements AutoCloseable {
         final String body;
         final Instant at;
         volatile String status;
+        /** Twilio's error_code once the network refused it (0: none); its error_message stays null, as Twilio often leaves it */
+        volatile int errorCode;
 
         Message(String sid, String direction, String from, String to, String body, Instant at, String status) {
             this.sid = sid;
@@ -104,6 +106,14 @@ final class FakeTwilio implements AutoCloseable {
     /** The network reported on the message sent to {@code to}: {@code delivered}, {@code undelivered}... */
     synchronized void status(String to, String status) {
         sent.stream().filter(m -> m.to.equals(to)).forEach(m -> m.status = status);
+    }
+
+    /** The network refused the message sent to {@code to}, with Twilio's error code ({@code undelivered}, 30003...). */
+    synchronized void status(String to, String status, int errorCode) {
+        sent.stream().filter(m -> m.to.equals(to)).forEach(m -> {
+            m.status = status;
+            m.errorCode = errorCode;
+        });
     }
 
     /** The received messages still in the account's log. */
@@ -177,6 +187,10 @@ final class FakeTwilio implements AutoCloseable {
         n.put("to", m.to);
         n.put("body", m.body);
         n.put("status", m.status);
+        if (m.errorCode != 0) {
+            n.put("error_code", m.errorCode);
+            n.putNull("error_message");
+        }
         n.put("date_sent", DateTimeFormatter.RFC_1123_DATE_TIME.format(m.at.atOffset(ZoneOffset.UTC)));
         return n;
     }

@@ -113,6 +113,21 @@ final class AndroidProvider implements Provider {
         });
     }
 
+    /** The state, and the error the phone gives for a recipient ({@code recipients[].error}) where it gives one. */
+    @Override
+    public String statusText(Reply reply) {
+        return Json.parse(reply.body()).filter(n -> n.has("state")).map(n -> {
+            StringBuilder words = new StringBuilder("android ").append(Json.text(n, "state"));
+            n.path("recipients").forEach(r -> {
+                String error = Json.text(r, "error");
+                if (!error.isEmpty()) {
+                    words.append(", ").append(Json.text(r, "phoneNumber")).append(": ").append(error);
+                }
+            });
+            return words.toString();
+        }).orElse(null);
+    }
+
     @Override
     public Optional<Call> lookUp(OutgoingSms sms) {
         return Optional.of(Call.get(Providers.uri(base() + "/message/" + Providers.enc(messageId(sms.id())))));

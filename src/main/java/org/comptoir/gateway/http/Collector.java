@@ -88,8 +88,9 @@ final class Collector {
             }
             Optional<DeliveryReport.Outcome> outcome = provider.outcome(reply.get());
             if (outcome.isPresent() && outcome.get() != DeliveryReport.Outcome.PENDING) {
+                String said = provider.statusText(reply.get());
                 listener.onDeliveryReport(new DeliveryReport(e.getKey(), e.getValue().recipient(), outcome.get(),
-                        clock.instant()));
+                        clock.instant(), said == null ? null : redactor.clean(said)));
                 tracked.remove(e.getKey());
             }
         }

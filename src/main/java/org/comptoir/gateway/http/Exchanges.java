@@ -119,10 +119,18 @@ final class Exchanges implements AutoCloseable {
     }
 
     Exchange exchange(Call call, boolean isSend, int attempts) {
+        return exchange(call, isSend, attempts, 1);
+    }
+
+    /**
+     * As {@link #exchange(Call, boolean, int)} for a request carrying {@code messages} messages (a batch): each
+     * attempt takes that many slots of the pace.
+     */
+    Exchange exchange(Call call, boolean isSend, int attempts, int messages) {
         Exchange last = new NotSent("no attempt");
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                pacer.acquire();
+                pacer.acquire(messages);
                 Reply reply = attempt(call);
                 boolean more = attempt < attempts;
                 if (reply.status() == 429) {

@@ -156,6 +156,13 @@ final class GenericProvider implements Provider {
         return Optional.of(new Call("GET", Providers.uri(url.replace("{id}", Providers.enc(reference))), headers, ""));
     }
 
+    /** The status value the template points at, as the provider wrote it. */
+    @Override
+    public String statusText(Reply reply) {
+        return Json.parse(reply.body()).map(n -> at(n, config.field(HttpConfig.GENERIC_STATUS_POINTER)))
+                .filter(v -> !v.isMissingNode()).map(v -> "generic status " + v.asText()).orElse(null);
+    }
+
     @Override
     public Optional<DeliveryReport.Outcome> outcome(Reply reply) {
         Optional<JsonNode> json = Json.parse(reply.body());

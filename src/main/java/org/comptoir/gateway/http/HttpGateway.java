@@ -3,12 +3,9 @@ package org.comptoir.gateway.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.comptoir.gateway.GatewayError;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
@@ -55,9 +52,9 @@ public final class HttpGateway implements SmsGateway {
     private final Redactor redactor;
     private final Exchanges exchanges;
     private final Collector collector;
-    private final ScheduledExecutorService probes;
-    private ScheduledFuture<?> probe;
-    private Duration probeDelay;
+    /** Null where the provider sends one message per request. */
+    private final Batches batches;
+    private final Reconnect reconnect;
     private volatile GatewayListener listener = GatewayListener.NONE;
     private volatile GatewayState state = GatewayState.READY;
     private volatile UserMessage problem;
@@ -81,12 +78,16 @@ public final class HttpGateway implements SmsGateway {
         this.exchanges = new Exchanges(config, provider, clock, delay, redactor);
         made.set(exchanges);
         this.collector = new Collector(provider, exchanges, clock, redactor);
-        this.probeDelay = config.reconnectAfter();
-        this.probes = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "http-" + provider.name() + "-probe");
-            t.setDaemon(true);
-            return t;
-        });
+        this.batches = provider.maxBatch() > 1
+                ? new Batches(provider.maxBatch(), inFlight, this::sendOnce, this::closedResult) : null;
+        this.reconnect = new Reconnect(provider.name(), config.reconnectAfter(), this::probe);
+    }
+
+    /** For tests: told how many messages of one text wait for a request, each time one more joins them. */
+    void onBatchWaiting(java.util.function.IntConsumer hook) {
+        if (batches != null) {
+            batches.onWaiting(hook);
+        }
     }
 
     /** The configuration, secrets masked in its {@code toString}. */
@@ -99,58 +100,94 @@ public final class HttpGateway implements SmsGateway {
         return config.ratePerSecond() > 0 ? config.ratePerSecond() : provider.defaultRate();
     }
 
+    /**
+     * Sends one message. Where the provider has a batch endpoint keeping per-recipient results ({@code ovh}), sends
+     * of the same text made from several threads while every in-flight slot is taken leave together in one request
+     * ({@link Batches}); each caller still gets its own recipient's result, and the pace counts each recipient.
+     */
     @Override
     public SendResult send(OutgoingSms sms) {
         if (closed) {
-            return new SendResult.Failed(new GatewayError("CLOSED", UserMessage.of("http.error.closed", name())), true);
+            return closedResult(sms);
+        }
+        if (batches != null) {
+            return batches.send(sms);
         }
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult.Failed(new GatewayError("CLOSED", UserMessage.of("http.error.closed", name())), true);
+            return closedResult(sms);
         }
         try {
-            return sendOnce(sms);
+            return sendOnce(List.of(sms)).get(0);
         } finally {
             inFlight.release();
         }
     }
 
-    private SendResult sendOnce(OutgoingSms sms) {
+    private SendResult closedResult(OutgoingSms sms) {
+        return new SendResult.Failed(new GatewayError("CLOSED", UserMessage.of("http.error.closed", name())), true);
+    }
+
+    /**
+     * One request carrying {@code batch} (one message, or several of the same text to different recipients), with
+     * its retries; one result per message. Never twice: whatever may have left makes every message in it Unknown.
+     */
+    private List<SendResult> sendOnce(List<OutgoingSms> batch) {
+        boolean single = batch.size() == 1;
         Exchange ex;
         try {
-            ex = exchanges.exchange(provider.send(sms), true);
+            Call call = single ? provider.send(batch.get(0)) : provider.sendBatch(batch);
+            ex = exchanges.exchange(call, true, config.maxAttempts(), batch.size());
         } catch (ComptoirException e) {
             // incomplete settings (a missing key, a bad address), found before anything left: not the message's
             // fault, so it stays retryable while the gateway, FAILED, waits for a person
             setState(GatewayState.FAILED);
-            return new SendResult.Failed(new GatewayError("CONFIG", cleanMessage(e.userMessage())), true);
+            return same(batch, new SendResult.Failed(new GatewayError("CONFIG", cleanMessage(e.userMessage())), true));
         }
         if (ex instanceof MaybeSent maybe) {
-            LOG.warn("{}: fate of {} unknown: {}", name(), sms.id(), maybe.why());
-            return new SendResult.Unknown(maybe.why());
+            LOG.warn("{}: fate of {} unknown: {}", name(), ids(batch), maybe.why());
+            return same(batch, new SendResult.Unknown(maybe.why()));
         }
         if (ex instanceof NotSent not) {
             lost();
-            return new SendResult.Failed(new GatewayError("LINK",
-                    UserMessage.of("http.error.unreachable", provider.name(), not.why())), true);
+            return same(batch, new SendResult.Failed(new GatewayError("LINK",
+                    UserMessage.of("http.error.unreachable", provider.name(), not.why())), true));
         }
         Reply reply = ((Answered) ex).reply();
-        if (reply.ok()) {
-            SendResult result = provider.sent(reply, sms);
-            if (result instanceof SendResult.Sent sent) {
-                setState(GatewayState.READY);
-                collector.track(sent, sms.recipientE164());
-                LOG.info("{}: {} accepted as {} ({} part(s) reported)", name(), sms.id(), sent.partReferences(),
-                        sent.reportedParts());
-            } else if (result instanceof SendResult.Unknown u) {
-                LOG.warn("{}: {} answered {} but unreadably: {}", name(), sms.id(), reply.status(), clean(u.why()));
-                return new SendResult.Unknown(clean(u.why()));
-            }
-            return result;
+        if (!reply.ok()) {
+            return batch.stream().map(sms -> refusal(reply, sms)).toList();
         }
-        return refusal(reply, sms);
+        List<SendResult> read = single ? List.of(provider.sent(reply, batch.get(0))) : provider.sentBatch(reply, batch);
+        List<SendResult> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            results.add(accepted(read.get(i), batch.get(i), reply));
+        }
+        return results;
+    }
+
+    private SendResult accepted(SendResult result, OutgoingSms sms, Reply reply) {
+        if (result instanceof SendResult.Sent sent) {
+            setState(GatewayState.READY);
+            collector.track(sent, sms.recipientE164());
+            LOG.info("{}: {} accepted as {} ({} part(s) reported)", name(), sms.id(), sent.partReferences(),
+                    sent.reportedParts());
+        } else if (result instanceof SendResult.Unknown u) {
+            LOG.warn("{}: {} answered {} but unreadably: {}", name(), sms.id(), reply.status(), clean(u.why()));
+            return new SendResult.Unknown(clean(u.why()));
+        } else if (result instanceof SendResult.Failed f) {
+            LOG.info("{}: {} refused in an accepted request: {}", name(), sms.id(), f.error().code());
+        }
+        return result;
+    }
+
+    private static List<SendResult> same(List<OutgoingSms> batch, SendResult result) {
+        return batch.stream().map(s -> result).toList();
+    }
+
+    private static String ids(List<OutgoingSms> batch) {
+        return batch.size() == 1 ? batch.get(0).id() : batch.stream().map(OutgoingSms::id).toList().toString();
     }
 
     private SendResult refusal(Reply reply, OutgoingSms sms) {
@@ -304,7 +341,7 @@ public final class HttpGateway implements SmsGateway {
         if (delay instanceof Delay.Wakeable w) {
             w.cancelAll();
         }
-        probes.shutdownNow();
+        reconnect.close();
         exchanges.close();
     }
 
@@ -312,17 +349,12 @@ public final class HttpGateway implements SmsGateway {
      * The provider could not be reached: DISCONNECTED (the engine keeps the messages queued) until a probe — the
      * account call where there is one — reaches it again, after 30 s, then doubling up to ten minutes.
      */
-    private synchronized void lost() {
+    private void lost() {
         setState(GatewayState.DISCONNECTED);
-        if (!closed && probe == null) {
-            probe = probes.schedule(this::probe, probeDelay.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        reconnect.schedule();
     }
 
     private void probe() {
-        synchronized (this) {
-            probe = null;
-        }
         if (closed || state != GatewayState.DISCONNECTED) {
             return;
         }
@@ -334,11 +366,11 @@ public final class HttpGateway implements SmsGateway {
             return;
         }
         if (ex.isPresent() && ex.get() instanceof NotSent) {
-            probeDelay = Duration.ofMillis(Math.min(probeDelay.toMillis() * 2, Duration.ofMinutes(10).toMillis()));
-            lost();
+            setState(GatewayState.DISCONNECTED);
+            reconnect.again();
             return;
         }
-        probeDelay = config.reconnectAfter();
+        reconnect.reset();
         boolean refused = ex.isPresent() && ex.get() instanceof Answered a
                 && (a.reply().status() == 401 || a.reply().status() == 403);
         setState(refused ? GatewayState.FAILED : GatewayState.READY);

@@ -134,24 +134,98 @@ final class OvhProvider implements Provider {
 
     @Override
     public Call send(OutgoingSms sms) {
+        return job(List.of(sms), tag(sms.id()));
+    }
+
+    /**
+     * Most receivers Comptoir puts in one job: OVHcloud documents no limit we could read; 50 keeps a job's body small
+     * and a lost answer (every receiver of it then UNKNOWN) bounded.
+     */
+    static final int MAX_BATCH = 50;
+
+    @Override
+    public int maxBatch() {
+        return MAX_BATCH;
+    }
+
+    /**
+     * One job to every receiver of {@code batch} (same text, sender and validity). Its tag is the batch's own (a
+     * digest of its ids), so no message's own tag names a job it shares: a message of a batch whose fate is unknown
+     * after a restart is not found by {@link #lookUp} and stays UNKNOWN for the owner, never wrongly SENT.
+     */
+    @Override
+    public Call sendBatch(List<OutgoingSms> batch) {
+        StringBuilder ids = new StringBuilder("batch");
+        batch.forEach(s -> ids.append(' ').append(s.id()));
+        return job(batch, tag(ids.toString()));
+    }
+
+    private Call job(List<OutgoingSms> batch, String tag) {
+        OutgoingSms sms = batch.get(0);
         ObjectNode body = Json.object();
         body.put("charset", "UTF-8");
         body.put("coding", SmsText.isGsm(sms.text()) ? "7bit" : "8bit");
         body.put("message", sms.text());
         body.put("noStopClause", true);
         body.put("priority", "high");
-        body.putArray("receivers").add(sms.recipientE164());
+        com.fasterxml.jackson.databind.node.ArrayNode receivers = body.putArray("receivers");
+        batch.forEach(s -> receivers.add(s.recipientE164()));
         if (sms.sender().isEmpty()) {
             body.put("senderForResponse", true); // OVH's short number, to which recipients can answer STOP
         } else {
             body.put("sender", sms.sender());
         }
-        body.put("tag", tag(sms.id()));
+        body.put("tag", tag);
         if (sms.validUntil() != null) {
             long minutes = Duration.between(clock.instant(), sms.validUntil()).toMinutes();
             body.put("validityPeriod", Math.max(1, Math.min(2880, minutes)));
         }
         return Call.json("POST", Providers.uri(service() + "/jobs"), Json.write(body));
+    }
+
+    /**
+     * Per receiver: in {@code invalidReceivers} → refused (a permanent failure); in {@code validReceivers} → sent as
+     * the id at the same position of {@code ids} (OVHcloud answers one id per valid receiver, in order); in neither,
+     * or with ids that do not pair up with the valid receivers → Unknown (accepted, but under which reference?).
+     * The credits are shared out evenly as parts where they divide.
+     */
+    @Override
+    public List<SendResult> sentBatch(Reply reply, List<OutgoingSms> batch) {
+        Optional<JsonNode> json = Json.parse(reply.body()).filter(JsonNode::isObject);
+        if (json.isEmpty()) {
+            SendResult unknown = new SendResult.Unknown("ovh answered HTTP " + reply.status()
+                    + " with no readable report: " + Json.snippet(reply.body()));
+            return batch.stream().map(s -> unknown).toList();
+        }
+        JsonNode n = json.get();
+        List<String> valid = new ArrayList<>();
+        n.path("validReceivers").forEach(r -> valid.add(e164(r.asText())));
+        List<String> invalid = new ArrayList<>();
+        n.path("invalidReceivers").forEach(r -> invalid.add(e164(r.asText())));
+        List<String> ids = new ArrayList<>();
+        n.path("ids").forEach(id -> ids.add(id.asText()));
+        int credits = n.path("totalCreditsRemoved").asInt(0);
+        int parts = valid.isEmpty() || credits % valid.size() != 0 ? 0 : credits / valid.size();
+        List<SendResult> out = new ArrayList<>(batch.size());
+        for (OutgoingSms sms : batch) {
+            int at = valid.indexOf(sms.recipientE164());
+            if (invalid.contains(sms.recipientE164())) {
+                out.add(new SendResult.Failed(new GatewayError("OVH invalidReceivers",
+                        UserMessage.of("http.error.invalid.number", name(), sms.recipientE164())), false));
+            } else if (at >= 0 && ids.size() == valid.size()) {
+                out.add(new SendResult.Sent(List.of(ids.get(at)), parts));
+            } else {
+                out.add(new SendResult.Unknown("ovh accepted the job (HTTP " + reply.status() + ") but its answer "
+                        + "gives no id for this receiver: " + Json.snippet(reply.body())));
+            }
+        }
+        return out;
+    }
+
+    /** OVHcloud writes numbers as {@code +33…} or {@code 0033…}. */
+    private static String e164(String number) {
+        String n = number.strip();
+        return n.matches("00[1-9][0-9]{5,14}") ? "+" + n.substring(2) : n;
     }
 
     @Override
@@ -192,6 +266,26 @@ final class OvhProvider implements Provider {
             case 2, 16 -> DeliveryReport.Outcome.FAILED;
             default -> DeliveryReport.Outcome.PENDING;
         });
+    }
+
+    /**
+     * {@code deliveryReceipt} with its meaning, and the operator's {@code ptt} code when the answer has one: OVHcloud
+     * gives the receipt as a number only (1 delivered, 2 failed, 16 not delivered, as its status callbacks use them).
+     */
+    @Override
+    public String statusText(Reply reply) {
+        return Json.parse(reply.body()).filter(n -> n.has("deliveryReceipt")).map(n -> {
+            int receipt = n.path("deliveryReceipt").asInt();
+            String meaning = switch (receipt) {
+                case 1 -> "delivered";
+                case 2 -> "failed";
+                case 16 -> "not delivered";
+                default -> "pending";
+            };
+            String ptt = Json.text(n, "ptt");
+            return "ovh deliveryReceipt " + receipt + " (" + meaning + ")"
+                    + (ptt.isEmpty() || "0".equals(ptt) ? "" : ", operator code (ptt) " + ptt);
+        }).orElse(null);
     }
 
     @Override

@@ -37,6 +37,28 @@ interface Provider {
      */
     SendResult sent(Reply reply, OutgoingSms sms);
 
+    /**
+     * How many recipients one send request may carry: more than 1 only where the provider has a batch endpoint that
+     * answers per recipient (OVHcloud's job: {@code receivers[]} in, {@code validReceivers}, {@code invalidReceivers}
+     * and {@code ids} out). Twilio, the Android phone and a generic template send one message per request.
+     */
+    default int maxBatch() {
+        return 1;
+    }
+
+    /** One request sending the same text, sender and validity to every recipient of {@code batch} (two or more). */
+    default Call sendBatch(List<OutgoingSms> batch) {
+        throw new UnsupportedOperationException(name() + " has no batch endpoint");
+    }
+
+    /**
+     * A 2xx answer to {@link #sendBatch}: one result per message of {@code batch}, in its order — Sent with that
+     * recipient's own reference, Failed for a recipient the provider refused, Unknown where the answer does not say.
+     */
+    default List<SendResult> sentBatch(Reply reply, List<OutgoingSms> batch) {
+        throw new UnsupportedOperationException(name() + " has no batch endpoint");
+    }
+
     /** A 4xx answer that is final: the provider's own code and message, in words. */
     GatewayError refused(Reply reply);
 
@@ -53,6 +75,15 @@ interface Provider {
     /** The outcome an answer to {@link #status} gives; empty: the answer says nothing usable. */
     default Optional<DeliveryReport.Outcome> outcome(Reply reply) {
         return Optional.empty();
+    }
+
+    /**
+     * What the provider said about a final status, in its own words and codes, for the owner reading why a message
+     * failed ("twilio undelivered, error 30003: Unreachable destination handset"); null when it says nothing more
+     * than the state. Never a credential: the gateway cleans it like any other text it lets go of.
+     */
+    default String statusText(Reply reply) {
+        return null;
     }
 
     /** The request finding {@code sms} by its client reference; empty where the provider keeps none (Twilio). */

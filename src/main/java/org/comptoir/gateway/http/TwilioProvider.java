@@ -28,6 +28,19 @@ final class TwilioProvider implements Provider {
     /** ValidityPeriod: at most 36,000 s (10 h). */
     private static final long MAX_VALIDITY_SECONDS = 36_000;
     static final int UNSUBSCRIBED = 21610;
+    /**
+     * The replies Twilio's default opt-out handling intercepts on a long code and answers itself with its own
+     * confirmation, blocking later sends until START (Twilio: "Customize users' opt-in and opt-out experience with
+     * Advanced Opt-Out", and its Proxy "Opt-out keywords" page): a whole message that is one of these words, in any
+     * case. French words (ARRET, ARRÊT) are not among them: Twilio does not answer those.
+     */
+    static final java.util.Set<String> OPT_OUT_KEYWORDS = java.util.Set.of("STOP", "UNSUBSCRIBE", "END", "QUIT",
+            "STOPALL", "REVOKE", "OPTOUT", "CANCEL");
+
+    /** Whether Twilio itself answered {@code text} with its opt-out confirmation. */
+    static boolean confirmsOptOut(String text) {
+        return OPT_OUT_KEYWORDS.contains(text.strip().toUpperCase(java.util.Locale.ROOT));
+    }
 
     private final String base;
     private final String sid;
@@ -117,6 +130,33 @@ final class TwilioProvider implements Provider {
             case "undelivered", "failed", "canceled" -> DeliveryReport.Outcome.FAILED;
             default -> DeliveryReport.Outcome.PENDING;
         });
+    }
+
+    /**
+     * Twilio's delivery errors (its error pages, {@code twilio.com/docs/api/errors/300xx}) in words, for a Message
+     * resource whose {@code error_message} is null, as it often is once a carrier reported.
+     */
+    private static final Map<Integer, String> DELIVERY_ERRORS = Map.of(
+            30001, "Queue overflow", 30002, "Account suspended", 30003, "Unreachable destination handset",
+            30004, "Message blocked", 30005, "Unknown destination handset", 30006, "Landline or unreachable carrier",
+            30007, "Message filtered", 30008, "Unknown error", 30009, "Missing segment",
+            30010, "Message price exceeds max price");
+
+    /** {@code status}, and {@code error_code} with {@code error_message} (or Twilio's words for the code) when set. */
+    @Override
+    public String statusText(Reply reply) {
+        return Json.parse(reply.body()).map(n -> {
+            String status = Json.text(n, "status");
+            int code = n.path("error_code").asInt(0);
+            if (code == 0) {
+                return status.isEmpty() ? null : "twilio " + status;
+            }
+            String words = Json.text(n, "error_message");
+            if (words.isEmpty()) {
+                words = DELIVERY_ERRORS.getOrDefault(code, "");
+            }
+            return "twilio " + status + ", error " + code + (words.isEmpty() ? "" : ": " + words);
+        }).orElse(null);
     }
 
     /** Replies reach the shop's own Twilio number; an alphanumeric sender or a Messaging Service receives none here. */

@@ -52,7 +52,8 @@ final class AppReopen implements BackupViewModel.Reopener {
                 String aside = outcome.swapped().setAside().map(p -> ui.messages().get("backup.ui.restore.aside", p))
                         .orElse("");
                 next.dialogs().showInformation(ui.messages().get("backup.ui.restore.title"),
-                        ui.messages().get("backup.ui.restore.done", r.rowsVerified()) + aside);
+                        ui.messages().get("backup.ui.restore.done", r.rowsVerified(), r.restoredHeadShown().seq(),
+                                BackupViewModel.when(ui.messages(), r.restoredHeadShown().at())) + aside);
             }
         }, failure -> {
             String text = failure instanceof ComptoirException ce ? ui.messages().render(ce.userMessage())

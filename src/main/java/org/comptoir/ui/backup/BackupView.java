@@ -107,6 +107,13 @@ public final class BackupView extends ScrollPane {
         list.setId("backupList");
         list.setPrefHeight(200);
         list.setPlaceholder(new Label(m.get("backup.ui.list.empty")));
+        // reached with Tab, the list showed no row in focus and a first arrow key selected nothing: the newest is
+        // selected as soon as the list takes the focus, so the keyboard user sees where they are and what it holds
+        list.focusedProperty().addListener((o, was, focused) -> {
+            if (focused && list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(BackupInfo item, boolean empty) {

@@ -217,17 +217,28 @@ public final class BackupViewModel {
 
     /** The full head a selected backup holds (its manifest's), or why it cannot be read. */
     public String describeHead(BackupInfo b) {
-        return b.manifest().map(man -> m.get("backup.ui.selected", man.ledgerSeq(), man.ledgerHash()))
+        return b.manifest().map(man -> m.get("backup.ui.selected", man.ledgerSeq(), man.ledgerHash(),
+                        when(m, man.ledgerAt())))
                 .orElseGet(() -> m.render(b.problem().orElseThrow()));
     }
 
     /** One line of the list: when, size, the ledger head it holds (row and start of the hash) or why it cannot be read. */
     public String describe(BackupInfo b) {
         String size = String.format(m.locale(), "%.1f", b.sizeBytes() / (1024.0 * 1024.0));
-        String what = b.manifest().map(man -> m.get("backup.ui.item.head", man.ledgerSeq(),
-                        man.ledgerHash() == null ? "" : man.ledgerHash().substring(0, Math.min(12, man.ledgerHash().length()))))
+        String what = b.manifest().map(man -> man.ledgerSeq() == 0 ? m.get("backup.ui.item.empty")
+                        : m.get("backup.ui.item.head", man.ledgerSeq(),
+                        man.ledgerHash() == null ? "" : man.ledgerHash().substring(0, Math.min(8, man.ledgerHash().length())),
+                        when(m, man.ledgerAt())))
                 .orElseGet(() -> m.render(b.problem().orElseThrow()));
         return m.get("backup.ui.item", when.format(b.createdAt()), size, what);
+    }
+
+    /**
+     * When a ledger head was recorded, as the owner reads dates; "—" when unknown (an empty ledger, or a backup made
+     * before manifests carried the time).
+     */
+    static String when(Messages messages, java.time.Instant at) {
+        return at == null ? "—" : formatter(messages).format(at);
     }
 
     /** Dates as the owner reads them: the UI's language, this computer's time zone. */

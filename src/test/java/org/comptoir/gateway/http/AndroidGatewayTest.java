@@ -113,6 +113,21 @@ class AndroidGatewayTest extends ProviderContractTest {
     }
 
     @Test
+    void aFailedStateKeepsThePhonesErrorForTheRecipient() {
+        server.enqueue(accepted());
+        gateway.send(sms("m1"));
+        server.enqueue(json(200, "{\"id\":\"m1\",\"state\":\"Failed\",\"recipients\":[{\"phoneNumber\":"
+                + "\"+33612345678\",\"state\":\"Failed\",\"error\":\"RESULT_ERROR_GENERIC_FAILURE\"}]}"));
+
+        gateway.collectPending();
+
+        assertThat(listener.reports).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(DeliveryReport.Outcome.FAILED);
+            assertThat(d.networkStatus()).isEqualTo("android Failed, +33612345678: RESULT_ERROR_GENERIC_FAILURE");
+        });
+    }
+
+    @Test
     void testerChecksTheCredentialsWithoutSendingAnything() {
         server.enqueue(json(404, "{\"message\":\"message not found\"}"));
 

@@ -125,8 +125,24 @@ class OvhGatewayTest extends ProviderContractTest {
         gateway.collectPending();
 
         assertThat(server.request(1).getTarget()).isEqualTo("/sms/" + SERVICE + "/outgoing/27814656");
-        assertThat(listener.reports).singleElement()
-                .satisfies(d -> assertThat(d.outcome()).isEqualTo(DeliveryReport.Outcome.FAILED));
+        assertThat(listener.reports).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(DeliveryReport.Outcome.FAILED);
+            assertThat(d.networkStatus()).isEqualTo("ovh deliveryReceipt 2 (failed)");
+        });
+    }
+
+    @Test
+    void anUndeliveredReceiptKeepsTheOperatorsCode() {
+        server.enqueue(accepted());
+        gateway.send(sms("m1"));
+        server.enqueue(json(200, "{\"id\":27814656,\"deliveryReceipt\":16,\"ptt\":2005,\"receiver\":\"+33612345678\"}"));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[]"));
+
+        gateway.collectPending();
+
+        assertThat(listener.reports).singleElement().satisfies(d -> assertThat(d.networkStatus())
+                .isEqualTo("ovh deliveryReceipt 16 (not delivered), operator code (ptt) 2005"));
     }
 
     @Test

@@ -121,6 +121,45 @@ class TwilioGatewayTest extends ProviderContractTest {
     }
 
     @Test
+    void anUndeliveredStatusWithoutWordsGetsTwiliosWordsForItsCode() {
+        assertThat(failedStatus("{\"sid\":\"SM1234\",\"status\":\"undelivered\",\"error_code\":30003,"
+                + "\"error_message\":null}")).isEqualTo("twilio undelivered, error 30003: Unreachable destination handset");
+    }
+
+    @Test
+    void aFailedStatusKeepsTwiliosOwnCodeAndWords() {
+        assertThat(failedStatus("{\"sid\":\"SM1234\",\"status\":\"failed\",\"error_code\":30410,"
+                + "\"error_message\":\"Provider Timeout Error\"}")).isEqualTo("twilio failed, error 30410: Provider Timeout Error");
+    }
+
+    /** Sends one message, polls {@code status} for it, and returns the failure report's network status. */
+    private String failedStatus(String status) {
+        listener.stores = false;
+        server.enqueue(accepted());
+        gateway.send(sms("m1"));
+        server.enqueue(json(200, status));
+
+        gateway.collectPending();
+
+        assertThat(listener.reports).singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo(DeliveryReport.Outcome.FAILED));
+        return listener.reports.get(0).networkStatus();
+    }
+
+    @Test
+    void onlyTwiliosOwnKeywordsThroughTwilioCountAsConfirmedByTheProvider() {
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", " stop ")).isTrue();
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", "UNSUBSCRIBE")).isTrue();
+        assertThat(ProviderOptOuts.confirmedByProvider(gateway.name(), "Stop")).isTrue();
+        // Twilio does not answer French words nor a sentence: the shop's confirmation applies
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", "ARRET")).isFalse();
+        assertThat(ProviderOptOuts.confirmedByProvider("http twilio", "stop svp")).isFalse();
+        // the same word through another route was confirmed by nobody
+        assertThat(ProviderOptOuts.confirmedByProvider("http ovh", "STOP")).isFalse();
+        assertThat(ProviderOptOuts.confirmedByProvider("modem /dev/ttyUSB0", "STOP")).isFalse();
+    }
+
+    @Test
     void repliesToTheShopsNumberAreStoredThenDeletedAtTwilio() {
         server.enqueue(json(200, "{\"messages\":[{\"sid\":\"SMin1\",\"direction\":\"inbound\",\"from\":\"+33611111111\"},"
                 + "{\"sid\":\"SMout\",\"direction\":\"outbound-api\",\"from\":\"+33700000001\"}]}"));

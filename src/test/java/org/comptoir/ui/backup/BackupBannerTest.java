@@ -16,7 +16,8 @@ import org.comptoir.AppContext;
 import org.comptoir.backup.BackupSettings;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.ui.MainView;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +34,25 @@ class BackupBannerTest {
 
     @TempDir
     static Path dir;
-    AppContext app;
+    static AppContext app;
+
+    /**
+     * The store is opened before the window, off the FX thread: opened in {@code @Start} it counted against TestFX's
+     * setup timeout, which a loaded machine (load 26-30) went past.
+     */
+    @BeforeAll
+    static void openTheStore() {
+        app = openStore(dir);
+    }
 
     @Start
     void start(Stage stage) {
-        app = openStore(dir);
         stage.setScene(new Scene(new MainView(uiContext(app, stage), stage), 1000, 700));
         stage.show();
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         app.close();
     }
 

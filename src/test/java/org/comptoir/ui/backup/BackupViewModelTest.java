@@ -63,7 +63,7 @@ class BackupViewModelTest {
         assertThat(vm.statusFailedProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).startsWith("Dernière sauvegarde :").contains("comptoir-backup-");
         assertThat(vm.backups()).hasSize(1);
-        assertThat(vm.describe(vm.backups().get(0))).contains("Mo · 0 événements de consentement");
+        assertThat(vm.describe(vm.backups().get(0))).contains("Mo · aucun événement de consentement");
         assertThat(dialogs.errors).isEmpty();
     }
 
@@ -121,7 +121,9 @@ class BackupViewModelTest {
 
         vm.folderProperty().set(usb.toString());
         vm.saveSettings(); // reloads the screen, head included
-        assertThat(vm.headProperty().get()).startsWith("Ligne 2 · empreinte " + head.hash() + " · enregistrée le ");
+        // the time before the 64-character hash, so it stays in sight in the field at 1024 px
+        String recorded = BackupViewModel.when(Messages.forLanguage("fr"), head.at());
+        assertThat(vm.headProperty().get()).isEqualTo("Ligne 2 · enregistrée le " + recorded + " · empreinte " + head.hash());
         String printout = vm.printableHead();
         assertThat(printout).contains("Boutique : Léa Fleurs").contains("Dernière ligne : 2")
                 .contains("Empreinte (SHA-256) : " + head.hash())
@@ -132,9 +134,10 @@ class BackupViewModelTest {
 
         vm.backupNow();
         assertThat(vm.backups()).hasSize(1);
-        assertThat(vm.describe(vm.backups().get(0))).contains("2 événements de consentement · tête "
-                + head.hash().substring(0, 12) + "…");
-        assertThat(vm.describeHead(vm.backups().get(0))).contains("jusqu'à la ligne 2, empreinte " + head.hash());
+        assertThat(vm.describe(vm.backups().get(0))).contains("2 événements · tête "
+                + head.hash().substring(0, 8) + "… du " + recorded);
+        assertThat(vm.describeHead(vm.backups().get(0))).contains("jusqu'à la ligne 2, empreinte " + head.hash()
+                + ", enregistrée le " + recorded);
 
         vm.noPrinter();
         assertThat(dialogs.informations).singleElement().asString().startsWith("Aucune imprimante")

@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 10,000 messages through {@link HttpGateway#send} to a Twilio-shaped mock provider on loopback that takes 50 ms
  * to answer each request: one shot per concurrency (the gateway's in-flight limit, and as many sending threads),
  * pacing set out of the way. Prints the heap in use after a full GC every 2,000 messages, to show it stays flat.
- * Run: {@code mvn -B -Pbench test-compile exec:exec -Dbench=HttpGatewayBenchmark} (see docs/performance.md).
+ * Run offline after one build: {@code org.openjdk.jmh.Main HttpGatewayBenchmark} from the test class path (the
+ * command is in docs/performance.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
