@@ -3,7 +3,7 @@
 -- default), in a commit of its own, and with WRITE_DELAY=0 under the AES cipher each of those commits wrote every page
 -- changed since the last one: 22 % of an import's CPU (docs/performance.md, "Excel"). With 1,000 values a sequence is
 -- written 31 times less often. What it costs: after a crash or a kill the next ids skip the unused rest of the cache;
--- ids stay unique and increasing, and nothing reads meaning into their gaps. PostgreSQL accepts the same statements
--- (its cache is per session), so both folders hold the same text.
+-- ids stay unique and increasing, and nothing reads meaning into their gaps. The PostgreSQL form changes nothing, on
+-- purpose (db/postgresql/V23 says why).
 ALTER TABLE contact ALTER COLUMN id SET CACHE 1000;
 ALTER TABLE audit ALTER COLUMN id SET CACHE 1000;

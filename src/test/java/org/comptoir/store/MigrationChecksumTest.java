@@ -31,7 +31,7 @@ class MigrationChecksumTest {
             Map.entry("16", 1335434617),
             Map.entry("17", 1991294265),
             Map.entry("21", -21603496),    // per-till settings (issue 17)
-            Map.entry("23", 396183983));
+            Map.entry("23", 1260604276));
 
     @TempDir
     Path dir;
