@@ -39,7 +39,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Contacts (owner only): a page of the list on the left, the selected person's consent history on the right.
  * Clicking a column header sorts in the database (the table's sort policy forwards to the view-model).
  */
-public final class ContactsView extends BorderPane {
+public final class ContactsView extends BorderPane implements org.comptoir.ui.NavigationEvent.Target {
+
+    private final ContactsViewModel model;
 
     public ContactsView(UiContext ui) {
         this(ui, new ContactsViewModel(ui.app().contacts(), ui.app().consent(), ui.app()::phoneNumbers,
@@ -48,6 +50,7 @@ public final class ContactsView extends BorderPane {
 
     ContactsView(UiContext ui, ContactsViewModel vm) {
         Messages m = ui.messages();
+        this.model = vm;
         setId("contactsView");
         getStylesheets().add(Styles.CSS);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -324,5 +327,13 @@ public final class ContactsView extends BorderPane {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    /** Opened from a link (the home screen's "Désinscrits : 3"): shows that status filter. */
+    @Override
+    public void showItem(Object item) {
+        if (item instanceof Filter f) {
+            model.filterProperty().set(f);
+        }
     }
 }

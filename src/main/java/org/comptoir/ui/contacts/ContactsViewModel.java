@@ -54,6 +54,11 @@ public final class ContactsViewModel {
         Filter(Set<ConsentStatus> statuses) {
             this.statuses = statuses;
         }
+
+        /** The statuses this choice keeps (none: everyone). */
+        public Set<ConsentStatus> statuses() {
+            return statuses;
+        }
     }
 
     /** A row with its number already formatted (formatting is done off the FX thread with the rest). */
