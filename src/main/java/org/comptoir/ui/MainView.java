@@ -96,6 +96,32 @@ public final class MainView extends BorderPane {
         if (!screens.isEmpty()) {
             open(screens.get(0));
         }
+        // a campaign that finishes or pauses at a window edge is told whatever screen is open
+        listenTo(ui.app().sending(), new org.comptoir.dispatch.CampaignProgressQuery(ui.app().database(),
+                ui.app().settings(), ui.app().campaigns(), ui.app().sending()).shopZone(), stage);
+    }
+
+    /** How often the campaigns heard SENDING are read again, to tell a pause at a window edge (see SendingNotices). */
+    static final Duration NOTICE_RECHECK = Duration.seconds(20);
+
+    /** Shows the notices of {@code owner}'s engine in this window until {@code stage} is hidden. */
+    void listenTo(org.comptoir.dispatch.GatewayOwner owner, java.time.ZoneId shopZone, Stage stage) {
+        listenTo(owner, shopZone, stage, NOTICE_RECHECK);
+    }
+
+    void listenTo(org.comptoir.dispatch.GatewayOwner owner, java.time.ZoneId shopZone, Stage stage, Duration recheck) {
+        SendingNotices notices = new SendingNotices(ui.messages(), shopZone, n -> org.controlsfx.control.Notifications
+                .create().owner(this).title(n.title()).text(n.text()).hideAfter(Duration.seconds(30)).showInformation(),
+                () -> current != null && "sending".equals(current.id()));
+        owner.addProgressListener(notices);
+        Timeline again = new Timeline(new KeyFrame(recheck, e -> notices.sending().forEach(id -> ui.executor().execute(
+                () -> owner.progress(id), p -> p.ifPresent(notices::heard), error -> { }))));
+        again.setCycleCount(Timeline.INDEFINITE);
+        again.play();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            again.stop();
+            owner.removeProgressListener(notices);
+        });
     }
 
     /** Shows {@code screen}, asking the owner PIN first when it is owner-only and the app is in cashier mode. */
