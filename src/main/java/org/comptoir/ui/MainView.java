@@ -81,7 +81,8 @@ public final class MainView extends BorderPane {
 
         ui.owner().unlockedProperty().addListener((obs, was, now) -> {
             if (!now && current != null && current.ownerOnly()) {
-                open(screens.get(0));
+                // locked (by hand or idle): owner-only work closes at once; nobody is there to answer a question
+                show(screens.get(0), null);
             }
         });
         // Any key or click counts as activity; a slow timer locks owner mode once idle long enough.
@@ -131,6 +132,27 @@ public final class MainView extends BorderPane {
 
     /** {@link #open(Screen)}, then shows {@code item} in it when the screen is a {@link NavigationEvent.Target}. */
     public void open(Screen screen, Object item) {
+        if (getCenter() instanceof UnsavedEdits edits && screen != current && edits.hasUnsavedEdits()) {
+            select(current);
+            String title = current == null ? "" : ui.messages().get(current.titleKey());
+            int answer = ui.dialogs().choose(title, ui.messages().get("unsaved.leave.confirm", title),
+                    java.util.List.of(ui.messages().get("unsaved.leave.save"), ui.messages().get("unsaved.leave.discard"),
+                            ui.messages().get("unsaved.leave.stay")), 2);
+            switch (answer) {
+                case 0 -> edits.saveThen(saved -> {
+                    if (saved) {
+                        enter(screen, item);
+                    }
+                });
+                case 1 -> enter(screen, item);
+                default -> { } // stay: the edits and the screen remain
+            }
+            return;
+        }
+        enter(screen, item);
+    }
+
+    private void enter(Screen screen, Object item) {
         if (screen.ownerOnly() && !ui.owner().isUnlocked()) {
             select(current);
             ui.owner().requireOwner(ui.dialogs(), () -> show(screen, item));
