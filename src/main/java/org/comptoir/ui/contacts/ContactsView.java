@@ -187,6 +187,7 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
                 vm.selectedProperty().get() != null && !vm.selectedProperty().get().row().kept(), vm.selectedProperty()));
         notKept.managedProperty().bind(notKept.visibleProperty());
         VBox tagsBox = tagsPane(m, vm);
+        tagsBox.getChildren().add(manageTags(ui, vm));
         ListView<ConsentEventView> history = new ListView<>(vm.history());
         history.setId("historyList");
         history.setPlaceholder(new Label(""));
@@ -292,6 +293,39 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         HBox add = new HBox(8, name, create);
         add.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, title, boxes, hint, add);
+    }
+
+    /** Renaming or deleting one of the shop's tags: pick it, type the new name or ask to delete (confirmed, counted). */
+    private static HBox manageTags(UiContext ui, ContactsViewModel vm) {
+        Messages m = ui.messages();
+        Label label = new Label(m.get("contacts.tag.manage"));
+        ChoiceBox<String> which = new ChoiceBox<>();
+        which.setId("manageTag");
+        Runnable fill = () -> {
+            String before = which.getValue();
+            which.getItems().setAll(vm.tags().stream().map(ContactDirectory.TagCount::name).toList());
+            which.setValue(which.getItems().contains(before) ? before : null);
+        };
+        vm.tags().addListener((javafx.collections.ListChangeListener<ContactDirectory.TagCount>) c -> fill.run());
+        fill.run();
+        TextField newName = new TextField();
+        newName.setId("renameTagName");
+        newName.setPromptText(m.get("contacts.tag.rename.prompt"));
+        newName.setPrefColumnCount(10);
+        Button rename = new Button(m.get("contacts.tag.rename"));
+        rename.setId("renameTag");
+        rename.setMinWidth(Region.USE_PREF_SIZE);
+        rename.disableProperty().bind(which.valueProperty().isNull().or(newName.textProperty().isEmpty()));
+        rename.setOnAction(e -> vm.renameTag(ui.app().tagCatalog(), which.getValue(), newName.getText(), newName::clear));
+        Button delete = new Button(m.get("contacts.tag.delete"));
+        delete.setId("deleteTag");
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        delete.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        delete.disableProperty().bind(which.valueProperty().isNull());
+        delete.setOnAction(e -> vm.deleteTag(ui.app().tagCatalog(), which.getValue(), ui.dialogs()));
+        HBox row = new HBox(8, label, which, newName, rename, delete);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static String name(Line l) {
