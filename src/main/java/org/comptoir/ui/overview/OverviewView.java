@@ -28,7 +28,6 @@ public final class OverviewView extends ScrollPane {
     private final VBox lastCard = card();
     private final VBox nextCard = card();
     private final VBox gatewayCard = card();
-    private final UiContext ui;
 
     public OverviewView(UiContext ui) {
         this(ui, new OverviewViewModel(ui.app().contacts(), SendingServices.of(ui.app(), ui.messages()),
@@ -36,7 +35,6 @@ public final class OverviewView extends ScrollPane {
     }
 
     OverviewView(UiContext ui, OverviewViewModel vm) {
-        this.ui = ui;
         this.m = ui.messages();
         setId("overviewView");
         getStylesheets().add(Styles.CSS);
@@ -101,9 +99,8 @@ public final class OverviewView extends ScrollPane {
                 () -> nextCard.getChildren().addAll(text("overviewNextNone", m.get("overview.next.none")),
                         link("overviewNextCreate", m.get("overview.campaigns.open"), "campaigns", null)));
 
-        boolean modem = s.modem();
         gatewayCard.getChildren().setAll(heading("overview.gateway"), text("overviewGatewayState", s.gateway()),
-                modem ? link("overviewGatewayOpen", m.get("overview.gateway.modem"), "modem", null)
+                s.modem() ? link("overviewGatewayOpen", m.get("overview.gateway.modem"), "modem", null)
                         : link("overviewGatewayOpen", m.get("overview.gateway.settings"), "settings", null));
     }
 
