@@ -136,6 +136,11 @@ public final class AppContext implements AutoCloseable {
         return contacts;
     }
 
+    /** Renaming and deleting tags (holds nothing: built on each call). */
+    public org.comptoir.consent.TagCatalog tagCatalog() {
+        return new org.comptoir.consent.TagCatalog(database);
+    }
+
     private InboundRouter inboundRouter() {
         return consentSms.router();
     }

@@ -70,8 +70,17 @@ public final class Cli {
         }
     }
 
+    /** Every command answers --help, as the usage errors say ("Voir « comptoir config --help »"). */
+    private static void helpOnEveryCommand(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            helpOnEveryCommand(sub);
+        }
+    }
+
     static CommandLine commandLine(ComptoirCommand root) {
         CommandLine cmd = new CommandLine(root);
+        helpOnEveryCommand(cmd);
         // --help and usage errors in the install's language: picocli reads headings, descriptions and option
         // texts from this bundle (cli_fr / cli_en); its own English error sentences are replaced below
         Messages boot = root.messages();

@@ -81,7 +81,8 @@ public final class MainView extends BorderPane {
 
         ui.owner().unlockedProperty().addListener((obs, was, now) -> {
             if (!now && current != null && current.ownerOnly()) {
-                open(screens.get(0));
+                // locked (by hand or idle): owner-only work closes at once; nobody is there to answer a question
+                show(screens.get(0), null);
             }
         });
         // Any key or click counts as activity; a slow timer locks owner mode once idle long enough.
@@ -96,6 +97,32 @@ public final class MainView extends BorderPane {
         if (!screens.isEmpty()) {
             open(screens.get(0));
         }
+        // a campaign that finishes or pauses at a window edge is told whatever screen is open
+        listenTo(ui.app().sending(), new org.comptoir.dispatch.CampaignProgressQuery(ui.app().database(),
+                ui.app().settings(), ui.app().campaigns(), ui.app().sending()).shopZone(), stage);
+    }
+
+    /** How often the campaigns heard SENDING are read again, to tell a pause at a window edge (see SendingNotices). */
+    static final Duration NOTICE_RECHECK = Duration.seconds(20);
+
+    /** Shows the notices of {@code owner}'s engine in this window until {@code stage} is hidden. */
+    void listenTo(org.comptoir.dispatch.GatewayOwner owner, java.time.ZoneId shopZone, Stage stage) {
+        listenTo(owner, shopZone, stage, NOTICE_RECHECK);
+    }
+
+    void listenTo(org.comptoir.dispatch.GatewayOwner owner, java.time.ZoneId shopZone, Stage stage, Duration recheck) {
+        SendingNotices notices = new SendingNotices(ui.messages(), shopZone, n -> org.controlsfx.control.Notifications
+                .create().owner(this).title(n.title()).text(n.text()).hideAfter(Duration.seconds(30)).showInformation(),
+                () -> current != null && "sending".equals(current.id()));
+        owner.addProgressListener(notices);
+        Timeline again = new Timeline(new KeyFrame(recheck, e -> notices.sending().forEach(id -> ui.executor().execute(
+                () -> owner.progress(id), p -> p.ifPresent(notices::heard), error -> { }))));
+        again.setCycleCount(Timeline.INDEFINITE);
+        again.play();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            again.stop();
+            owner.removeProgressListener(notices);
+        });
     }
 
     /** Shows {@code screen}, asking the owner PIN first when it is owner-only and the app is in cashier mode. */
@@ -105,6 +132,27 @@ public final class MainView extends BorderPane {
 
     /** {@link #open(Screen)}, then shows {@code item} in it when the screen is a {@link NavigationEvent.Target}. */
     public void open(Screen screen, Object item) {
+        if (getCenter() instanceof UnsavedEdits edits && screen != current && edits.hasUnsavedEdits()) {
+            select(current);
+            String title = current == null ? "" : ui.messages().get(current.titleKey());
+            int answer = ui.dialogs().choose(title, ui.messages().get("unsaved.leave.confirm", title),
+                    java.util.List.of(ui.messages().get("unsaved.leave.save"), ui.messages().get("unsaved.leave.discard"),
+                            ui.messages().get("unsaved.leave.stay")), 2);
+            switch (answer) {
+                case 0 -> edits.saveThen(saved -> {
+                    if (saved) {
+                        enter(screen, item);
+                    }
+                });
+                case 1 -> enter(screen, item);
+                default -> { } // stay: the edits and the screen remain
+            }
+            return;
+        }
+        enter(screen, item);
+    }
+
+    private void enter(Screen screen, Object item) {
         if (screen.ownerOnly() && !ui.owner().isUnlocked()) {
             select(current);
             ui.owner().requireOwner(ui.dialogs(), () -> show(screen, item));

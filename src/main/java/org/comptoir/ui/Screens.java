@@ -7,6 +7,7 @@ import org.comptoir.ui.contacts.ContactsView;
 import org.comptoir.ui.inbox.InboxView;
 import org.comptoir.ui.export.ExportView;
 import org.comptoir.ui.modem.ModemView;
+import org.comptoir.ui.overview.OverviewView;
 import org.comptoir.ui.sending.CampaignReportView;
 import org.comptoir.ui.sending.SendingView;
 import org.comptoir.ui.retention.RetentionView;
@@ -22,13 +23,15 @@ public final class Screens {
     public static List<Screen> all() {
         return List.of(
                 new Screen("till", "screen.till", false, TillView::new),
+                // the owner's week, in order: home → contacts → campaigns → sending → reports → export…
+                new Screen("overview", "screen.overview", true, OverviewView::new),
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),
-                new Screen("inbox", "screen.inbox", true, InboxView::new),
-                new Screen("retention", "inbox.retention.ui.title", true, RetentionView::new),
                 new Screen("campaigns", "campaign.title", true, CampaignsView::new),
                 new Screen("sending", "dispatch.ui.title", true, SendingView::new),
                 new Screen("report", "dispatch.ui.nav.report", true, CampaignReportView::new),
                 new Screen("export", "export.ui.title", true, ExportView::new),
+                new Screen("inbox", "screen.inbox", true, InboxView::new),
+                new Screen("retention", "inbox.retention.ui.title", true, RetentionView::new),
                 new Screen("modem", "modem.ui.title", true, ModemView::create),
                 new Screen("settings", "screen.settings", true, SettingsView::new),
                 new Screen("backup", "backup.ui.title", true, BackupView::new));

@@ -299,6 +299,20 @@ public final class CampaignEditorViewModel {
         template.set(GsmSuggestions.replaceAll(template.get()));
     }
 
+    /** {@link #save}, then {@code done} gets whether it was saved (false: refused, the reason is shown). */
+    public void saveThen(Consumer<Boolean> done) {
+        Campaign draft = currentDraft();
+        executor.execute(() -> service.saveDraft(draft), saved -> {
+            campaign.set(saved);
+            status.set(messages.get("campaign.saved"));
+            onSaved.accept(saved);
+            done.accept(true);
+        }, error -> {
+            fail(error);
+            done.accept(false);
+        });
+    }
+
     public void save() {
         Campaign draft = currentDraft();
         executor.execute(() -> service.saveDraft(draft), saved -> {

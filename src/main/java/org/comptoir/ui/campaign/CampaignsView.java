@@ -21,7 +21,9 @@ import org.comptoir.ui.NavigationEvent;
 import org.comptoir.ui.UiContext;
 
 /** The "campaigns" screen: drafts, scheduled and past campaigns on the left, the editor on the right. */
-public final class CampaignsView extends BorderPane {
+public final class CampaignsView extends BorderPane implements org.comptoir.ui.UnsavedEdits {
+
+    private final CampaignEditorViewModel editorModel;
 
     /** True while the list's selection is put back after "keep editing": that change is not a new choice. */
     private boolean reverting;
@@ -32,6 +34,7 @@ public final class CampaignsView extends BorderPane {
         getStylesheets().add(CampaignsView.class.getResource("campaign.css").toExternalForm());
         CampaignEditorViewModel editor = new CampaignEditorViewModel(ui.app().campaigns(), ui.app().settings(), m,
                 ui.executor(), ui.dialogs());
+        this.editorModel = editor;
         CampaignListViewModel list = new CampaignListViewModel(ui.app().campaigns(), m, ui.executor(), ui.dialogs());
         editor.onSaved(saved -> list.reload(saved));
         org.comptoir.dispatch.CampaignProgressQuery forecasts = new org.comptoir.dispatch.CampaignProgressQuery(
@@ -138,5 +141,15 @@ public final class CampaignsView extends BorderPane {
         }
         campaigns.getItems().stream().filter(c -> shown.id().equals(c.id())).findFirst()
                 .ifPresentOrElse(campaigns.getSelectionModel()::select, campaigns.getSelectionModel()::clearSelection);
+    }
+
+    @Override
+    public boolean hasUnsavedEdits() {
+        return editorModel.hasUnsavedChanges();
+    }
+
+    @Override
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
+        editorModel.saveThen(done);
     }
 }

@@ -39,7 +39,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Contacts (owner only): a page of the list on the left, the selected person's consent history on the right.
  * Clicking a column header sorts in the database (the table's sort policy forwards to the view-model).
  */
-public final class ContactsView extends BorderPane {
+public final class ContactsView extends BorderPane implements org.comptoir.ui.NavigationEvent.Target {
+
+    private final ContactsViewModel model;
 
     public ContactsView(UiContext ui) {
         this(ui, new ContactsViewModel(ui.app().contacts(), ui.app().consent(), ui.app()::phoneNumbers,
@@ -48,6 +50,7 @@ public final class ContactsView extends BorderPane {
 
     ContactsView(UiContext ui, ContactsViewModel vm) {
         Messages m = ui.messages();
+        this.model = vm;
         setId("contactsView");
         getStylesheets().add(Styles.CSS);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -184,6 +187,7 @@ public final class ContactsView extends BorderPane {
                 vm.selectedProperty().get() != null && !vm.selectedProperty().get().row().kept(), vm.selectedProperty()));
         notKept.managedProperty().bind(notKept.visibleProperty());
         VBox tagsBox = tagsPane(m, vm);
+        tagsBox.getChildren().add(manageTags(ui, vm));
         ListView<ConsentEventView> history = new ListView<>(vm.history());
         history.setId("historyList");
         history.setPlaceholder(new Label(""));
@@ -291,6 +295,39 @@ public final class ContactsView extends BorderPane {
         return new VBox(6, title, boxes, hint, add);
     }
 
+    /** Renaming or deleting one of the shop's tags: pick it, type the new name or ask to delete (confirmed, counted). */
+    private static HBox manageTags(UiContext ui, ContactsViewModel vm) {
+        Messages m = ui.messages();
+        Label label = new Label(m.get("contacts.tag.manage"));
+        ChoiceBox<String> which = new ChoiceBox<>();
+        which.setId("manageTag");
+        Runnable fill = () -> {
+            String before = which.getValue();
+            which.getItems().setAll(vm.tags().stream().map(ContactDirectory.TagCount::name).toList());
+            which.setValue(which.getItems().contains(before) ? before : null);
+        };
+        vm.tags().addListener((javafx.collections.ListChangeListener<ContactDirectory.TagCount>) c -> fill.run());
+        fill.run();
+        TextField newName = new TextField();
+        newName.setId("renameTagName");
+        newName.setPromptText(m.get("contacts.tag.rename.prompt"));
+        newName.setPrefColumnCount(10);
+        Button rename = new Button(m.get("contacts.tag.rename"));
+        rename.setId("renameTag");
+        rename.setMinWidth(Region.USE_PREF_SIZE);
+        rename.disableProperty().bind(which.valueProperty().isNull().or(newName.textProperty().isEmpty()));
+        rename.setOnAction(e -> vm.renameTag(ui.app().tagCatalog(), which.getValue(), newName.getText(), newName::clear));
+        Button delete = new Button(m.get("contacts.tag.delete"));
+        delete.setId("deleteTag");
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        delete.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        delete.disableProperty().bind(which.valueProperty().isNull());
+        delete.setOnAction(e -> vm.deleteTag(ui.app().tagCatalog(), which.getValue(), ui.dialogs()));
+        HBox row = new HBox(8, label, which, newName, rename, delete);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
     private static String name(Line l) {
         String first = l.row().firstName() == null ? "" : l.row().firstName();
         String last = l.row().lastName() == null ? "" : l.row().lastName();
@@ -324,5 +361,13 @@ public final class ContactsView extends BorderPane {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    /** Opened from a link (the home screen's "Désinscrits : 3"): shows that status filter. */
+    @Override
+    public void showItem(Object item) {
+        if (item instanceof Filter f) {
+            model.filterProperty().set(f);
+        }
     }
 }

@@ -54,6 +54,11 @@ public final class ContactsViewModel {
         Filter(Set<ConsentStatus> statuses) {
             this.statuses = statuses;
         }
+
+        /** The statuses this choice keeps (none: everyone). */
+        public Set<ConsentStatus> statuses() {
+            return statuses;
+        }
     }
 
     /** A row with its number already formatted (formatting is done off the FX thread with the rest). */
@@ -221,6 +226,40 @@ public final class ContactsViewModel {
         }, this::fail);
     }
 
+    /** Renames a tag on every contact and unsent campaign; a refused name says why in the banner. */
+    public void renameTag(org.comptoir.consent.TagCatalog catalog, String from, String to, Runnable renamed) {
+        executor.execute(() -> new Tagged(catalog.rename(from, to), contacts.tags()), done -> {
+            tags.setAll(done.tags());
+            if (from.equals(tagFilter.get())) {
+                tagFilter.set(done.name());
+            }
+            say(messages.get("contacts.tag.renamed", done.name()), false);
+            renamed.run();
+            firstPage();
+        }, this::fail);
+    }
+
+    /**
+     * Deletes a tag after a confirmation that says how many contacts carry it (counted first, in the background);
+     * refused while an unsent campaign targets it.
+     */
+    public void deleteTag(org.comptoir.consent.TagCatalog catalog, String tag, org.comptoir.ui.DialogService dialogs) {
+        executor.execute(() -> catalog.contacts(tag), carried -> {
+            if (!dialogs.confirm(messages.get("contacts.tags"), messages.get("contacts.tag.delete.confirm", tag, carried),
+                    messages.get("contacts.tag.delete.yes"), messages.get("contacts.tag.delete.keep"))) {
+                return;
+            }
+            executor.execute(() -> new Deleted(catalog.delete(tag), contacts.tags()), done -> {
+                tags.setAll(done.tags());
+                if (tag.equals(tagFilter.get())) {
+                    tagFilter.set(null);
+                }
+                say(messages.get("contacts.tag.deleted", tag, done.carried()), false);
+                firstPage();
+            }, this::fail);
+        }, this::fail);
+    }
+
     /**
      * Gives the selected contact {@code tag}, or takes it away; the line and the counts are read again after.
      * Nothing happens for a person whose number is not kept (no contact row to tag).
@@ -253,6 +292,9 @@ public final class ContactsViewModel {
                 selected.set(updated);
             }
         }, this::fail);
+    }
+
+    private record Deleted(long carried, List<TagCount> tags) {
     }
 
     private record Tagged(String name, List<TagCount> tags) {

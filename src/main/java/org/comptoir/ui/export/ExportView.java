@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -48,7 +47,7 @@ public final class ExportView extends BorderPane {
 
     public ExportView(UiContext ui) {
         this(ui, new ExportViewModel(ui.app().exports(), ui.app().imports(), ui.app()::phoneNumbers, ui.messages(),
-                ui.executor(), Platform::runLater));
+                ui.executor()));
     }
 
     ExportView(UiContext ui, ExportViewModel vm) {

@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -37,6 +34,7 @@ import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.phone.PhoneNumbers;
 import org.comptoir.phone.PhoneParse;
+import org.comptoir.ui.BackgroundTask;
 import org.comptoir.ui.TaskExecutor;
 
 /**
@@ -55,10 +53,10 @@ public final class ExportViewModel {
     private final Supplier<PhoneNumbers> numbers;
     private final Messages m;
     private final TaskExecutor executor;
-    private final Executor uiThread;
 
     // Properties
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Bound to the running job's progress (-1 while unknown); stays at its last value after. */
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty();
@@ -75,16 +73,15 @@ public final class ExportViewModel {
     private final ObservableMap<String, String> mapping = FXCollections.observableMap(new LinkedHashMap<>());
     private final ObjectProperty<ImportReport> preview = new SimpleObjectProperty<>();
     private final ObservableList<ImportReport.RowFate> sample = FXCollections.observableArrayList();
-    private AtomicBoolean cancel = new AtomicBoolean();
+    private BackgroundTask<?> current;
 
     public ExportViewModel(ExportService exports, ImportService imports, Supplier<PhoneNumbers> numbers, Messages m,
-                           TaskExecutor executor, Executor uiThread) {
+                           TaskExecutor executor) {
         this.exports = exports;
         this.imports = imports;
         this.numbers = numbers;
         this.m = m;
         this.executor = executor;
-        this.uiThread = uiThread;
     }
 
     // Commands
@@ -214,7 +211,15 @@ public final class ExportViewModel {
 
     /** Asks the running job to stop; it rolls back or deletes its partial file. */
     public void cancel() {
-        cancel.set(true);
+        BackgroundTask<?> running = current;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** The job running now, null when none: its title, progress and message, for a view that shows them. */
+    BackgroundTask<?> currentTask() {
+        return current;
     }
 
     /** The field names offered for each column, {@link #IGNORE} first. */
@@ -230,35 +235,33 @@ public final class ExportViewModel {
         if (busy.get()) {
             return;
         }
-        AtomicBoolean flag = new AtomicBoolean();
-        cancel = flag;
-        busy.set(true);
         failed.set(false);
-        progress.set(-1);
         lastFile.set(null);
         status.set(m.get("export.ui.working"));
-        Progress p = new Progress() {
+        // the shared mechanism (TaskExecutor + BackgroundTask): progress on the FX thread, cooperative cancel
+        BackgroundTask<T> task = new BackgroundTask<T>(m.get("export.ui.title"), context -> work.call(new Progress() {
             @Override
             public void update(long done, long total) {
-                double value = total <= 0 ? -1 : (double) done / total;
-                uiThread.execute(() -> progress.set(value));
+                context.progress(done, total);
             }
 
             @Override
             public boolean cancelled() {
-                return flag.get();
+                return context.cancelled();
             }
-        };
-        Callable<T> call = () -> work.call(p);
-        executor.execute(call, result -> {
+        })).onSuccess(result -> {
+            current = null;
             busy.set(false);
-            progress.set(1);
             onSuccess.accept(result);
-        }, error -> {
+        }).onFailure(error -> {
+            current = null;
             busy.set(false);
-            progress.set(0);
             fail(error);
         });
+        current = task;
+        progress.bind(task.progressProperty());
+        busy.set(true);
+        executor.execute(task);
     }
 
     private void done(Path file, String message) {

@@ -83,6 +83,9 @@ final class KioskView extends BorderPane {
         firstName.textProperty().bindBidirectional(vm.firstNameProperty());
         Label firstNameLabel = fieldLabel(m.get("kiosk.firstname.label"), firstName);
 
+        // a shop offering its wording in two languages lets the customer choose here too, as at the till
+        HBox language = TillView.languageChoice(m, vm);
+        language.getStyleClass().add("kiosk-language");
         CheckBox consent = TillView.consentBox(vm);
         consent.setId("kioskConsent");
         consent.setMaxWidth(620);
@@ -105,7 +108,7 @@ final class KioskView extends BorderPane {
         TillView.tone(banner, "banner", vm.bannerToneProperty());
 
         VBox form = new VBox(16, new VBox(4, phoneLabel, phone), phoneError,
-                new VBox(4, firstNameLabel, firstName), consent, join, banner);
+                new VBox(4, firstNameLabel, firstName), language, consent, join, banner);
         form.setAlignment(Pos.TOP_LEFT);
         HBox body = new HBox(48, form, keypad);
         body.setAlignment(Pos.CENTER);

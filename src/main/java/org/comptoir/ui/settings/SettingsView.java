@@ -22,7 +22,9 @@ import org.comptoir.ui.UiContext;
  * checkbox, a number with its range, the country list, else a text field. The language applies at the next
  * start: the running windows keep theirs.
  */
-public final class SettingsView extends BorderPane {
+public final class SettingsView extends BorderPane implements org.comptoir.ui.UnsavedEdits {
+
+    private final SettingsViewModel model;
 
     public SettingsView(UiContext ui) {
         this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages(),
@@ -31,6 +33,7 @@ public final class SettingsView extends BorderPane {
     }
 
     SettingsView(SettingsViewModel vm, Messages messages, HttpProviderPane providerPane) {
+        this.model = vm;
         setId("settingsView");
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("screen-title");
@@ -164,5 +167,15 @@ public final class SettingsView extends BorderPane {
 
     private static void styleBanner(Label banner, boolean error) {
         banner.getStyleClass().setAll("label", "banner", error ? "danger" : "success");
+    }
+
+    @Override
+    public boolean hasUnsavedEdits() {
+        return model.hasUnsavedChanges();
+    }
+
+    @Override
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
+        model.saveThen(done);
     }
 }

@@ -106,8 +106,19 @@ public final class SettingsViewModel {
         }, this::fail);
     }
 
+    /** Whether a value on screen differs from the one saved (before the first load: none does). */
+    public boolean hasUnsavedChanges() {
+        return loaded.get() && rows.values().stream()
+                .anyMatch(r -> !r.value().get().strip().equals(saved.get(r.definition().key())));
+    }
+
     /** Saves the changed values that pass their checks; a refused one keeps its message beside the field. */
     public void save() {
+        saveThen(ok -> { });
+    }
+
+    /** {@link #save}, then {@code done} gets whether everything changed is saved (false: refused, reason shown). */
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
         Map<String, String> changed = new LinkedHashMap<>();
         boolean valid = true;
         for (Row row : rows.values()) {
@@ -118,21 +129,27 @@ public final class SettingsViewModel {
         }
         if (!valid) {
             say(messages.get("settings.invalid"), true);
+            done.accept(false);
             return;
         }
         if (changed.isEmpty()) {
             say(messages.get("settings.unchanged"), false);
+            done.accept(true);
             return;
         }
         // all or nothing, and checked across settings again there: the command line could have changed one meanwhile
         executor.execute(() -> {
             settings.setAll(changed);
             return changed;
-        }, done -> {
-            done.forEach((k, v) -> saved.put(k, v.strip()));
-            String note = done.containsKey(CoreSettings.UI_LANGUAGE) ? " " + messages.get("settings.language.restart") : "";
-            say(messages.get("settings.saved", done.size()) + note, false);
-        }, this::fail);
+        }, written -> {
+            written.forEach((k, v) -> saved.put(k, v.strip()));
+            String note = written.containsKey(CoreSettings.UI_LANGUAGE) ? " " + messages.get("settings.language.restart") : "";
+            say(messages.get("settings.saved", written.size()) + note, false);
+            done.accept(true);
+        }, error -> {
+            fail(error);
+            done.accept(false);
+        });
     }
 
     /** Changes the owner PIN (typed twice); the old one stops working at once. */

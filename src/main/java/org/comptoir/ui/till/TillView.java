@@ -157,9 +157,9 @@ public final class TillView extends VBox {
 
     /**
      * The customer's language, when the shop offers its wording in more than one: each named in its own language
-     * (the customer reads it). The wording shown, and recorded, follows the choice.
+     * (the customer reads it). The wording shown, and recorded, follows the choice. The kiosk shows the same row.
      */
-    private static HBox languageChoice(Messages m, TillViewModel vm) {
+    public static HBox languageChoice(Messages m, TillViewModel vm) {
         Label title = new Label(m.get("till.language.choice"));
         title.getStyleClass().add("text-muted");
         HBox row = new HBox(8, title);

@@ -31,7 +31,7 @@ class ExportViewModelTest {
         long w = app.consent().currentWording().id();
         app.consent().recordOptIn(new PhoneNumber("+33612345678"), "Marie", w, Channel.TILL, "Léa");
         vm = new ExportViewModel(app.exports(), app.imports(), app::phoneNumbers, app.messages(),
-                new CurrentThreadTaskExecutor(), Runnable::run);
+                new CurrentThreadTaskExecutor());
     }
 
     @AfterEach
@@ -134,20 +134,59 @@ class ExportViewModelTest {
     @Test
     void aCancelledJobSaysSoAndWritesNothing() {
         Path file = dir.resolve("c.xlsx");
-        ExportViewModel cancelling = new ExportViewModel(app.exports(), app.imports(), app::phoneNumbers,
-                app.messages(), new org.comptoir.ui.TaskExecutor() {
-                    @Override
-                    public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
-                                            java.util.function.Consumer<Throwable> failed) {
-                        vmCancel.run(); // the owner presses "Annuler" while the job runs
-                        new CurrentThreadTaskExecutor().execute(work, ok, failed);
-                    }
-                }, Runnable::run);
-        vmCancel = cancelling::cancel;
-        cancelling.exportRegister(file);
+        // the owner presses "Annuler" as soon as the job reports its first progress
+        vm.progressProperty().addListener((o, was, now) -> {
+            if (vm.busyProperty().get()) {
+                vm.cancel();
+            }
+        });
+        vm.exportRegister(file);
         assertThat(file).doesNotExist();
-        assertThat(cancelling.statusProperty().get()).isEqualTo("Opération annulée : rien n'a été écrit.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Opération annulée : rien n'a été écrit.");
+        assertThat(vm.busyProperty().get()).isFalse();
     }
 
-    Runnable vmCancel;
+    @Test
+    void anImportCancelledWhileItWritesLeavesTheStoreAsItWas() throws Exception {
+        StringBuilder rows = new StringBuilder("Prénom;Portable;Date consentement;Source\n");
+        for (int i = 10; i < 60; i++) {
+            rows.append("Client").append(i).append(";06 12 34 56 ").append(i).append(";02/03/2025;papier\n");
+        }
+        Path csv = Files.writeString(dir.resolve("liste.csv"), rows, StandardCharsets.UTF_8);
+        vm.chooseImportFile(csv);
+        assertThat(vm.statusProperty().get()).startsWith("Aperçu (rien n'est encore enregistré) : 50 avec consentement");
+        long contactsBefore = contacts();
+        long ledgerBefore = ledger();
+        // past half-way the import is in its writing pass, inside the chunk's transaction (the first half only decides
+        // each row): cancel there
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        javafx.beans.value.ChangeListener<Number> owner = (o, was, now) -> {
+            seen.add(now.doubleValue());
+            if (now.doubleValue() > 0.5 && vm.busyProperty().get()) {
+                vm.cancel();
+            }
+        };
+        vm.progressProperty().addListener(owner);
+        vm.runImport();
+        assertThat(seen).anyMatch(p -> p > 0.5); // it really was cancelled while writing
+        assertThat(vm.statusProperty().get()).isEqualTo("Opération annulée : rien n'a été écrit.");
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(contacts()).isEqualTo(contactsBefore);
+        assertThat(ledger()).isEqualTo(ledgerBefore);
+        assertThat(app.consent().lookup(new PhoneNumber("+33612345610"))).isEmpty();
+
+        // the same file imported again, not cancelled: everything is in
+        vm.progressProperty().removeListener(owner);
+        vm.runImport();
+        assertThat(vm.statusProperty().get()).startsWith("Import terminé : 50 avec consentement");
+        assertThat(contacts()).isEqualTo(contactsBefore + 50);
+    }
+
+    private long contacts() {
+        return app.database().withConnection(c -> org.comptoir.store.Jdbc.queryLong(c, "SELECT COUNT(*) FROM contact"));
+    }
+
+    private long ledger() {
+        return app.database().withConnection(c -> org.comptoir.store.Jdbc.queryLong(c, "SELECT COUNT(*) FROM consent_event"));
+    }
 }
