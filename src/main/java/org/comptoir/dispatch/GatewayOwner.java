@@ -90,7 +90,6 @@ public final class GatewayOwner implements AutoCloseable {
     private List<Object> builtFor;
     private RouteLimits limits = RouteLimits.NONE;
     private volatile SendingEngine engine;
-    private boolean recovered;
     private boolean background;
     private volatile boolean closed;
 
@@ -229,9 +228,9 @@ public final class GatewayOwner implements AutoCloseable {
     }
 
     /**
-     * The engine over the configured gateway (built with it, not started). Blocks like {@link #gateway()}. It does not
-     * turn the rows a crash left SENDING into UNKNOWN: {@link #startSending} and {@link #sendDue} do, before their
-     * engine runs; an engine started directly leaves those rows SENDING, so it neither looks them up nor sends them.
+     * The engine over the configured gateway (built with it, not started). Blocks like {@link #gateway()}. However it
+     * is started, the engine first turns into UNKNOWN the rows left SENDING by senders that are gone (a crash here or
+     * on another PC), never a live sender's ({@link SenderLease}).
      */
     public synchronized SendingEngine engine() {
         requireOpen();
@@ -370,7 +369,7 @@ public final class GatewayOwner implements AutoCloseable {
 
     /**
      * Runs the engine until {@link #close}: builds the gateway (a modem connects in the background and reconnects by
-     * itself), turns the rows a crash left SENDING into UNKNOWN, then sends due campaigns as their time comes. A
+     * itself), then sends due campaigns as their time comes. A
      * gateway that cannot be built (none chosen, settings incomplete) is reported through {@link #progress} and tried
      * again when its settings change. Never blocks: the work runs on {@code sending-owner}.
      */
@@ -405,17 +404,9 @@ public final class GatewayOwner implements AutoCloseable {
                     return;
                 }
             }
-            recoverOnce();
             e = engine;
         }
         e.start();
-    }
-
-    private void recoverOnce() {
-        if (!recovered) {
-            outbox.recoverInterrupted();
-            recovered = true;
-        }
     }
 
     private void settingsChanged(Set<String> keys) {
@@ -469,9 +460,6 @@ public final class GatewayOwner implements AutoCloseable {
      */
     public SendingEngine.Summary sendDue(Duration timeout) {
         SendingEngine e = engine();
-        synchronized (this) {
-            recoverOnce();
-        }
         e.collectPending();
         for (long id : outbox.dueCampaigns(clock.instant())) {
             outbox.start(id);

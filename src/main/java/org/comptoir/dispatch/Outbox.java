@@ -243,10 +243,15 @@ public final class Outbox {
      * UNKNOWN, never resent by itself.
      */
     Optional<OutboxRow> claim(long id, String gateway) {
+        return claim(id, gateway, null);
+    }
+
+    /** {@link #claim(long, String)} recording {@code holder}, the claiming engine's {@link SenderLease} id. */
+    Optional<OutboxRow> claim(long id, String gateway, String holder) {
         Instant now = clock.instant();
         return database.withConnection(c -> {
             int won = Jdbc.update(c, "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, gateway = ?,"
-                    + " updated_at = ? WHERE id = ? AND state = 'QUEUED'", truncate(gateway, 50), now, id);
+                    + " claimed_by = ?, updated_at = ? WHERE id = ? AND state = 'QUEUED'", truncate(gateway, 50), holder, now, id);
             return won == 1 ? Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM outbox WHERE id = ?", ROW, id) : Optional.empty();
         });
     }
@@ -334,22 +339,22 @@ public final class Outbox {
     }
 
     /**
-     * At start-up, before any engine runs: rows left SENDING by a crash become UNKNOWN (the message may have left).
-     * Never resent by themselves; the owner decides ({@link #decide}). Returns how many. Call once per process
-     * that owns the store's engines, before they start.
+     * Rows a crash left SENDING become UNKNOWN (the message may have left), but only those of senders that are gone
+     * ({@link SenderLease#recover}): a live engine's row in hand, here or on another PC, is left alone. Never resent
+     * by themselves; the owner decides ({@link #decide}). Returns how many. Every engine does this when it starts;
+     * this is the same for a caller that runs no engine.
      */
     public int recoverInterrupted() {
-        Instant now = clock.instant();
-        return database.inTransaction(c -> {
-            int n = Jdbc.update(c, "UPDATE outbox SET state = 'UNKNOWN', reason = 'INTERRUPTED', updated_at = ?"
-                    + " WHERE state = 'SENDING'", now);
-            if (n > 0) {
-                Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, 'engine', 'OUTBOX_UNKNOWN', ?)",
-                        now, n + " message(s) interrupted while sending are UNKNOWN");
-            }
-            return n;
-        });
+        return new SenderLease(database, clock, "sending-lease-recovery").recover();
     }
+
+    /**
+     * The (campaign, holder) pairs of SENDING rows, campaign by campaign so that the claim index (campaign, state)
+     * answers it: the outbox holds every campaign's rows.
+     */
+    static final String SENDING_HOLDERS = "SELECT DISTINCT o.campaign_id, o.claimed_by FROM campaign k"
+            + " JOIN outbox o ON o.campaign_id = k.id WHERE o.state = 'SENDING'"
+            + " UNION SELECT DISTINCT campaign_id, claimed_by FROM outbox WHERE campaign_id IS NULL AND state = 'SENDING'";
 
     /** The owner's choice for a message whose fate is unknown. */
     public enum Decision {

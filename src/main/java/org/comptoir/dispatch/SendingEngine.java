@@ -73,6 +73,7 @@ public final class SendingEngine {
     private final EngineConfig config;
     private final Clock clock;
     private final Waiter waiter;
+    private final SenderLease lease;
     private final Queue<DeliveryReport> pendingReports = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inboundArrived = new AtomicBoolean(true);
     private final Set<Long> routerRefused = new HashSet<>();
@@ -92,13 +93,24 @@ public final class SendingEngine {
     private int gatewayFaults;
 
     public SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter) {
+        this(gateway, parts, config, clock, waiter, parts.outbox().database().dataDir().resolve("sending"));
+    }
+
+    /** @param lockDir where this run's lock file lives ({@link SenderLease}; tests: another PC's data folder) */
+    SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter, java.nio.file.Path lockDir) {
         this.gateway = gateway;
         this.parts = parts;
         this.reports = new DeliveryMatcher(parts.outbox().database(), clock);
         this.config = config;
         this.clock = clock;
         this.waiter = waiter;
+        this.lease = new SenderLease(parts.outbox().database(), clock, "sending-lease-" + threadSuffix(gateway), lockDir);
         gateway.setListener(listener);
+    }
+
+    /** This engine's run as the store's other senders see it: the holder its claims record. */
+    SenderLease lease() {
+        return lease;
     }
 
     /**
@@ -161,11 +173,21 @@ public final class SendingEngine {
             Summary summary = null;
             Throwable failure = null;
             try {
+                // before the first claim: the claims name this instance, and its lease tells the others it lives
+                lease.open(taken -> {
+                    waiter.wake();
+                    changed(ALL_CAMPAIGNS);
+                });
                 summary = body.get();
             } catch (RuntimeException | Error e) {
                 LOG.error("sending engine for {} stopped", gateway.name(), e);
                 failure = e;
             } finally {
+                try {
+                    lease.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("sending lease not closed", e);
+                }
                 synchronized (this) {
                     thread = null;
                 }
@@ -178,9 +200,13 @@ public final class SendingEngine {
                     result.complete(summary);
                 }
             }
-        }, "sending-" + gateway.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        }, "sending-" + threadSuffix(gateway));
         t.setDaemon(true); // closed by its owner; must not keep a finished CLI alive
         return t;
+    }
+
+    private static String threadSuffix(SmsGateway gateway) {
+        return gateway.name().replaceAll("[^A-Za-z0-9._-]+", "-");
     }
 
     /** Something changed (a campaign started or resumed, a reply queued): look again now. Any thread. */
@@ -210,6 +236,8 @@ public final class SendingEngine {
         Optional<Instant> next = Optional.empty();
         boolean notReady = false;
         try {
+            // whichever way this engine was started: rows of senders that are gone become UNKNOWN, a live one's stay
+            lease.recover();
             if (!retracked) {
                 retracked = true;
                 PendingParts.retrack(parts.outbox().database(), gateway, clock.instant());
@@ -395,7 +423,7 @@ public final class SendingEngine {
             }
             return;
         }
-        Optional<OutboxRow> claimed = parts.outbox().claim(id, gateway.name());
+        Optional<OutboxRow> claimed = parts.outbox().claim(id, gateway.name(), lease.id());
         if (claimed.isEmpty()) {
             return; // another engine won it
         }
