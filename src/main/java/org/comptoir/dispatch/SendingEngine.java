@@ -56,9 +56,18 @@ public final class SendingEngine {
     /** What {@link #onProgress} hears when every sending campaign may have changed (the gateway's state). */
     public static final long ALL_CAMPAIGNS = -1;
 
-    /** What one run did, for {@code send-due} and the logs. */
+    /**
+     * What one run did, for {@code send-due} and the logs.
+     *
+     * @param capReached the modem route's daily or monthly cap that ended a headless run, with its words and the
+     *                   instant it lifts (sending resumes then at the earliest, window permitting); empty otherwise
+     */
     public record Summary(int sent, int failed, int skipped, int unknown, int deferred, Optional<Instant> nextReady,
-                          boolean gatewayNotReady) {
+                          boolean gatewayNotReady, Optional<ModemRoutePolicy.Decision> capReached) {
+        public Summary(int sent, int failed, int skipped, int unknown, int deferred, Optional<Instant> nextReady,
+                       boolean gatewayNotReady) {
+            this(sent, failed, skipped, unknown, deferred, nextReady, gatewayNotReady, Optional.empty());
+        }
     }
 
     /** The engine's collaborators, built once by the gateway's owner. */
@@ -83,6 +92,8 @@ public final class SendingEngine {
     private volatile boolean running;
     private volatile Thread thread;
     private Instant holdUntil;
+    /** The route cap behind {@link #holdUntil}, null when it is the pause after a send or a back-off. */
+    private ModemRoutePolicy.Decision capHold;
     private final Listener listener = new Listener();
     private volatile LongConsumer progress = id -> { };
     private volatile boolean lookedUp;
@@ -235,6 +246,7 @@ public final class SendingEngine {
         sent = failed = skipped = unknown = deferred = 0;
         Optional<Instant> next = Optional.empty();
         boolean notReady = false;
+        ModemRoutePolicy.Decision capReached = null;
         try {
             // whichever way this engine was started: rows of senders that are gone become UNKNOWN, a live one's stay
             lease.recover();
@@ -257,6 +269,12 @@ public final class SendingEngine {
                     continue;
                 }
                 if (holdUntil != null && now.isBefore(holdUntil)) {
+                    if (untilIdle && capHold != null) {
+                        // send-due does not sit until midnight (or the 1st): it ends, saying when the cap lifts
+                        capReached = capHold;
+                        next = parts.outbox().nextReady(now);
+                        break;
+                    }
                     waiter.awaitUntil(earliest(holdUntil, nextCollect)); // the modem's pause, a route cap
                     continue;
                 }
@@ -312,7 +330,7 @@ public final class SendingEngine {
                 running = false;
             }
         }
-        return new Summary(sent, failed, skipped, unknown, deferred, next, notReady);
+        return new Summary(sent, failed, skipped, unknown, deferred, next, notReady, Optional.ofNullable(capReached));
     }
 
     /** Starts every SCHEDULED campaign whose instant has come; true when one was started. */
@@ -409,6 +427,7 @@ public final class SendingEngine {
         if (!route.allowed()) {
             parts.outbox().defer(id, route.notBefore(), "ROUTE_CAP");
             holdUntil = route.notBefore();
+            capHold = route;
             deferred++;
             candidates.clear();
             return;
@@ -437,6 +456,7 @@ public final class SendingEngine {
             sent++;
             Duration gap = parts.limits().gapAfterSend();
             holdUntil = gap.isZero() ? null : after.plus(gap);
+            capHold = null;
         } else if (result instanceof SendResult.Failed f) {
             String words = parts.messages().render(f.error().message());
             if (f.retryable() && (gateway.state() != GatewayState.READY || GATEWAY_FAULTS.contains(f.error().code()))) {
@@ -449,6 +469,7 @@ public final class SendingEngine {
                 // engine waits for it to come back); a gateway that keeps refusing at once must not spin the engine
                 if (++gatewayFaults >= config.maxAttempts()) {
                     holdUntil = after.plus(config.firstBackoff());
+                    capHold = null;
                     gatewayFaults = 0;
                 }
             } else if (f.retryable() && claimed.get().attempts() < config.maxAttempts()) {
