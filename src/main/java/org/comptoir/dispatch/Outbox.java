@@ -39,6 +39,8 @@ public final class Outbox {
     private static final int BATCH = 1_000;
     private static final String COLUMNS =
             "id, campaign_id, subject, recipient_e164, rendered_text, parts, message_class, sender, attempts, window_key";
+    /** {@link #COLUMNS} of the outbox aliased {@code o}. */
+    private static final String PREFIXED = "o." + COLUMNS.replace(", ", ", o.");
     static final RowMapper<OutboxRow> ROW = rs -> {
         long campaign = rs.getLong("campaign_id");
         Long campaignId = rs.wasNull() ? null : campaign;
@@ -164,8 +166,12 @@ public final class Outbox {
 
     /** UNKNOWN rows last handed to {@code gateway} that no one decided on yet: what a route may look up. */
     List<OutboxRow> unknownOf(String gateway, int limit) {
-        return database.withConnection(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM outbox WHERE state = 'UNKNOWN'"
-                + " AND gateway = ? AND (reason IS NULL OR reason <> 'LOOKED_UP') ORDER BY id LIMIT ?", ROW, truncate(gateway, 50), limit));
+        // campaign by campaign (and the replies), so the claim index (campaign, state) answers, not a whole-outbox scan
+        String unknown = " AND o.state = 'UNKNOWN' AND o.gateway = ? AND (o.reason IS NULL OR o.reason <> 'LOOKED_UP')";
+        String g = truncate(gateway, 50);
+        return database.withConnection(c -> Jdbc.query(c, "SELECT * FROM (SELECT " + PREFIXED + " FROM campaign k"
+                + " JOIN outbox o ON o.campaign_id = k.id WHERE 1 = 1" + unknown + " UNION ALL SELECT " + PREFIXED
+                + " FROM outbox o WHERE o.campaign_id IS NULL" + unknown + ") AS u ORDER BY id LIMIT ?", ROW, g, g, limit));
     }
 
     /** UNKNOWN → FAILED: the route, looked up by reference, says it refused the message. */
@@ -197,8 +203,19 @@ public final class Outbox {
      * when its turn comes). Returns how many.
      */
     public int windowsChanged() {
-        return database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET not_before = NULL WHERE state = 'QUEUED'"
-                + " AND not_before IS NOT NULL AND reason IN ('OUTSIDE_HOURS', 'SUNDAY', 'HOLIDAY', 'CLOSED_DAY')"));
+        return database.inTransaction(c -> {
+            int n = 0;
+            // per campaign (and the replies), so the claim index (campaign, state) answers, not a whole-outbox scan
+            List<Long> campaigns = Jdbc.query(c, "SELECT id FROM campaign",
+                    rs -> rs.getLong(1));
+            List<String> owners = new java.util.ArrayList<>(campaigns.stream().map(id -> "campaign_id = " + id).toList());
+            owners.add("campaign_id IS NULL");
+            for (String owner : owners) {
+                n += Jdbc.update(c, "UPDATE outbox SET not_before = NULL WHERE " + owner + " AND state = 'QUEUED'"
+                        + " AND not_before IS NOT NULL AND reason IN ('OUTSIDE_HOURS', 'SUNDAY', 'HOLIDAY', 'CLOSED_DAY')");
+            }
+            return n;
+        });
     }
 
     /** Campaigns the engines work on now (SENDING), oldest first. */

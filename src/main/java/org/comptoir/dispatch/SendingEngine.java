@@ -447,12 +447,13 @@ public final class SendingEngine {
             return; // another engine won it
         }
         handedOver = true;
+        Instant before = clock.instant();
         SendResult result = gateway.send(sms);
         Instant after = clock.instant();
         if (result instanceof SendResult.Sent s) {
             gatewayFaults = 0;
             parts.outbox().markSent(claimed.get(), s.partReferences(), after);
-            parts.limits().recordSent(row.recipient(), after, s.partReferences());
+            parts.limits().recordSent(row.recipient(), after, s.partReferences(), Duration.between(before, after));
             sent++;
             Duration gap = parts.limits().gapAfterSend();
             holdUntil = gap.isZero() ? null : after.plus(gap);
