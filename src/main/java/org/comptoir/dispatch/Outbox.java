@@ -37,10 +37,10 @@ import org.comptoir.store.RowMapper;
 public final class Outbox {
 
     private static final int BATCH = 1_000;
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "id, campaign_id, subject, recipient_e164, rendered_text, parts, message_class, sender, attempts, window_key";
     /** {@link #COLUMNS} of the outbox aliased {@code o}. */
-    private static final String PREFIXED = "o." + COLUMNS.replace(", ", ", o.");
+    static final String PREFIXED = "o." + COLUMNS.replace(", ", ", o.");
     static final RowMapper<OutboxRow> ROW = rs -> {
         long campaign = rs.getLong("campaign_id");
         Long campaignId = rs.wasNull() ? null : campaign;
@@ -52,11 +52,13 @@ public final class Outbox {
     private final Database database;
     private final CampaignService campaigns;
     private final Clock clock;
+    private final CampaignWaits waits;
 
     public Outbox(Database database, CampaignService campaigns, Clock clock) {
         this.database = database;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.waits = new CampaignWaits(database, clock);
     }
 
     Database database() {
@@ -162,40 +164,6 @@ public final class Outbox {
             long v = rs.getLong(1);
             return rs.wasNull() ? null : v;
         }, id)).orElse(null);
-    }
-
-    /** UNKNOWN rows last handed to {@code gateway} that no one decided on yet: what a route may look up. */
-    List<OutboxRow> unknownOf(String gateway, int limit) {
-        // campaign by campaign (and the replies), so the claim index (campaign, state) answers, not a whole-outbox scan
-        String unknown = " AND o.state = 'UNKNOWN' AND o.gateway = ? AND (o.reason IS NULL OR o.reason <> 'LOOKED_UP')";
-        String g = truncate(gateway, 50);
-        return database.withConnection(c -> Jdbc.query(c, "SELECT * FROM (SELECT " + PREFIXED + " FROM campaign k"
-                + " JOIN outbox o ON o.campaign_id = k.id WHERE 1 = 1" + unknown + " UNION ALL SELECT " + PREFIXED
-                + " FROM outbox o WHERE o.campaign_id IS NULL" + unknown + ") AS u ORDER BY id LIMIT ?", ROW, g, g, limit));
-    }
-
-    /** UNKNOWN → FAILED: the route, looked up by reference, says it refused the message. */
-    void markUnknownFailed(long id, String code, String words) {
-        database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', reason = ?, error = ?, updated_at = ?"
-                + " WHERE id = ? AND state = 'UNKNOWN'", truncate(code, 50), truncate(words, 1000), clock.instant(), id));
-    }
-
-    /**
-     * UNKNOWN → QUEUED: the route, looked up by reference, says it never received the message, so sending it cannot
-     * make a second copy. A finished campaign goes back to SENDING for it. Audited.
-     */
-    void requeueUnknown(long id, String code, String words) {
-        Instant now = clock.instant();
-        database.inTransaction(c -> {
-            if (Jdbc.update(c, "UPDATE outbox SET state = 'QUEUED', not_before = NULL, attempts = 0, reason = ?, error = ?,"
-                    + " updated_at = ? WHERE id = ? AND state = 'UNKNOWN'", truncate(code, 50), truncate(words, 1000), now, id) == 1) {
-                Jdbc.update(c, "UPDATE campaign SET status = 'SENDING', updated_at = ? WHERE status = 'DONE'"
-                        + " AND id = (SELECT campaign_id FROM outbox WHERE id = ?)", now, id);
-                Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, 'engine', 'OUTBOX_LOOKED_UP', ?)",
-                        now, "outbox " + id + " never reached the route (" + code + "): queued again");
-            }
-            return null;
-        });
     }
 
     /**
@@ -409,53 +377,14 @@ public final class Outbox {
         });
     }
 
-    /**
-     * SENDING campaigns with nothing left QUEUED or SENDING become DONE (UNKNOWN rows wait for the owner's decision in
-     * the report); returns the ones finished now.
-     */
+    /** SENDING campaigns with nothing left QUEUED or SENDING become DONE: {@link CampaignWaits#finishDone}. */
     List<Long> finishDone() {
-        Instant now = clock.instant();
-        return database.inTransaction(c -> {
-            List<Long> done = Jdbc.query(c, "SELECT k.id FROM campaign k WHERE k.status = 'SENDING' AND NOT EXISTS"
-                    + " (SELECT 1 FROM outbox o WHERE o.campaign_id = k.id AND o.state IN ('QUEUED', 'SENDING'))",
-                    rs -> rs.getLong(1));
-            for (long id : done) {
-                Jdbc.update(c, "UPDATE campaign SET status = 'DONE', waiting_until = NULL, waiting_reason = NULL,"
-                        + " updated_at = ? WHERE id = ? AND status = 'SENDING'", now, id);
-            }
-            return done;
-        });
+        return waits.finishDone();
     }
 
-    /**
-     * When the next QUEUED row of a SENDING campaign (or a reply) becomes ready, and records on each campaign until
-     * when it waits and why (the screen's "en pause jusqu'à lundi 08:00"). Empty when nothing is queued.
-     */
+    /** When the next QUEUED row becomes ready, recording each campaign's wait: {@link CampaignWaits#nextReady}. */
     Optional<Instant> nextReady(Instant now) {
-        return database.inTransaction(c -> {
-            Instant next = Jdbc.queryOne(c, "SELECT MIN(COALESCE(not_before, ?)) AS ready FROM outbox"
-                    + " WHERE campaign_id IS NULL AND state = 'QUEUED'", rs -> Jdbc.instant(rs, "ready"), now).orElse(null);
-            record Wait(long campaign, Instant ready) {
-            }
-            List<Wait> waits = Jdbc.query(c, "SELECT o.campaign_id AS campaign, MIN(COALESCE(o.not_before, ?)) AS ready"
-                    + " FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
-                    + " WHERE k.status = 'SENDING' AND o.state = 'QUEUED' GROUP BY o.campaign_id",
-                    rs -> new Wait(rs.getLong("campaign"), Jdbc.instant(rs, "ready")), now);
-            for (Wait w : waits) {
-                Instant ready = w.ready().isBefore(now) ? now : w.ready();
-                if (!ready.isAfter(now)) {
-                    Jdbc.update(c, "UPDATE campaign SET waiting_until = NULL, waiting_reason = NULL WHERE id = ?"
-                            + " AND waiting_until IS NOT NULL", w.campaign());
-                } else {
-                    String reason = Jdbc.queryOne(c, "SELECT reason FROM outbox WHERE campaign_id = ? AND state = 'QUEUED'"
-                            + " AND not_before = ? LIMIT 1", rs -> rs.getString(1), w.campaign(), ready).orElse(null);
-                    Jdbc.update(c, "UPDATE campaign SET waiting_until = ?, waiting_reason = ? WHERE id = ?",
-                            ready, reason, w.campaign());
-                }
-                next = next == null || ready.isBefore(next) ? ready : next;
-            }
-            return Optional.ofNullable(next);
-        });
+        return waits.nextReady(now);
     }
 
     static String truncate(String s, int max) {

@@ -5,27 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
-import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentService;
-import org.comptoir.consent.ConsentEventView;
-import org.comptoir.consent.ConsentKind;
-import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.SmsGateway;
 import org.comptoir.i18n.Messages;
-import org.comptoir.phone.PhoneNumber;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.schedule.WindowDecision;
 import org.slf4j.Logger;
@@ -78,14 +69,11 @@ public final class SendingEngine {
 
     private final SmsGateway gateway;
     private final Parts parts;
-    private final DeliveryMatcher reports;
     private final EngineConfig config;
     private final Clock clock;
     private final Waiter waiter;
     private final SenderLease lease;
-    private final Queue<DeliveryReport> pendingReports = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean inboundArrived = new AtomicBoolean(true);
-    private final Set<Long> routerRefused = new HashSet<>();
+    private final EngineEvents events;
     private final Queue<Long> candidates = new ArrayDeque<>();
     private final Set<Long> broken = new HashSet<>();
     private boolean handedOver;
@@ -94,12 +82,8 @@ public final class SendingEngine {
     private Instant holdUntil;
     /** The route cap behind {@link #holdUntil}, null when it is the pause after a send or a back-off. */
     private ModemRoutePolicy.Decision capHold;
-    private final Listener listener = new Listener();
     private volatile LongConsumer progress = id -> { };
     private volatile boolean lookedUp;
-    /** When a route that cannot push ({@link SmsGateway#collectEvery}) is asked again for replies and statuses. */
-    private volatile Instant nextCollect;
-    private boolean retracked;
     private int sent, failed, skipped, unknown, deferred;
     private int gatewayFaults;
 
@@ -111,12 +95,12 @@ public final class SendingEngine {
     SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter, java.nio.file.Path lockDir) {
         this.gateway = gateway;
         this.parts = parts;
-        this.reports = new DeliveryMatcher(parts.outbox().database(), clock);
         this.config = config;
         this.clock = clock;
         this.waiter = waiter;
         this.lease = new SenderLease(parts.outbox().database(), clock, "sending-lease-" + threadSuffix(gateway), lockDir);
-        gateway.setListener(listener);
+        this.events = new EngineEvents(gateway, parts, clock, waiter, this::changed);
+        gateway.setListener(events.listener());
     }
 
     /** This engine's run as the store's other senders see it: the holder its claims record. */
@@ -129,7 +113,7 @@ public final class SendingEngine {
      * that puts several listeners on one gateway ({@link GatewayOwner}); the constructor already set it.
      */
     GatewayListener listener() {
-        return listener;
+        return events.listener();
     }
 
     /**
@@ -250,13 +234,10 @@ public final class SendingEngine {
         try {
             // whichever way this engine was started: rows of senders that are gone become UNKNOWN, a live one's stay
             lease.recover();
-            if (!retracked) {
-                retracked = true;
-                PendingParts.retrack(parts.outbox().database(), gateway, clock.instant());
-            }
+            events.retrackOnce();
             while (running) {
-                collectIfDue(clock.instant());
-                drainEvents();
+                events.collectIfDue(clock.instant());
+                events.drain();
                 Instant now = clock.instant();
                 if (gateway.state() != GatewayState.READY) {
                     if (untilIdle && !awaitReady(now.plus(GATEWAY_WAIT))) {
@@ -275,11 +256,12 @@ public final class SendingEngine {
                         next = parts.outbox().nextReady(now);
                         break;
                     }
-                    waiter.awaitUntil(earliest(holdUntil, nextCollect)); // the modem's pause, a route cap
+                    waiter.awaitUntil(earliest(holdUntil, events.nextCollect())); // the modem's pause, a route cap
                     continue;
                 }
                 if (!lookedUp) {
-                    lookUpUnknown();
+                    lookedUp = true;
+                    UnknownLookUp.run(gateway, parts, config, clock, this::changed);
                 }
                 if (candidates.isEmpty()) {
                     candidates.addAll(parts.outbox().candidates(now, PREFETCH));
@@ -302,7 +284,7 @@ public final class SendingEngine {
                     if (due.isPresent() && (wakeAt == null || due.get().isBefore(wakeAt))) {
                         wakeAt = due.get();
                     }
-                    waiter.awaitUntil(earliest(wakeAt, nextCollect));
+                    waiter.awaitUntil(earliest(wakeAt, events.nextCollect()));
                     continue;
                 }
                 if (broken.contains(id)) {
@@ -322,7 +304,7 @@ public final class SendingEngine {
                     }
                 }
             }
-            drainEvents();
+            events.drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -349,45 +331,10 @@ public final class SendingEngine {
         return started;
     }
 
-    /**
-     * Once per run, before sending: messages left UNKNOWN by an interruption on this gateway are looked up where the
-     * route can tell by its client reference (an HTTP provider's status by reference). What the route says it did
-     * becomes SENT or FAILED; the rest stays UNKNOWN for the owner to decide. Never resends.
-     */
-    private void lookUpUnknown() {
-        lookedUp = true;
-        for (OutboxRow row : parts.outbox().unknownOf(gateway.name(), 200)) {
-            Optional<SendResult> known;
-            try {
-                known = gateway.lookUp(new OutgoingSms(row.messageId(), row.recipient(), row.text(), config.statusReports(),
-                        null, row.sender()));
-            } catch (RuntimeException e) {
-                LOG.warn("outbox {}: look-up failed: {}", row.id(), e.toString());
-                continue;
-            }
-            if (known.isEmpty()) {
-                continue;
-            }
-            if (known.get() instanceof SendResult.Sent s) {
-                parts.outbox().markSent(row, s.partReferences(), clock.instant());
-                changed(row.campaignId());
-            } else if (known.get() instanceof SendResult.Failed f) {
-                String words = parts.messages().render(f.error().message());
-                if (f.retryable()) {
-                    // the route says it never got it (the phone has no such id): sending it now cannot make a copy
-                    parts.outbox().requeueUnknown(row.id(), f.error().code(), words);
-                } else {
-                    parts.outbox().markUnknownFailed(row.id(), f.error().code(), words);
-                }
-                changed(row.campaignId());
-            }
-        }
-    }
-
     private boolean awaitReady(Instant deadline) throws InterruptedException {
         while (running && gateway.state() != GatewayState.READY && clock.instant().isBefore(deadline)) {
             waiter.awaitUntil(deadline);
-            drainEvents();
+            events.drain();
         }
         return gateway.state() == GatewayState.READY;
     }
@@ -487,120 +434,17 @@ public final class SendingEngine {
         }
     }
 
-    /** Delivery reports and stored inbound messages, on the engine thread, between two sends. */
-    private void drainEvents() {
-        DeliveryReport report;
-        while ((report = pendingReports.poll()) != null) {
-            try {
-                Optional<Long> row = reports.apply(report);
-                if (row.isEmpty()) {
-                    LOG.info("delivery report {} for {} matches no sent part", report.partReference(), report.recipient());
-                } else {
-                    changed(parts.outbox().campaignOf(row.get()));
-                }
-            } catch (RuntimeException e) {
-                LOG.error("delivery report {} not recorded", report, e);
-            }
-        }
-        if (inboundArrived.getAndSet(false)) {
-            routeInbound();
-        }
-    }
-
-    private void routeInbound() {
-        List<StoredInbound> waiting = parts.inbound().unhandled(200);
-        for (StoredInbound message : waiting) {
-            if (routerRefused.contains(message.id())) {
-                continue;
-            }
-            try {
-                parts.inbound().markHandled(message.id(), parts.router().route(message));
-            } catch (RuntimeException e) {
-                routerRefused.add(message.id()); // offered again at the next start or collection
-                LOG.error("inbound {} not routed", message.id(), e);
-            }
-        }
-        if (waiting.size() == 200) {
-            inboundArrived.set(true);
-        }
-    }
-
-    /** Collects what waits at the gateway (a STOP received over the weekend) and routes it. Blocks. */
-    public void collectPending() {
-        gateway.collectEvery().ifPresent(every -> nextCollect = clock.instant().plus(every));
-        gateway.collectPending();
-        inboundArrived.set(true);
-    }
-
-    /**
-     * Between two sends, asks a route that cannot push (an HTTP provider) for its replies, opt-outs and statuses once
-     * its interval has passed: a STOP texted to a provider mid-campaign reaches the ledger before that number's turn.
-     */
-    private void collectIfDue(Instant now) {
-        Optional<Duration> every = gateway.collectEvery();
-        if (every.isEmpty() || (nextCollect != null && now.isBefore(nextCollect))) {
-            return;
-        }
-        nextCollect = now.plus(every.get());
-        try {
-            gateway.collectPending();
-        } catch (RuntimeException e) {
-            LOG.warn("collecting from {} failed; tried again in {}", gateway.name(), every.get(), e);
-        }
-        inboundArrived.set(true);
-    }
-
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
-    /** Routes stored inbound messages not handled yet, on the caller's thread (when the engine is not running). */
-    public void routeStoredInbound() {
-        routerRefused.clear();
-        routeInbound();
+    /** Collects what waits at the gateway (a STOP received over the weekend) and routes it. Blocks. */
+    public void collectPending() {
+        events.collectPending();
     }
 
-    private final class Listener implements GatewayListener {
-        @Override
-        public void onDeliveryReport(DeliveryReport report) {
-            pendingReports.add(report);
-            waiter.wake();
-        }
-
-        @Override
-        public void onInbound(InboundSms sms) {
-            String from = parts.senders().normalise(sms.from());
-            parts.inbound().onInbound(new InboundSms(from, sms.text(), sms.receivedAt()));
-            inboundArrived.set(true);
-            waiter.wake();
-        }
-
-        @Override
-        public void onOptOut(String recipientE164, String evidence, Instant at) {
-            String number = parts.senders().normalise(recipientE164);
-            Optional<PhoneNumber> n = PhoneNumber.ofE164(number);
-            if (n.isEmpty()) {
-                LOG.warn("opt-out for {} ignored: not a number", recipientE164);
-                return;
-            }
-            // a provider lists the same STOP at every collection: one OPT_OUT in the ledger, not one per poll; and a
-            // STOP older than the person's latest decision (they said yes again at the till since) changes nothing
-            List<ConsentEventView> history = parts.consent().history(n.get());
-            if (!history.isEmpty()) {
-                ConsentEventView latest = history.get(history.size() - 1);
-                boolean stopped = latest.kind() == ConsentKind.OPT_OUT || latest.kind() == ConsentKind.ERASED;
-                if (stopped || (at != null && latest.occurredAt().isAfter(at))) {
-                    LOG.debug("opt-out reported again by {}: already recorded", gateway.name());
-                    return;
-                }
-            }
-            parts.consent().recordOptOut(n.get(), Channel.SMS_KEYWORD, null, evidence);
-        }
-
-        @Override
-        public void onStateChanged(GatewayState state) {
-            waiter.wake();
-            changed(ALL_CAMPAIGNS);
-        }
+    /** Routes stored inbound messages not handled yet, on the caller's thread (when the engine is not running). */
+    public void routeStoredInbound() {
+        events.routeStoredInbound();
     }
 }
