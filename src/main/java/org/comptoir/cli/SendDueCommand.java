@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code comptoir send-due}: the weekly routine a shop schedules with the operating system. Collects received messages
  * first, then sends every due campaign through the configured gateway and exits when done or waiting for the next
- * allowed hour, with a summary. Exit code 1 when the gateway was not ready.
+ * allowed hour, with a summary; when the modem's daily or monthly cap is reached it exits too, saying so and when sending
+ * resumes (exit code 0: nothing is wrong). Exit code 1 when the gateway was not ready.
  */
 @Command(name = "send-due", description = "Collect received SMS, then send every due campaign; exit when done or at a window edge.")
 public final class SendDueCommand implements Callable<Integer> {
@@ -39,8 +40,21 @@ public final class SendDueCommand implements Callable<Integer> {
             root.spec.commandLine().getErr().println(messages.get("dispatch.cli.gateway.not.ready"));
             return Cli.FAILED;
         }
-        out.println(s.nextReady().map(t -> messages.get("dispatch.cli.next", LOCAL.format(t.atZone(ZoneId.systemDefault()))))
-                .orElse(messages.get("dispatch.cli.done")));
+        out.println(afterSummary(s, messages, ZoneId.systemDefault()));
         return Cli.OK;
+    }
+
+    /**
+     * The line after the counts: the modem's cap that ended the run and when it lifts (the run ends rather than wait
+     * until midnight or the 1st: the scheduler's next run sends the rest), else the next possible send, else done.
+     */
+    static String afterSummary(SendingEngine.Summary s, Messages messages, ZoneId zone) {
+        if (s.capReached().isPresent()) {
+            var cap = s.capReached().get();
+            return messages.render(cap.reason()) + System.lineSeparator()
+                    + messages.get("dispatch.cli.cap.resume", LOCAL.format(cap.notBefore().atZone(zone)));
+        }
+        return s.nextReady().map(t -> messages.get("dispatch.cli.next", LOCAL.format(t.atZone(zone))))
+                .orElse(messages.get("dispatch.cli.done"));
     }
 }

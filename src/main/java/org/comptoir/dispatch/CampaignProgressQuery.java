@@ -40,7 +40,10 @@ import org.comptoir.store.Jdbc;
  */
 public final class CampaignProgressQuery {
 
-    /** A USB modem's time to hand one part to the network (the engine's benchmark uses this pace, docs/performance.md). */
+    /**
+     * A USB modem's time to hand one part to the network (the engine's benchmark uses this pace, docs/performance.md),
+     * assumed until the modem's own log measures it ({@link ModemSendLog#measuredPace}).
+     */
     public static final Duration MODEM_TIME_PER_PART = Duration.ofSeconds(3);
     /** Opt-outs counted against a campaign: those received within this time after its message. */
     public static final Duration OPT_OUT_WINDOW = Duration.ofDays(7);
@@ -97,11 +100,15 @@ public final class CampaignProgressQuery {
                 ZonedDateTime local = now.atZone(shopZone);
                 ZonedDateTime day = local.truncatedTo(ChronoUnit.DAYS);
                 ZonedDateTime month = local.with(TemporalAdjusters.firstDayOfMonth()).truncatedTo(ChronoUnit.DAYS);
+                // the pace this modem showed lately (ModemSendLog.PACE_MIN_SENDS sends in PACE_PERIOD), else 3 s a part
+                Optional<ModemSendLog.MeasuredPace> measured = log.measuredPace(now);
                 yield SendingForecast.Pace.modem(settings.getInt(ModemSettings.GAP_MIN_SECONDS),
-                        settings.getInt(ModemSettings.GAP_MAX_SECONDS), MODEM_TIME_PER_PART,
+                        settings.getInt(ModemSettings.GAP_MAX_SECONDS),
+                        measured.map(ModemSendLog.MeasuredPace::perPart).orElse(MODEM_TIME_PER_PART),
                         settings.getInt(ModemSettings.MAX_PER_DAY), settings.getInt(ModemSettings.MAX_RECIPIENTS_PER_MONTH),
                         shopZone, log.partsBetween(day.toInstant(), day.plusDays(1).toInstant()),
-                        log.recipientsBetween(month.toInstant(), month.plusMonths(1).toInstant()));
+                        log.recipientsBetween(month.toInstant(), month.plusMonths(1).toInstant()),
+                        measured.map(ModemSendLog.MeasuredPace::sends).orElse(0));
             }
             case "http" -> SendingForecast.Pace.rate(SendingForecast.Route.HTTP, httpRate(), shopZone);
             // rehearsal, and a route not chosen yet: the windows alone

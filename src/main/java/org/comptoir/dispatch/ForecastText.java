@@ -50,9 +50,20 @@ public final class ForecastText {
         return length(f, pace, shop, m, "dispatch.forecast.left");
     }
 
+    /** On the modem, what the time per SMS rests on: measured from its log, or assumed for lack of sends. */
+    private static String paceBasis(SendingForecast.Forecast f, SendingForecast.Pace pace, Messages m) {
+        if (f.route() != SendingForecast.Route.MODEM) {
+            return "";
+        }
+        double seconds = pace.sendTimePerPart().toMillis() / 1000.0;
+        return pace.measuredSends() > 0
+                ? m.get("dispatch.forecast.pace.measured", seconds, pace.measuredSends())
+                : m.get("dispatch.forecast.pace.assumed", seconds, ModemSendLog.PACE_MIN_SENDS);
+    }
+
     private static String length(SendingForecast.Forecast f, SendingForecast.Pace pace, ZoneId shop, Messages m,
                                  String key) {
-        String route = m.get("dispatch.forecast.pace." + f.route().name().toLowerCase());
+        String route = m.get("dispatch.forecast.pace." + f.route().name().toLowerCase()) + paceBasis(f, pace, m);
         String limit = switch (f.limit()) {
             case DAILY_CAP -> " " + m.get("dispatch.forecast.limit.day", pace.partsPerDay());
             case MONTHLY_CAP -> " " + m.get("dispatch.forecast.limit.month", pace.recipientsPerMonth());

@@ -1,44 +1,30 @@
 package org.comptoir.dispatch;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Clock;
 import java.time.Duration;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.comptoir.campaign.CampaignService;
 import org.comptoir.consent.ConsentService;
-import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.RehearsalGateway;
 import org.comptoir.gateway.SmsGateway;
 import org.comptoir.gateway.modem.JSerialCommLink;
 import org.comptoir.gateway.modem.ModemGateway;
 import org.comptoir.gateway.modem.ModemInfo;
 import org.comptoir.i18n.ComptoirException;
-import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
-import org.comptoir.phone.PhoneNumber;
-import org.comptoir.phone.RecipientZone;
 import org.comptoir.schedule.SendingRules;
-import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ModemSettings;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
@@ -72,27 +58,23 @@ public final class GatewayOwner implements AutoCloseable {
     private final Database database;
     private final Settings settings;
     private final ConsentService consent;
-    private final Supplier<SendingRules> rulesFromSettings;
-    private final Supplier<InboundRouter> router;
     private final Clock clock;
     private final CampaignService campaignsForControl;
     private final Outbox outbox;
-    private final ModemSendLog modemLog;
-    private final Function<String, ModemGateway.LinkOpener> openers;
     private final ExecutorService ownerThread;
-    private final List<Consumer<CampaignProgress>> progressListeners = new CopyOnWriteArrayList<>();
-    private final Set<Long> progressPending = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean progressScheduled = new AtomicBoolean();
-    private volatile SendingRules rules;
-    private volatile SmsGateway gateway;
-    private volatile FanOut fanOut;
+    private final ProgressNotices notices = new ProgressNotices(this::onOwnerThread,
+            () -> outbox().sendingCampaigns(), this::progress);
+    // the held gateway, its listeners' fan-out and its route's limits: the desk reads them holding this owner's lock
+    volatile SmsGateway gateway;
+    volatile FanOut fanOut;
     private volatile UserMessage buildProblem;
     private List<Object> builtFor;
-    private RouteLimits limits = RouteLimits.NONE;
+    RouteLimits limits = RouteLimits.NONE;
     private volatile SendingEngine engine;
-    private boolean recovered;
     private boolean background;
     private volatile boolean closed;
+    private final GatewayBuilder builder;
+    private final ModemDesk desk;
 
     /**
      * @param rules  the sending windows (the schedule package's rules), asked for again after a {@code schedule.*}
@@ -111,12 +93,10 @@ public final class GatewayOwner implements AutoCloseable {
         this.database = database;
         this.settings = settings;
         this.consent = consent;
-        this.rulesFromSettings = rules;
-        this.router = router;
         this.clock = clock;
-        this.openers = openers;
         this.outbox = new Outbox(database, campaigns, clock);
-        this.modemLog = new ModemSendLog(database);
+        this.builder = new GatewayBuilder(database, settings, consent, outbox, rules, router, clock, openers);
+        this.desk = new ModemDesk(this, settings, clock, builder);
         this.campaignsForControl = campaigns;
         this.ownerThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sending-owner");
@@ -177,43 +157,16 @@ public final class GatewayOwner implements AutoCloseable {
      * coalesced (one notice per campaign per burst), so a listener may miss intermediate counts, never the latest.
      */
     public void addProgressListener(Consumer<CampaignProgress> listener) {
-        progressListeners.add(Objects.requireNonNull(listener));
+        notices.add(listener);
     }
 
     public void removeProgressListener(Consumer<CampaignProgress> listener) {
-        progressListeners.remove(listener);
+        notices.remove(listener);
     }
 
     private void progressChanged(long campaignId) {
-        if (progressListeners.isEmpty() || closed) {
-            return;
-        }
-        progressPending.add(campaignId);
-        if (progressScheduled.compareAndSet(false, true)) {
-            onOwnerThread(this::publishProgress);
-        }
-    }
-
-    private void publishProgress() {
-        progressScheduled.set(false);
-        List<Long> ids = new ArrayList<>(progressPending);
-        progressPending.removeAll(ids);
-        Set<Long> campaigns = new java.util.LinkedHashSet<>();
-        for (long id : ids) {
-            if (id == SendingEngine.ALL_CAMPAIGNS) {
-                campaigns.addAll(outbox.sendingCampaigns());
-            } else {
-                campaigns.add(id);
-            }
-        }
-        for (long id : campaigns) {
-            progress(id).ifPresent(p -> progressListeners.forEach(l -> {
-                try {
-                    l.accept(p);
-                } catch (RuntimeException e) {
-                    LOG.warn("progress listener failed", e);
-                }
-            }));
+        if (!closed) {
+            notices.changed(campaignId);
         }
     }
 
@@ -229,13 +182,13 @@ public final class GatewayOwner implements AutoCloseable {
     }
 
     /**
-     * The engine over the configured gateway (built with it, not started). Blocks like {@link #gateway()}. It does not
-     * turn the rows a crash left SENDING into UNKNOWN: {@link #startSending} and {@link #sendDue} do, before their
-     * engine runs; an engine started directly leaves those rows SENDING, so it neither looks them up nor sends them.
+     * The engine over the configured gateway (built with it, not started). Blocks like {@link #gateway()}. However it
+     * is started, the engine first turns into UNKNOWN the rows left SENDING by senders that are gone (a crash here or
+     * on another PC), never a live sender's ({@link SenderLease}).
      */
     public synchronized SendingEngine engine() {
         requireOpen();
-        boolean stale = gateway != null && (!fingerprint().equals(builtFor) || gateway.state() == GatewayState.FAILED);
+        boolean stale = gateway != null && (!builder.fingerprint().equals(builtFor) || gateway.state() == GatewayState.FAILED);
         if (stale) {
             tearDown();
         }
@@ -247,36 +200,13 @@ public final class GatewayOwner implements AutoCloseable {
 
     /** Builds the configured gateway and its engine; {@code connectNow}: a modem connects here (else in background). */
     private void build(boolean connectNow) {
-        List<Object> fp = fingerprint();
-        String kind = settings.get(ModemSettings.GATEWAY);
+        List<Object> fp = builder.fingerprint();
         SmsGateway g;
-        RouteLimits l = RouteLimits.NONE;
+        RouteLimits l;
         try {
-            switch (kind) {
-                case "rehearsal" -> g = new RehearsalGateway(new RehearsalLog(database), clock);
-                case "modem" -> {
-                    String port = settings.get(ModemSettings.PORT).strip();
-                    if (port.isEmpty()) {
-                        throw new ComptoirException(UserMessage.of("modem.ui.no.port"));
-                    }
-                    ModemGateway modem = newModem(port, null);
-                    if (connectNow) {
-                        try {
-                            modem.connect();
-                        } catch (RuntimeException e) {
-                            modem.close();
-                            throw e;
-                        }
-                    } else {
-                        modem.start(); // keeps trying by itself while the stick is away
-                    }
-                    g = modem;
-                    l = modemLimits();
-                }
-                case "http" -> g = HttpGatewayFactory.create(settings);
-                case "none" -> throw new ComptoirException(UserMessage.of("dispatch.error.no.gateway"));
-                default -> throw new ComptoirException(UserMessage.of("dispatch.error.gateway.unsupported", kind));
-            }
+            GatewayBuilder.Built built = builder.create(connectNow);
+            g = built.gateway();
+            l = built.limits();
         } catch (ComptoirException e) {
             buildProblem = e.userMessage();
             progressChanged(SendingEngine.ALL_CAMPAIGNS);
@@ -284,7 +214,7 @@ public final class GatewayOwner implements AutoCloseable {
         }
         buildProblem = null;
         limits = l;
-        SendingEngine e = newEngine(g, l);
+        SendingEngine e = builder.newEngine(g, l);
         FanOut f = new FanOut(e.listener());
         g.setListener(f);
         e.onProgress(this::progressChanged);
@@ -292,52 +222,6 @@ public final class GatewayOwner implements AutoCloseable {
         fanOut = f;
         engine = e;
         builtFor = fp;
-    }
-
-    private SendingEngine newEngine(SmsGateway g, RouteLimits l) {
-        SendingRules live = (messageClass, recipient, at) -> currentRules().check(messageClass, recipient, at);
-        SendingEngine.Parts parts = new SendingEngine.Parts(outbox, new Eligibility(database, settings, clock),
-                live, l, new InboundStore(database, g.name(), clock), router.get(), consent,
-                new SenderNumbers(settings.get(CoreSettings.SHOP_COUNTRY)),
-                Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE)));
-        return new SendingEngine(g, parts, EngineConfig.defaults()
-                .withStatusReports(settings.getBoolean(ModemSettings.STATUS_REPORTS)), clock, Waiter.onClock(clock));
-    }
-
-    private SendingRules currentRules() {
-        SendingRules r = rules;
-        if (r == null) {
-            r = rulesFromSettings.get();
-            rules = r;
-        }
-        return r;
-    }
-
-    private ModemGateway newModem(String port, String typedPin) {
-        String pin = typedPin != null && !typedPin.isBlank() ? typedPin.strip() : settings.get(ModemSettings.PIN);
-        ModemGateway.Config config = ModemGateway.Config.defaults(pin == null || pin.isBlank() ? null : pin.strip(),
-                        settings.getBoolean(ModemSettings.STATUS_REPORTS))
-                // a check should not wait a minute for a network that is not there
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(120));
-        ModemGateway modem = new ModemGateway(port, openers.apply(port), config);
-        // a PIN the SIM refused is remembered per card, so no one offers it again (PUK risk)
-        modem.setPinGuard(new ModemPinMemory(settings));
-        return modem;
-    }
-
-    private RouteLimits modemLimits() {
-        return RouteLimits.modem(new ModemRoutePolicy(settings, modemLog, shopZone()), modemLog, new Random());
-    }
-
-    /** What the held gateway was built from; compared, never logged (it holds the PIN and the credentials). */
-    private List<Object> fingerprint() {
-        String kind = settings.get(ModemSettings.GATEWAY);
-        return switch (kind) {
-            case "modem" -> Arrays.asList(kind, settings.get(ModemSettings.PORT).strip(), settings.get(ModemSettings.PIN),
-                    settings.get(ModemSettings.STATUS_REPORTS));
-            case "http" -> Arrays.asList(kind, HttpGatewayFactory.config(settings));
-            default -> List.of(kind);
-        };
     }
 
     /** Stops the engine (up to 10 s for the message in hand) and closes the gateway. Holding the lock. */
@@ -355,7 +239,7 @@ public final class GatewayOwner implements AutoCloseable {
         limits = RouteLimits.NONE;
     }
 
-    private void requireOpen() {
+    void requireOpen() {
         if (closed) {
             throw new IllegalStateException("gateway owner closed");
         }
@@ -370,7 +254,7 @@ public final class GatewayOwner implements AutoCloseable {
 
     /**
      * Runs the engine until {@link #close}: builds the gateway (a modem connects in the background and reconnects by
-     * itself), turns the rows a crash left SENDING into UNKNOWN, then sends due campaigns as their time comes. A
+     * itself), then sends due campaigns as their time comes. A
      * gateway that cannot be built (none chosen, settings incomplete) is reported through {@link #progress} and tried
      * again when its settings change. Never blocks: the work runs on {@code sending-owner}.
      */
@@ -390,7 +274,7 @@ public final class GatewayOwner implements AutoCloseable {
             if (closed || !background) {
                 return;
             }
-            if (gateway != null && !fingerprint().equals(builtFor)) {
+            if (gateway != null && !builder.fingerprint().equals(builtFor)) {
                 LOG.info("gateway settings changed: closing {}", gateway.name());
                 tearDown();
             }
@@ -405,22 +289,14 @@ public final class GatewayOwner implements AutoCloseable {
                     return;
                 }
             }
-            recoverOnce();
             e = engine;
         }
         e.start();
     }
 
-    private void recoverOnce() {
-        if (!recovered) {
-            outbox.recoverInterrupted();
-            recovered = true;
-        }
-    }
-
     private void settingsChanged(Set<String> keys) {
         if (keys.stream().anyMatch(k -> k.startsWith("schedule."))) {
-            rules = null; // read again at the next check
+            builder.forgetRules(); // read again at the next check
             onOwnerThread(() -> {
                 outbox.windowsChanged();
                 wake();
@@ -431,7 +307,7 @@ public final class GatewayOwner implements AutoCloseable {
                 boolean running;
                 synchronized (this) {
                     running = background;
-                    if (!running && gateway != null && !fingerprint().equals(builtFor)) {
+                    if (!running && gateway != null && !builder.fingerprint().equals(builtFor)) {
                         tearDown(); // the next use builds the new one
                     }
                 }
@@ -468,26 +344,7 @@ public final class GatewayOwner implements AutoCloseable {
      * nothing is ready now (all done, or waiting for the next allowed hour or a cap). Blocks, up to {@code timeout}.
      */
     public SendingEngine.Summary sendDue(Duration timeout) {
-        SendingEngine e = engine();
-        synchronized (this) {
-            recoverOnce();
-        }
-        e.collectPending();
-        for (long id : outbox.dueCampaigns(clock.instant())) {
-            outbox.start(id);
-        }
-        try {
-            return e.runUntilIdle().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException ex) {
-            throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
-        } catch (java.util.concurrent.TimeoutException ex) {
-            e.stop(Duration.ofSeconds(30));
-            throw new ComptoirException(UserMessage.of("dispatch.error.timeout", timeout.toMinutes()), ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            e.stop(Duration.ofSeconds(30));
-            throw new ComptoirException(UserMessage.of("dispatch.error.timeout", timeout.toMinutes()), ex);
-        }
+        return DueRun.run(engine(), outbox, clock, timeout);
     }
 
     /**
@@ -499,138 +356,29 @@ public final class GatewayOwner implements AutoCloseable {
         engine().collectPending();
     }
 
-    // ---- the modem screen and the command line
+    // ---- the modem screen and the command line (the desk: ModemDesk)
 
-    /**
-     * Checks the modem on {@code port}: the one this owner holds when it is on that port (a PIN typed is offered once
-     * to it, and it connects again if it is not ready), else one opened for the check and closed after it — under this
-     * owner's lock, so the engine cannot open the same port meanwhile. Reads no message from the SIM. Blocks (up to
-     * the registration timeout); throws {@link ComptoirException} with the problem in words.
-     */
+    /** Checks the modem on {@code port}: {@link ModemDesk#checkModem}. Blocks; throws {@link ComptoirException}. */
     public ModemInfo checkModem(String port, String pin) {
-        String p = requirePort(port);
-        synchronized (this) {
-            requireOpen();
-            Optional<ModemGateway> held = heldModemOn(p);
-            if (held.isPresent()) {
-                ModemGateway modem = held.get();
-                if (pin != null && !pin.isBlank()) {
-                    modem.setPin(pin.strip());
-                }
-                if (modem.state() != GatewayState.READY) {
-                    return modem.connect();
-                }
-                return modem.info().orElseGet(modem::connect);
-            }
-            try (ModemGateway modem = newModem(p, pin)) {
-                modem.setListener(GatewayListener.NONE); // stores nothing, so reads nothing from the SIM
-                return modem.connect();
-            }
-        }
+        return desk.checkModem(port, pin);
     }
 
-    /**
-     * One test SMS {@link ModemOneOff}: through the modem this owner holds when {@code port} is its port (the engine
-     * goes on storing inbound messages and matching its reports meanwhile), else through a modem opened on {@code port}
-     * for it, whose received messages are stored too; {@code port} null: through the configured gateway, whatever it
-     * is. Blocks (up to two minutes per part, plus {@code waitForReports}); throws {@link ComptoirException} for a
-     * refusal before sending or a modem that does not start.
-     */
+    /** One test SMS: {@link ModemDesk#sendTest}. Blocks; throws {@link ComptoirException} for a refusal. */
     public ModemOneOff.Outcome sendTest(String port, String pin, String e164, String text, Duration waitForReports,
                                         Consumer<UserMessage> progress) throws InterruptedException {
-        return sendTest(port, pin, e164, text, null, waitForReports, progress);
+        return desk.sendTest(port, pin, e164, text, null, waitForReports, progress);
     }
 
-    private ModemOneOff.Outcome sendTest(String port, String pin, String e164, String text, String sender,
-                                         Duration waitForReports, Consumer<UserMessage> progress)
-            throws InterruptedException {
-        SmsGateway target;
-        FanOut feed;
-        RouteLimits l;
-        ModemGateway opened = null;
-        if (port != null) {
-            // refused by length or caps: no modem is opened or connected for it
-            new ModemOneOff(settings, modemLimits(), clock).requireAllowed(e164, text);
-        }
-        synchronized (this) {
-            requireOpen();
-            Optional<ModemGateway> held = port == null ? Optional.empty() : heldModemOn(requirePort(port));
-            if (port == null) {
-                engine();
-                target = gateway;
-                feed = fanOut;
-                l = limits;
-            } else if (held.isPresent()) {
-                target = held.get();
-                feed = fanOut;
-                l = limits;
-                if (pin != null && !pin.isBlank()) {
-                    held.get().setPin(pin.strip());
-                }
-                if (target.state() != GatewayState.READY) {
-                    progress.accept(UserMessage.of("modem.progress.connecting"));
-                    held.get().connect();
-                }
-            } else {
-                opened = newModem(requirePort(port), pin);
-                l = modemLimits();
-                SendingEngine storing = newEngine(opened, l); // its listener stores what the SIM holds; never started
-                feed = new FanOut(storing.listener());
-                opened.setListener(feed);
-                target = opened;
-            }
-        }
-        try {
-            if (opened != null) {
-                progress.accept(UserMessage.of("modem.progress.connecting"));
-                opened.connect();
-            }
-            return new ModemOneOff(settings, l, clock).send(target, feed, e164, text, sender, waitForReports, progress);
-        } finally {
-            if (opened != null) {
-                opened.close();
-            }
-        }
-    }
-
-    /**
-     * One message through the configured gateway, its route's caps first ({@link #sendTest} with no port): the
-     * campaign editor's test send. Its delivery reports are not waited for. Blocks like {@link #sendTest}; throws
-     * {@link ComptoirException} for a refusal before sending.
-     */
+    /** The campaign editor's test send: {@link ModemDesk#sendOneOff}. Blocks; throws {@link ComptoirException}. */
     public SendResult sendOneOff(OutgoingSms sms) {
-        try {
-            return sendTest(null, null, sms.recipientE164(), sms.text(), sms.sender(), Duration.ZERO, progress -> { })
-                    .result();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("one-off send interrupted");
-        }
-    }
-
-    private Optional<ModemGateway> heldModemOn(String port) {
-        if (gateway instanceof ModemGateway m && m.name().equals("modem " + port)) {
-            return Optional.of(m);
-        }
-        return Optional.empty();
-    }
-
-    private static String requirePort(String port) {
-        if (port == null || port.isBlank()) {
-            throw new ComptoirException(UserMessage.of("modem.ui.no.port"));
-        }
-        return port.strip();
+        return desk.sendOneOff(sms);
     }
 
     /** The shop's time zone, from its country: the modem route's days and months are counted in it. */
     ZoneId shopZone() {
-        String region = settings.get(CoreSettings.SHOP_COUNTRY);
-        var example = PhoneNumberUtil.getInstance().getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE);
-        if (example == null) {
-            return RecipientZone.PARIS;
-        }
-        return RecipientZone.zoneOf(new PhoneNumber("+" + example.getCountryCode() + example.getNationalNumber()));
+        return builder.shopZone();
     }
+
 
     /** Stops the engine (waits up to 10 s for the message in hand), releases the gateway and the owner's thread. */
     @Override

@@ -37,8 +37,10 @@ import org.comptoir.store.RowMapper;
 public final class Outbox {
 
     private static final int BATCH = 1_000;
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "id, campaign_id, subject, recipient_e164, rendered_text, parts, message_class, sender, attempts, window_key";
+    /** {@link #COLUMNS} of the outbox aliased {@code o}. */
+    static final String PREFIXED = "o." + COLUMNS.replace(", ", ", o.");
     static final RowMapper<OutboxRow> ROW = rs -> {
         long campaign = rs.getLong("campaign_id");
         Long campaignId = rs.wasNull() ? null : campaign;
@@ -50,11 +52,13 @@ public final class Outbox {
     private final Database database;
     private final CampaignService campaigns;
     private final Clock clock;
+    private final CampaignWaits waits;
 
     public Outbox(Database database, CampaignService campaigns, Clock clock) {
         this.database = database;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.waits = new CampaignWaits(database, clock);
     }
 
     Database database() {
@@ -162,43 +166,24 @@ public final class Outbox {
         }, id)).orElse(null);
     }
 
-    /** UNKNOWN rows last handed to {@code gateway} that no one decided on yet: what a route may look up. */
-    List<OutboxRow> unknownOf(String gateway, int limit) {
-        return database.withConnection(c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM outbox WHERE state = 'UNKNOWN'"
-                + " AND gateway = ? AND (reason IS NULL OR reason <> 'LOOKED_UP') ORDER BY id LIMIT ?", ROW, truncate(gateway, 50), limit));
-    }
-
-    /** UNKNOWN → FAILED: the route, looked up by reference, says it refused the message. */
-    void markUnknownFailed(long id, String code, String words) {
-        database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET state = 'FAILED', reason = ?, error = ?, updated_at = ?"
-                + " WHERE id = ? AND state = 'UNKNOWN'", truncate(code, 50), truncate(words, 1000), clock.instant(), id));
-    }
-
-    /**
-     * UNKNOWN → QUEUED: the route, looked up by reference, says it never received the message, so sending it cannot
-     * make a second copy. A finished campaign goes back to SENDING for it. Audited.
-     */
-    void requeueUnknown(long id, String code, String words) {
-        Instant now = clock.instant();
-        database.inTransaction(c -> {
-            if (Jdbc.update(c, "UPDATE outbox SET state = 'QUEUED', not_before = NULL, attempts = 0, reason = ?, error = ?,"
-                    + " updated_at = ? WHERE id = ? AND state = 'UNKNOWN'", truncate(code, 50), truncate(words, 1000), now, id) == 1) {
-                Jdbc.update(c, "UPDATE campaign SET status = 'SENDING', updated_at = ? WHERE status = 'DONE'"
-                        + " AND id = (SELECT campaign_id FROM outbox WHERE id = ?)", now, id);
-                Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, 'engine', 'OUTBOX_LOOKED_UP', ?)",
-                        now, "outbox " + id + " never reached the route (" + code + "): queued again");
-            }
-            return null;
-        });
-    }
-
     /**
      * The sending windows changed: rows waiting for a window are checked again at once (each under the new rules
      * when its turn comes). Returns how many.
      */
     public int windowsChanged() {
-        return database.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET not_before = NULL WHERE state = 'QUEUED'"
-                + " AND not_before IS NOT NULL AND reason IN ('OUTSIDE_HOURS', 'SUNDAY', 'HOLIDAY', 'CLOSED_DAY')"));
+        return database.inTransaction(c -> {
+            int n = 0;
+            // per campaign (and the replies), so the claim index (campaign, state) answers, not a whole-outbox scan
+            List<Long> campaigns = Jdbc.query(c, "SELECT id FROM campaign",
+                    rs -> rs.getLong(1));
+            List<String> owners = new java.util.ArrayList<>(campaigns.stream().map(id -> "campaign_id = " + id).toList());
+            owners.add("campaign_id IS NULL");
+            for (String owner : owners) {
+                n += Jdbc.update(c, "UPDATE outbox SET not_before = NULL WHERE " + owner + " AND state = 'QUEUED'"
+                        + " AND not_before IS NOT NULL AND reason IN ('OUTSIDE_HOURS', 'SUNDAY', 'HOLIDAY', 'CLOSED_DAY')");
+            }
+            return n;
+        });
     }
 
     /** Campaigns the engines work on now (SENDING), oldest first. */
@@ -243,10 +228,15 @@ public final class Outbox {
      * UNKNOWN, never resent by itself.
      */
     Optional<OutboxRow> claim(long id, String gateway) {
+        return claim(id, gateway, null);
+    }
+
+    /** {@link #claim(long, String)} recording {@code holder}, the claiming engine's {@link SenderLease} id. */
+    Optional<OutboxRow> claim(long id, String gateway, String holder) {
         Instant now = clock.instant();
         return database.withConnection(c -> {
             int won = Jdbc.update(c, "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, gateway = ?,"
-                    + " updated_at = ? WHERE id = ? AND state = 'QUEUED'", truncate(gateway, 50), now, id);
+                    + " claimed_by = ?, updated_at = ? WHERE id = ? AND state = 'QUEUED'", truncate(gateway, 50), holder, now, id);
             return won == 1 ? Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM outbox WHERE id = ?", ROW, id) : Optional.empty();
         });
     }
@@ -334,22 +324,22 @@ public final class Outbox {
     }
 
     /**
-     * At start-up, before any engine runs: rows left SENDING by a crash become UNKNOWN (the message may have left).
-     * Never resent by themselves; the owner decides ({@link #decide}). Returns how many. Call once per process
-     * that owns the store's engines, before they start.
+     * Rows a crash left SENDING become UNKNOWN (the message may have left), but only those of senders that are gone
+     * ({@link SenderLease#recover}): a live engine's row in hand, here or on another PC, is left alone. Never resent
+     * by themselves; the owner decides ({@link #decide}). Returns how many. Every engine does this when it starts;
+     * this is the same for a caller that runs no engine.
      */
     public int recoverInterrupted() {
-        Instant now = clock.instant();
-        return database.inTransaction(c -> {
-            int n = Jdbc.update(c, "UPDATE outbox SET state = 'UNKNOWN', reason = 'INTERRUPTED', updated_at = ?"
-                    + " WHERE state = 'SENDING'", now);
-            if (n > 0) {
-                Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, 'engine', 'OUTBOX_UNKNOWN', ?)",
-                        now, n + " message(s) interrupted while sending are UNKNOWN");
-            }
-            return n;
-        });
+        return new SenderLease(database, clock, "sending-lease-recovery").recover();
     }
+
+    /**
+     * The (campaign, holder) pairs of SENDING rows, campaign by campaign so that the claim index (campaign, state)
+     * answers it: the outbox holds every campaign's rows.
+     */
+    static final String SENDING_HOLDERS = "SELECT DISTINCT o.campaign_id, o.claimed_by FROM campaign k"
+            + " JOIN outbox o ON o.campaign_id = k.id WHERE o.state = 'SENDING'"
+            + " UNION SELECT DISTINCT campaign_id, claimed_by FROM outbox WHERE campaign_id IS NULL AND state = 'SENDING'";
 
     /** The owner's choice for a message whose fate is unknown. */
     public enum Decision {
@@ -387,53 +377,14 @@ public final class Outbox {
         });
     }
 
-    /**
-     * SENDING campaigns with nothing left QUEUED or SENDING become DONE (UNKNOWN rows wait for the owner's decision in
-     * the report); returns the ones finished now.
-     */
+    /** SENDING campaigns with nothing left QUEUED or SENDING become DONE: {@link CampaignWaits#finishDone}. */
     List<Long> finishDone() {
-        Instant now = clock.instant();
-        return database.inTransaction(c -> {
-            List<Long> done = Jdbc.query(c, "SELECT k.id FROM campaign k WHERE k.status = 'SENDING' AND NOT EXISTS"
-                    + " (SELECT 1 FROM outbox o WHERE o.campaign_id = k.id AND o.state IN ('QUEUED', 'SENDING'))",
-                    rs -> rs.getLong(1));
-            for (long id : done) {
-                Jdbc.update(c, "UPDATE campaign SET status = 'DONE', waiting_until = NULL, waiting_reason = NULL,"
-                        + " updated_at = ? WHERE id = ? AND status = 'SENDING'", now, id);
-            }
-            return done;
-        });
+        return waits.finishDone();
     }
 
-    /**
-     * When the next QUEUED row of a SENDING campaign (or a reply) becomes ready, and records on each campaign until
-     * when it waits and why (the screen's "en pause jusqu'à lundi 08:00"). Empty when nothing is queued.
-     */
+    /** When the next QUEUED row becomes ready, recording each campaign's wait: {@link CampaignWaits#nextReady}. */
     Optional<Instant> nextReady(Instant now) {
-        return database.inTransaction(c -> {
-            Instant next = Jdbc.queryOne(c, "SELECT MIN(COALESCE(not_before, ?)) AS ready FROM outbox"
-                    + " WHERE campaign_id IS NULL AND state = 'QUEUED'", rs -> Jdbc.instant(rs, "ready"), now).orElse(null);
-            record Wait(long campaign, Instant ready) {
-            }
-            List<Wait> waits = Jdbc.query(c, "SELECT o.campaign_id AS campaign, MIN(COALESCE(o.not_before, ?)) AS ready"
-                    + " FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
-                    + " WHERE k.status = 'SENDING' AND o.state = 'QUEUED' GROUP BY o.campaign_id",
-                    rs -> new Wait(rs.getLong("campaign"), Jdbc.instant(rs, "ready")), now);
-            for (Wait w : waits) {
-                Instant ready = w.ready().isBefore(now) ? now : w.ready();
-                if (!ready.isAfter(now)) {
-                    Jdbc.update(c, "UPDATE campaign SET waiting_until = NULL, waiting_reason = NULL WHERE id = ?"
-                            + " AND waiting_until IS NOT NULL", w.campaign());
-                } else {
-                    String reason = Jdbc.queryOne(c, "SELECT reason FROM outbox WHERE campaign_id = ? AND state = 'QUEUED'"
-                            + " AND not_before = ? LIMIT 1", rs -> rs.getString(1), w.campaign(), ready).orElse(null);
-                    Jdbc.update(c, "UPDATE campaign SET waiting_until = ?, waiting_reason = ? WHERE id = ?",
-                            ready, reason, w.campaign());
-                }
-                next = next == null || ready.isBefore(next) ? ready : next;
-            }
-            return Optional.ofNullable(next);
-        });
+        return waits.nextReady(now);
     }
 
     static String truncate(String s, int max) {

@@ -20,6 +20,11 @@ public interface RouteLimits {
     /** Counts a message the route accepted. */
     void recordSent(String recipient, Instant at, List<String> partReferences);
 
+    /** Counts a message the route accepted in {@code took} (the modem keeps it: the forecast's measured pace). */
+    default void recordSent(String recipient, Instant at, List<String> partReferences, Duration took) {
+        recordSent(recipient, at, partReferences);
+    }
+
     /** Counts a message of {@code parts} parts whose fate is unknown: the operator may have seen it, so the caps do. */
     default void recordUnknown(String recipient, Instant at, int parts) {
     }
@@ -57,6 +62,11 @@ public interface RouteLimits {
             @Override
             public void recordSent(String recipient, Instant at, List<String> partReferences) {
                 log.record(recipient, at, partReferences);
+            }
+
+            @Override
+            public void recordSent(String recipient, Instant at, List<String> partReferences, Duration took) {
+                log.record(recipient, at, partReferences.size(), partReferences, took);
             }
 
             @Override

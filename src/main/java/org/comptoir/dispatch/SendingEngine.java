@@ -5,27 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
-import org.comptoir.consent.Channel;
 import org.comptoir.consent.ConsentService;
-import org.comptoir.consent.ConsentEventView;
-import org.comptoir.consent.ConsentKind;
-import org.comptoir.gateway.DeliveryReport;
 import org.comptoir.gateway.GatewayListener;
 import org.comptoir.gateway.GatewayState;
-import org.comptoir.gateway.InboundSms;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
 import org.comptoir.gateway.SmsGateway;
 import org.comptoir.i18n.Messages;
-import org.comptoir.phone.PhoneNumber;
 import org.comptoir.schedule.SendingRules;
 import org.comptoir.schedule.WindowDecision;
 import org.slf4j.Logger;
@@ -56,9 +47,18 @@ public final class SendingEngine {
     /** What {@link #onProgress} hears when every sending campaign may have changed (the gateway's state). */
     public static final long ALL_CAMPAIGNS = -1;
 
-    /** What one run did, for {@code send-due} and the logs. */
+    /**
+     * What one run did, for {@code send-due} and the logs.
+     *
+     * @param capReached the modem route's daily or monthly cap that ended a headless run, with its words and the
+     *                   instant it lifts (sending resumes then at the earliest, window permitting); empty otherwise
+     */
     public record Summary(int sent, int failed, int skipped, int unknown, int deferred, Optional<Instant> nextReady,
-                          boolean gatewayNotReady) {
+                          boolean gatewayNotReady, Optional<ModemRoutePolicy.Decision> capReached) {
+        public Summary(int sent, int failed, int skipped, int unknown, int deferred, Optional<Instant> nextReady,
+                       boolean gatewayNotReady) {
+            this(sent, failed, skipped, unknown, deferred, nextReady, gatewayNotReady, Optional.empty());
+        }
     }
 
     /** The engine's collaborators, built once by the gateway's owner. */
@@ -69,36 +69,43 @@ public final class SendingEngine {
 
     private final SmsGateway gateway;
     private final Parts parts;
-    private final DeliveryMatcher reports;
     private final EngineConfig config;
     private final Clock clock;
     private final Waiter waiter;
-    private final Queue<DeliveryReport> pendingReports = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean inboundArrived = new AtomicBoolean(true);
-    private final Set<Long> routerRefused = new HashSet<>();
+    private final SenderLease lease;
+    private final EngineEvents events;
     private final Queue<Long> candidates = new ArrayDeque<>();
     private final Set<Long> broken = new HashSet<>();
     private boolean handedOver;
     private volatile boolean running;
     private volatile Thread thread;
     private Instant holdUntil;
-    private final Listener listener = new Listener();
+    /** The route cap behind {@link #holdUntil}, null when it is the pause after a send or a back-off. */
+    private ModemRoutePolicy.Decision capHold;
     private volatile LongConsumer progress = id -> { };
     private volatile boolean lookedUp;
-    /** When a route that cannot push ({@link SmsGateway#collectEvery}) is asked again for replies and statuses. */
-    private volatile Instant nextCollect;
-    private boolean retracked;
     private int sent, failed, skipped, unknown, deferred;
     private int gatewayFaults;
 
     public SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter) {
+        this(gateway, parts, config, clock, waiter, parts.outbox().database().dataDir().resolve("sending"));
+    }
+
+    /** @param lockDir where this run's lock file lives ({@link SenderLease}; tests: another PC's data folder) */
+    SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter, java.nio.file.Path lockDir) {
         this.gateway = gateway;
         this.parts = parts;
-        this.reports = new DeliveryMatcher(parts.outbox().database(), clock);
         this.config = config;
         this.clock = clock;
         this.waiter = waiter;
-        gateway.setListener(listener);
+        this.lease = new SenderLease(parts.outbox().database(), clock, "sending-lease-" + threadSuffix(gateway), lockDir);
+        this.events = new EngineEvents(gateway, parts, clock, waiter, this::changed);
+        gateway.setListener(events.listener());
+    }
+
+    /** This engine's run as the store's other senders see it: the holder its claims record. */
+    SenderLease lease() {
+        return lease;
     }
 
     /**
@@ -106,7 +113,7 @@ public final class SendingEngine {
      * that puts several listeners on one gateway ({@link GatewayOwner}); the constructor already set it.
      */
     GatewayListener listener() {
-        return listener;
+        return events.listener();
     }
 
     /**
@@ -161,11 +168,21 @@ public final class SendingEngine {
             Summary summary = null;
             Throwable failure = null;
             try {
+                // before the first claim: the claims name this instance, and its lease tells the others it lives
+                lease.open(taken -> {
+                    waiter.wake();
+                    changed(ALL_CAMPAIGNS);
+                });
                 summary = body.get();
             } catch (RuntimeException | Error e) {
                 LOG.error("sending engine for {} stopped", gateway.name(), e);
                 failure = e;
             } finally {
+                try {
+                    lease.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("sending lease not closed", e);
+                }
                 synchronized (this) {
                     thread = null;
                 }
@@ -178,9 +195,13 @@ public final class SendingEngine {
                     result.complete(summary);
                 }
             }
-        }, "sending-" + gateway.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        }, "sending-" + threadSuffix(gateway));
         t.setDaemon(true); // closed by its owner; must not keep a finished CLI alive
         return t;
+    }
+
+    private static String threadSuffix(SmsGateway gateway) {
+        return gateway.name().replaceAll("[^A-Za-z0-9._-]+", "-");
     }
 
     /** Something changed (a campaign started or resumed, a reply queued): look again now. Any thread. */
@@ -209,14 +230,14 @@ public final class SendingEngine {
         sent = failed = skipped = unknown = deferred = 0;
         Optional<Instant> next = Optional.empty();
         boolean notReady = false;
+        ModemRoutePolicy.Decision capReached = null;
         try {
-            if (!retracked) {
-                retracked = true;
-                PendingParts.retrack(parts.outbox().database(), gateway, clock.instant());
-            }
+            // whichever way this engine was started: rows of senders that are gone become UNKNOWN, a live one's stay
+            lease.recover();
+            events.retrackOnce();
             while (running) {
-                collectIfDue(clock.instant());
-                drainEvents();
+                events.collectIfDue(clock.instant());
+                events.drain();
                 Instant now = clock.instant();
                 if (gateway.state() != GatewayState.READY) {
                     if (untilIdle && !awaitReady(now.plus(GATEWAY_WAIT))) {
@@ -229,11 +250,18 @@ public final class SendingEngine {
                     continue;
                 }
                 if (holdUntil != null && now.isBefore(holdUntil)) {
-                    waiter.awaitUntil(earliest(holdUntil, nextCollect)); // the modem's pause, a route cap
+                    if (untilIdle && capHold != null) {
+                        // send-due does not sit until midnight (or the 1st): it ends, saying when the cap lifts
+                        capReached = capHold;
+                        next = parts.outbox().nextReady(now);
+                        break;
+                    }
+                    waiter.awaitUntil(earliest(holdUntil, events.nextCollect())); // the modem's pause, a route cap
                     continue;
                 }
                 if (!lookedUp) {
-                    lookUpUnknown();
+                    lookedUp = true;
+                    UnknownLookUp.run(gateway, parts, config, clock, this::changed);
                 }
                 if (candidates.isEmpty()) {
                     candidates.addAll(parts.outbox().candidates(now, PREFETCH));
@@ -256,7 +284,7 @@ public final class SendingEngine {
                     if (due.isPresent() && (wakeAt == null || due.get().isBefore(wakeAt))) {
                         wakeAt = due.get();
                     }
-                    waiter.awaitUntil(earliest(wakeAt, nextCollect));
+                    waiter.awaitUntil(earliest(wakeAt, events.nextCollect()));
                     continue;
                 }
                 if (broken.contains(id)) {
@@ -276,7 +304,7 @@ public final class SendingEngine {
                     }
                 }
             }
-            drainEvents();
+            events.drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -284,7 +312,7 @@ public final class SendingEngine {
                 running = false;
             }
         }
-        return new Summary(sent, failed, skipped, unknown, deferred, next, notReady);
+        return new Summary(sent, failed, skipped, unknown, deferred, next, notReady, Optional.ofNullable(capReached));
     }
 
     /** Starts every SCHEDULED campaign whose instant has come; true when one was started. */
@@ -303,45 +331,10 @@ public final class SendingEngine {
         return started;
     }
 
-    /**
-     * Once per run, before sending: messages left UNKNOWN by an interruption on this gateway are looked up where the
-     * route can tell by its client reference (an HTTP provider's status by reference). What the route says it did
-     * becomes SENT or FAILED; the rest stays UNKNOWN for the owner to decide. Never resends.
-     */
-    private void lookUpUnknown() {
-        lookedUp = true;
-        for (OutboxRow row : parts.outbox().unknownOf(gateway.name(), 200)) {
-            Optional<SendResult> known;
-            try {
-                known = gateway.lookUp(new OutgoingSms(row.messageId(), row.recipient(), row.text(), config.statusReports(),
-                        null, row.sender()));
-            } catch (RuntimeException e) {
-                LOG.warn("outbox {}: look-up failed: {}", row.id(), e.toString());
-                continue;
-            }
-            if (known.isEmpty()) {
-                continue;
-            }
-            if (known.get() instanceof SendResult.Sent s) {
-                parts.outbox().markSent(row, s.partReferences(), clock.instant());
-                changed(row.campaignId());
-            } else if (known.get() instanceof SendResult.Failed f) {
-                String words = parts.messages().render(f.error().message());
-                if (f.retryable()) {
-                    // the route says it never got it (the phone has no such id): sending it now cannot make a copy
-                    parts.outbox().requeueUnknown(row.id(), f.error().code(), words);
-                } else {
-                    parts.outbox().markUnknownFailed(row.id(), f.error().code(), words);
-                }
-                changed(row.campaignId());
-            }
-        }
-    }
-
     private boolean awaitReady(Instant deadline) throws InterruptedException {
         while (running && gateway.state() != GatewayState.READY && clock.instant().isBefore(deadline)) {
             waiter.awaitUntil(deadline);
-            drainEvents();
+            events.drain();
         }
         return gateway.state() == GatewayState.READY;
     }
@@ -381,6 +374,7 @@ public final class SendingEngine {
         if (!route.allowed()) {
             parts.outbox().defer(id, route.notBefore(), "ROUTE_CAP");
             holdUntil = route.notBefore();
+            capHold = route;
             deferred++;
             candidates.clear();
             return;
@@ -395,20 +389,22 @@ public final class SendingEngine {
             }
             return;
         }
-        Optional<OutboxRow> claimed = parts.outbox().claim(id, gateway.name());
+        Optional<OutboxRow> claimed = parts.outbox().claim(id, gateway.name(), lease.id());
         if (claimed.isEmpty()) {
             return; // another engine won it
         }
         handedOver = true;
+        Instant before = clock.instant();
         SendResult result = gateway.send(sms);
         Instant after = clock.instant();
         if (result instanceof SendResult.Sent s) {
             gatewayFaults = 0;
             parts.outbox().markSent(claimed.get(), s.partReferences(), after);
-            parts.limits().recordSent(row.recipient(), after, s.partReferences());
+            parts.limits().recordSent(row.recipient(), after, s.partReferences(), Duration.between(before, after));
             sent++;
             Duration gap = parts.limits().gapAfterSend();
             holdUntil = gap.isZero() ? null : after.plus(gap);
+            capHold = null;
         } else if (result instanceof SendResult.Failed f) {
             String words = parts.messages().render(f.error().message());
             if (f.retryable() && (gateway.state() != GatewayState.READY || GATEWAY_FAULTS.contains(f.error().code()))) {
@@ -421,6 +417,7 @@ public final class SendingEngine {
                 // engine waits for it to come back); a gateway that keeps refusing at once must not spin the engine
                 if (++gatewayFaults >= config.maxAttempts()) {
                     holdUntil = after.plus(config.firstBackoff());
+                    capHold = null;
                     gatewayFaults = 0;
                 }
             } else if (f.retryable() && claimed.get().attempts() < config.maxAttempts()) {
@@ -437,120 +434,17 @@ public final class SendingEngine {
         }
     }
 
-    /** Delivery reports and stored inbound messages, on the engine thread, between two sends. */
-    private void drainEvents() {
-        DeliveryReport report;
-        while ((report = pendingReports.poll()) != null) {
-            try {
-                Optional<Long> row = reports.apply(report);
-                if (row.isEmpty()) {
-                    LOG.info("delivery report {} for {} matches no sent part", report.partReference(), report.recipient());
-                } else {
-                    changed(parts.outbox().campaignOf(row.get()));
-                }
-            } catch (RuntimeException e) {
-                LOG.error("delivery report {} not recorded", report, e);
-            }
-        }
-        if (inboundArrived.getAndSet(false)) {
-            routeInbound();
-        }
-    }
-
-    private void routeInbound() {
-        List<StoredInbound> waiting = parts.inbound().unhandled(200);
-        for (StoredInbound message : waiting) {
-            if (routerRefused.contains(message.id())) {
-                continue;
-            }
-            try {
-                parts.inbound().markHandled(message.id(), parts.router().route(message));
-            } catch (RuntimeException e) {
-                routerRefused.add(message.id()); // offered again at the next start or collection
-                LOG.error("inbound {} not routed", message.id(), e);
-            }
-        }
-        if (waiting.size() == 200) {
-            inboundArrived.set(true);
-        }
-    }
-
-    /** Collects what waits at the gateway (a STOP received over the weekend) and routes it. Blocks. */
-    public void collectPending() {
-        gateway.collectEvery().ifPresent(every -> nextCollect = clock.instant().plus(every));
-        gateway.collectPending();
-        inboundArrived.set(true);
-    }
-
-    /**
-     * Between two sends, asks a route that cannot push (an HTTP provider) for its replies, opt-outs and statuses once
-     * its interval has passed: a STOP texted to a provider mid-campaign reaches the ledger before that number's turn.
-     */
-    private void collectIfDue(Instant now) {
-        Optional<Duration> every = gateway.collectEvery();
-        if (every.isEmpty() || (nextCollect != null && now.isBefore(nextCollect))) {
-            return;
-        }
-        nextCollect = now.plus(every.get());
-        try {
-            gateway.collectPending();
-        } catch (RuntimeException e) {
-            LOG.warn("collecting from {} failed; tried again in {}", gateway.name(), every.get(), e);
-        }
-        inboundArrived.set(true);
-    }
-
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
-    /** Routes stored inbound messages not handled yet, on the caller's thread (when the engine is not running). */
-    public void routeStoredInbound() {
-        routerRefused.clear();
-        routeInbound();
+    /** Collects what waits at the gateway (a STOP received over the weekend) and routes it. Blocks. */
+    public void collectPending() {
+        events.collectPending();
     }
 
-    private final class Listener implements GatewayListener {
-        @Override
-        public void onDeliveryReport(DeliveryReport report) {
-            pendingReports.add(report);
-            waiter.wake();
-        }
-
-        @Override
-        public void onInbound(InboundSms sms) {
-            String from = parts.senders().normalise(sms.from());
-            parts.inbound().onInbound(new InboundSms(from, sms.text(), sms.receivedAt()));
-            inboundArrived.set(true);
-            waiter.wake();
-        }
-
-        @Override
-        public void onOptOut(String recipientE164, String evidence, Instant at) {
-            String number = parts.senders().normalise(recipientE164);
-            Optional<PhoneNumber> n = PhoneNumber.ofE164(number);
-            if (n.isEmpty()) {
-                LOG.warn("opt-out for {} ignored: not a number", recipientE164);
-                return;
-            }
-            // a provider lists the same STOP at every collection: one OPT_OUT in the ledger, not one per poll; and a
-            // STOP older than the person's latest decision (they said yes again at the till since) changes nothing
-            List<ConsentEventView> history = parts.consent().history(n.get());
-            if (!history.isEmpty()) {
-                ConsentEventView latest = history.get(history.size() - 1);
-                boolean stopped = latest.kind() == ConsentKind.OPT_OUT || latest.kind() == ConsentKind.ERASED;
-                if (stopped || (at != null && latest.occurredAt().isAfter(at))) {
-                    LOG.debug("opt-out reported again by {}: already recorded", gateway.name());
-                    return;
-                }
-            }
-            parts.consent().recordOptOut(n.get(), Channel.SMS_KEYWORD, null, evidence);
-        }
-
-        @Override
-        public void onStateChanged(GatewayState state) {
-            waiter.wake();
-            changed(ALL_CAMPAIGNS);
-        }
+    /** Routes stored inbound messages not handled yet, on the caller's thread (when the engine is not running). */
+    public void routeStoredInbound() {
+        events.routeStoredInbound();
     }
 }

@@ -67,9 +67,11 @@ public final class SendingForecast {
      * @param shopZone            where days and months of the caps are counted
      * @param partsSentToday      parts already sent on the start's day (they count towards its cap)
      * @param recipientsThisMonth recipients already counted in the start's month
+     * @param measuredSends       the modem: how many logged sends {@code sendTimePerPart} was measured from, 0 when it
+     *                            is the assumed {@code CampaignProgressQuery.MODEM_TIME_PER_PART} (too few sends)
      */
     public record Pace(Route route, Duration sendTimePerPart, Duration gap, int partsPerDay, int recipientsPerMonth,
-                       ZoneId shopZone, long partsSentToday, long recipientsThisMonth) {
+                       ZoneId shopZone, long partsSentToday, long recipientsThisMonth, int measuredSends) {
         public Pace {
             Objects.requireNonNull(route, "route");
             Objects.requireNonNull(sendTimePerPart, "sendTimePerPart");
@@ -86,15 +88,23 @@ public final class SendingForecast {
          */
         public static Pace modem(int gapMinSeconds, int gapMaxSeconds, Duration sendTimePerPart, int partsPerDay,
                                  int recipientsPerMonth, ZoneId shopZone, long partsSentToday, long recipientsThisMonth) {
+            return modem(gapMinSeconds, gapMaxSeconds, sendTimePerPart, partsPerDay, recipientsPerMonth, shopZone,
+                    partsSentToday, recipientsThisMonth, 0);
+        }
+
+        /** {@link #modem} with {@code sendTimePerPart} measured over {@code measuredSends} logged sends (0: assumed). */
+        public static Pace modem(int gapMinSeconds, int gapMaxSeconds, Duration sendTimePerPart, int partsPerDay,
+                                 int recipientsPerMonth, ZoneId shopZone, long partsSentToday, long recipientsThisMonth,
+                                 int measuredSends) {
             long meanMillis = (Math.min(gapMinSeconds, gapMaxSeconds) + Math.max(gapMinSeconds, gapMaxSeconds)) * 500L;
             return new Pace(Route.MODEM, sendTimePerPart, Duration.ofMillis(meanMillis), partsPerDay, recipientsPerMonth,
-                    shopZone, partsSentToday, recipientsThisMonth);
+                    shopZone, partsSentToday, recipientsThisMonth, Math.max(0, measuredSends));
         }
 
         /** A route paced by a rate (messages per second; 0 or less: as fast as the machine, no wait). */
         public static Pace rate(Route route, double perSecond, ZoneId shopZone) {
             Duration each = perSecond > 0 ? Duration.ofNanos((long) (1_000_000_000L / perSecond)) : Duration.ZERO;
-            return new Pace(route, each, Duration.ZERO, 0, 0, shopZone, 0, 0);
+            return new Pace(route, each, Duration.ZERO, 0, 0, shopZone, 0, 0, 0);
         }
 
         Duration perMessage(int parts) {

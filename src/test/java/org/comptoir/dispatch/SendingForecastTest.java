@@ -69,9 +69,9 @@ class SendingForecastTest {
         assertThat(ForecastText.firstSend(f, pace, PARIS, FR))
                 .isEqualTo("Premier envoi : samedi 28 novembre à 19:50 (envois jusqu'à 20:00)");
         assertThat(ForecastText.duration(f, pace, PARIS, FR))
-                .isEqualTo("Durée prévue : ≈ 2 jours ouvrés au rythme du modem, fin vers lundi 30 novembre à 08:01");
+                .isEqualTo("Durée prévue : ≈ 2 jours ouvrés au rythme du modem (estimé à 3 s par SMS), fin vers lundi 30 novembre à 08:01");
         assertThat(ForecastText.duration(f, pace, PARIS, EN))
-                .isEqualTo("Expected duration: ≈ 2 sending days at the modem's pace, ending around Monday 30 November at 08:01");
+                .isEqualTo("Expected duration: ≈ 2 sending days at the modem's pace (estimated at 3 s per SMS), ending around Monday 30 November at 08:01");
     }
 
     @Test
@@ -82,7 +82,7 @@ class SendingForecastTest {
                 .isEqualTo("Premier envoi : lundi 30 novembre à 08:00 — dimanche interdit");
         assertThat(ForecastText.firstSend(f, pace, PARIS, EN))
                 .isEqualTo("First send: Monday 30 November at 08:00 — no sending on Sundays");
-        assertThat(ForecastText.duration(f, pace, PARIS, FR)).isEqualTo("Durée prévue : ≈ moins d'une minute au rythme du modem");
+        assertThat(ForecastText.duration(f, pace, PARIS, FR)).isEqualTo("Durée prévue : ≈ moins d'une minute au rythme du modem (estimé à 3 s par SMS)");
     }
 
     @Test
@@ -119,7 +119,7 @@ class SendingForecastTest {
         assertThat(f.limit()).isEqualTo(Limit.DAILY_CAP);
         // the third day: 100 messages from 08:00, 17 s apart
         assertThat(f.end()).contains(paris("2026-12-02T08:28:06"));
-        assertThat(ForecastText.duration(f, pace, PARIS, FR)).isEqualTo("Durée prévue : ≈ 3 jours ouvrés au rythme du modem,"
+        assertThat(ForecastText.duration(f, pace, PARIS, FR)).isEqualTo("Durée prévue : ≈ 3 jours ouvrés au rythme du modem (estimé à 3 s par SMS),"
                 + " fin vers mercredi 2 décembre à 08:28 (plafond : 200 SMS par jour)");
         // two-part messages count twice against the cap: 100 a day
         Forecast twoParts = forecast(List.of(new Group(MAINLAND, 500)), 2, pace, "2026-11-30T08:00");

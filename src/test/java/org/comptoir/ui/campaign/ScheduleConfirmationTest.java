@@ -71,7 +71,7 @@ class ScheduleConfirmationTest {
         assertThat(dialogs.confirmed.get(0)).isEqualTo("""
                 251 client(s), par le modem USB.
                 Premier envoi : lundi 30 novembre à 08:00 — dimanche interdit
-                Durée prévue : ≈ 3 jours ouvrés au rythme du modem, fin vers mercredi 2 décembre à 08:14\
+                Durée prévue : ≈ 3 jours ouvrés au rythme du modem (estimé à 3 s par SMS), fin vers mercredi 2 décembre à 08:14\
                  (plafond : 100 SMS par jour)""");
         assertThat(app.campaigns().list().get(0).status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThat(dialogs.errors).isEmpty();
