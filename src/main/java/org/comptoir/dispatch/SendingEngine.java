@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * the route's caps allow it ({@link RouteLimits}); an ineligible message is SKIPPED with its reason, a closed window
  * makes the message (and those sharing its window) wait for the next allowed instant, which is how a campaign pauses
  * by itself at 20:00 and resumes on Monday at 08:00. Retryable failures retry with back-off a bounded number of times;
- * a message whose fate is unknown is never resent by the engine.
+ * a message whose fate is unknown is never resent by the engine. A gateway that takes several sends at once (an HTTP
+ * provider's {@code http.concurrency}) gets them through {@link InFlightSends}: only its {@code send} calls leave the
+ * engine thread, every check and outbox write stays on it.
  *
  * <p>The engine is its gateway's listener: received messages are stored before the gateway deletes them (sender in
  * E.164), then handed to the {@link InboundRouter} on the engine thread; delivery reports are matched per part; a
@@ -74,6 +76,7 @@ public final class SendingEngine {
     private final Waiter waiter;
     private final SenderLease lease;
     private final EngineEvents events;
+    private final InFlightSends inFlight;
     private final Queue<Long> candidates = new ArrayDeque<>();
     private final Set<Long> broken = new HashSet<>();
     private boolean handedOver;
@@ -100,6 +103,7 @@ public final class SendingEngine {
         this.waiter = waiter;
         this.lease = new SenderLease(parts.outbox().database(), clock, "sending-lease-" + threadSuffix(gateway), lockDir);
         this.events = new EngineEvents(gateway, parts, clock, waiter, this::changed);
+        this.inFlight = new InFlightSends(gateway, clock, waiter::wake);
         gateway.setListener(events.listener());
     }
 
@@ -238,6 +242,9 @@ public final class SendingEngine {
             while (running) {
                 events.collectIfDue(clock.instant());
                 events.drain();
+                if (inFlight.parallel()) {
+                    inFlight.awaitSlot(this::takeBack); // a gateway taking several sends: a free worker first
+                }
                 Instant now = clock.instant();
                 if (gateway.state() != GatewayState.READY) {
                     if (untilIdle && !awaitReady(now.plus(GATEWAY_WAIT))) {
@@ -267,6 +274,10 @@ public final class SendingEngine {
                     candidates.addAll(parts.outbox().candidates(now, PREFETCH));
                 }
                 Long id = candidates.poll();
+                if (id == null && inFlight.busy()) {
+                    inFlight.awaitOne(this::takeBack); // the campaign is not done before its last sends answer
+                    continue;
+                }
                 if (id == null) {
                     for (long done : parts.outbox().finishDone()) {
                         changed(done);
@@ -304,10 +315,12 @@ public final class SendingEngine {
                     }
                 }
             }
+            inFlight.awaitAll(this::takeBack); // stopping finishes what the gateway already has in hand
             events.drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            inFlight.close();
             synchronized (this) {
                 running = false;
             }
@@ -393,14 +406,41 @@ public final class SendingEngine {
         if (claimed.isEmpty()) {
             return; // another engine won it
         }
+        if (inFlight.parallel()) {
+            inFlight.submit(claimed.get(), sms); // its result comes back through takeBack, on this thread
+            return;
+        }
         handedOver = true;
         Instant before = clock.instant();
         SendResult result = gateway.send(sms);
-        Instant after = clock.instant();
+        record(claimed.get(), result, before, clock.instant());
+    }
+
+    /** A send a worker finished: recorded here, on the engine thread, like one sent inline. */
+    private void takeBack(InFlightSends.Done done) {
+        long id = done.claimed().id();
+        try {
+            record(done.claimed(), done.result(), done.before(), done.after());
+            changed(done.claimed().campaignId());
+        } catch (RuntimeException e) {
+            // as for an inline send: put aside, UNKNOWN since it was handed to the gateway
+            LOG.error("outbox {}: {}", id, e.toString(), e);
+            broken.add(id);
+            try {
+                parts.outbox().markBroken(id, true, e.toString());
+            } catch (RuntimeException again) {
+                LOG.error("outbox {} could not be put aside", id, again);
+            }
+        }
+    }
+
+    /** Records what the gateway answered for a claimed row: SENT with its parts, a retry, FAILED, or UNKNOWN. */
+    private void record(OutboxRow claimed, SendResult result, Instant before, Instant after) {
+        long id = claimed.id();
         if (result instanceof SendResult.Sent s) {
             gatewayFaults = 0;
-            parts.outbox().markSent(claimed.get(), s.partReferences(), after);
-            parts.limits().recordSent(row.recipient(), after, s.partReferences(), Duration.between(before, after));
+            parts.outbox().markSent(claimed, s.partReferences(), after);
+            parts.limits().recordSent(claimed.recipient(), after, s.partReferences(), Duration.between(before, after));
             sent++;
             Duration gap = parts.limits().gapAfterSend();
             holdUntil = gap.isZero() ? null : after.plus(gap);
@@ -420,8 +460,8 @@ public final class SendingEngine {
                     capHold = null;
                     gatewayFaults = 0;
                 }
-            } else if (f.retryable() && claimed.get().attempts() < config.maxAttempts()) {
-                parts.outbox().retryLater(id, after.plus(config.backoff(claimed.get().attempts())), f.error().code(), words);
+            } else if (f.retryable() && claimed.attempts() < config.maxAttempts()) {
+                parts.outbox().retryLater(id, after.plus(config.backoff(claimed.attempts())), f.error().code(), words);
                 deferred++;
             } else {
                 parts.outbox().markFailed(id, f.error().code(), words);
@@ -429,7 +469,7 @@ public final class SendingEngine {
             }
         } else {
             parts.outbox().markUnknown(id, "UNKNOWN", ((SendResult.Unknown) result).why());
-            parts.limits().recordUnknown(row.recipient(), after, row.parts()); // it may have left: the caps count it
+            parts.limits().recordUnknown(claimed.recipient(), after, claimed.parts()); // it may have left: the caps count it
             unknown++;
         }
     }

@@ -10,7 +10,8 @@ import org.comptoir.i18n.UserMessage;
  * {@link OutgoingSms} at a time and reports delivery reports and inbound messages to its
  * {@link GatewayListener}; it knows nothing of campaigns, consent or the store.
  *
- * <p>The sending engine calls {@link #send} from one thread per gateway; implementations may block.
+ * <p>The sending engine calls {@link #send} from one thread per gateway, or from up to {@link #maxInFlight} threads
+ * at once for a gateway that says it takes that many; implementations may block.
  */
 public interface SmsGateway extends AutoCloseable {
 
@@ -22,6 +23,15 @@ public interface SmsGateway extends AutoCloseable {
     SendResult send(OutgoingSms sms);
 
     GatewayState state();
+
+    /**
+     * How many {@link #send} calls this gateway takes at once (it bounds and paces them itself). A modem sends one
+     * message at a time on its port: 1. An HTTP provider takes its configured concurrency, which the sending engine
+     * then keeps busy (and which lets a provider's batch endpoint gather recipients).
+     */
+    default int maxInFlight() {
+        return 1;
+    }
 
     /**
      * Why the gateway is not {@link GatewayState#READY}, in words for the owner ("the modem on COM3 does not

@@ -64,6 +64,10 @@ final class FakeTwilio implements AutoCloseable {
     final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     final List<Message> sent = new CopyOnWriteArrayList<>();
     private volatile int holdSend = -1;
+    /** Sends wait at the server until this many are in flight at once (null: answered at once). */
+    private volatile CountDownLatch gather;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger mostInFlight = new AtomicInteger();
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -95,6 +99,14 @@ final class FakeTwilio implements AutoCloseable {
 
     void release() {
         release.countDown();
+    }
+
+    /**
+     * Each send is answered only once {@code n} sends are at the server together (or after 20 s, so a sender that
+     * sends one at a time is slow and shows it in {@link #mostInFlight} rather than hanging).
+     */
+    void gatherSends(int n) {
+        gather = new CountDownLatch(n);
     }
 
     /** Someone texts the shop's Twilio number. */
@@ -141,6 +153,13 @@ final class FakeTwilio implements AutoCloseable {
                 m = new Message(sid, "outbound-api", form.get("From"), form.get("To"), form.get("Body"), Instant.now(), "queued");
                 messages.put(sid, m);
                 sent.add(m);
+            }
+            CountDownLatch together = gather;
+            if (together != null) {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                together.countDown();
+                together.await(20, TimeUnit.SECONDS);
+                inFlight.decrementAndGet();
             }
             if (sent.size() == holdSend) {
                 held.countDown();

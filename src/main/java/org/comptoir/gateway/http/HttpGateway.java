@@ -217,6 +217,11 @@ public final class HttpGateway implements SmsGateway {
     }
 
     @Override
+    public int maxInFlight() {
+        return config.concurrency();
+    }
+
+    @Override
     public GatewayState state() {
         return state;
     }
