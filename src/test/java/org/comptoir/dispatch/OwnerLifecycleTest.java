@@ -141,6 +141,9 @@ class OwnerLifecycleTest {
 
         await("the provider refused the credentials", () -> owner.held().map(g -> g.state() == GatewayState.FAILED).orElse(false));
         SmsGateway refused = owner.held().orElseThrow();
+        // the gateway turns FAILED inside the refused send, before the engine has put that row (and any other send in
+        // flight at the provider) back in the queue: wait for the engine to release them, then nothing may be lost
+        await("the refused sends back in the queue", () -> Map.of("QUEUED", 2L).equals(f.states(id)));
         CampaignProgress waiting = owner.progress(id).orElseThrow();
         assertThat(waiting.waitingReason()).isEqualTo("GATEWAY");
         assertThat(waiting.gatewayState()).isEqualTo(GatewayState.FAILED);
