@@ -167,6 +167,9 @@ class ModemEngineTest {
         engine.start();
         try {
             await("the modem is declared gone", () -> modem.state() != GatewayState.READY);
+            // the modem is declared gone inside the send that stalled, before the engine puts that row back in the
+            // queue: wait for the release, then nothing may be lost
+            await("the stalled send back in the queue", () -> java.util.Map.of("QUEUED", 3L).equals(f.states(id)));
             CampaignProgress paused = new OutboxReport(f.db).progress(id, modem.state(), modem.problem().orElse(null),
                     Instant.now()).orElseThrow();
             assertThat(paused.waitingReason()).isEqualTo("GATEWAY");
