@@ -40,13 +40,7 @@ class ConcurrentSendsOverHttpTest {
         twilio.gatherSends(4);
         shop = new Shop(dir, Shop.nextSaturday(LocalTime.of(10, 0)));
         shop.open();
-        shop.settings.set("gateway", "http");
-        shop.settings.set("http.provider", "twilio");
-        shop.settings.set("http.baseUrl", twilio.base());
-        shop.settings.set("http.twilio.accountSid", FakeTwilio.ACCOUNT);
-        shop.settings.set("http.twilio.authToken", FakeTwilio.TOKEN);
-        shop.settings.set("http.twilio.from", FakeTwilio.NUMBER);
-        shop.settings.set("http.rate", "50");
+        twilio.configure(shop);
         shop.settings.set("http.concurrency", "4");
         for (int i = 1; i <= 8; i++) {
             shop.optIn(String.format("+336123450%02d", i));

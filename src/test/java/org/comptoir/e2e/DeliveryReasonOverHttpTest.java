@@ -44,13 +44,7 @@ class DeliveryReasonOverHttpTest {
         twilio = new FakeTwilio();
         shop = new Shop(dir, Shop.nextSaturday(LocalTime.of(10, 0)));
         shop.open();
-        shop.settings.set("gateway", "http");
-        shop.settings.set("http.provider", "twilio");
-        shop.settings.set("http.baseUrl", twilio.base());
-        shop.settings.set("http.twilio.accountSid", FakeTwilio.ACCOUNT);
-        shop.settings.set("http.twilio.authToken", FakeTwilio.TOKEN);
-        shop.settings.set("http.twilio.from", FakeTwilio.NUMBER);
-        shop.settings.set("http.rate", "50");
+        twilio.configure(shop);
         shop.optIn(ANNE);
         shop.optIn(BRUNO);
         long id = shop.campaign("Promo -20 % sur les roses");

@@ -82,6 +82,17 @@ final class FakeTwilio implements AutoCloseable {
         server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
     }
 
+    /** Points the shop's gateway at this account: Twilio over loopback, its credentials, a pace tests need not wait on. */
+    void configure(Shop shop) {
+        shop.settings.set("gateway", "http");
+        shop.settings.set("http.provider", "twilio");
+        shop.settings.set("http.baseUrl", base());
+        shop.settings.set("http.twilio.accountSid", ACCOUNT);
+        shop.settings.set("http.twilio.authToken", TOKEN);
+        shop.settings.set("http.twilio.from", NUMBER);
+        shop.settings.set("http.rate", "50");
+    }
+
     String base() {
         String u = server.url("/").toString();
         return u.substring(0, u.length() - 1);
