@@ -7,6 +7,7 @@ import org.comptoir.AppContext;
 import org.comptoir.dispatch.HttpGatewayFactory;
 import org.comptoir.gateway.OutgoingSms;
 import org.comptoir.gateway.SendResult;
+import org.comptoir.gateway.http.AccountCheck;
 import org.comptoir.gateway.http.HttpGateway;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
@@ -49,7 +50,7 @@ public final class HttpCommand {
                 out.println(m.get("http.test.checking", name));
                 out.flush();
                 try {
-                    HttpGateway.AccountCheck check = gateway.checkAccount();
+                    AccountCheck check = gateway.checkAccount();
                     if (!check.checked()) {
                         out.println(m.get("http.test.no.check", name));
                         return Cli.OK;

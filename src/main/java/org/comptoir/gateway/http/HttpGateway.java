@@ -321,15 +321,6 @@ public final class HttpGateway implements SmsGateway {
         return new AccountCheck(provider.name(), true, provider.credit(reply).map(this::clean));
     }
 
-    /**
-     * The result of "Tester".
-     *
-     * @param checked false when the provider has no account call (a generic template): nothing was asked
-     * @param credit  the remaining credit as the provider states it, when it does
-     */
-    public record AccountCheck(String provider, boolean checked, Optional<String> credit) {
-    }
-
     @Override
     public void setListener(GatewayListener listener) {
         this.listener = listener == null ? GatewayListener.NONE : listener;

@@ -131,7 +131,7 @@ class AndroidGatewayTest extends ProviderContractTest {
     void testerChecksTheCredentialsWithoutSendingAnything() {
         server.enqueue(json(404, "{\"message\":\"message not found\"}"));
 
-        HttpGateway.AccountCheck check = gateway.checkAccount();
+        AccountCheck check = gateway.checkAccount();
 
         assertThat(check.checked()).isTrue();
         assertThat(check.credit()).isEmpty();

@@ -185,7 +185,7 @@ class TwilioGatewayTest extends ProviderContractTest {
     void testerShowsTheBalance() {
         server.enqueue(json(200, "{\"currency\":\"EUR\",\"balance\":\"12.50\",\"account_sid\":\"" + SID + "\"}"));
 
-        HttpGateway.AccountCheck check = gateway.checkAccount();
+        AccountCheck check = gateway.checkAccount();
 
         assertThat(server.request(0).getTarget()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Balance.json");
         assertThat(check.credit()).contains("12.50 EUR");
