@@ -121,6 +121,7 @@ final class InFlightSends implements AutoCloseable {
     public void close() {
         if (workers != null) {
             workers.shutdown();
+            workers = null; // an engine started again after a stop gets new workers
         }
     }
 }
