@@ -47,7 +47,8 @@ final class Batches {
         }
     }
 
-    private final int max;
+    /** Lowered to 1 for good by {@link #sendAlone} once the provider's answers put a batch's pairing in doubt. */
+    private volatile int max;
     private final Semaphore inFlight;
     private final Function<List<OutgoingSms>, List<SendResult>> request;
     private final Function<OutgoingSms, SendResult> interrupted;
@@ -70,6 +71,14 @@ final class Batches {
         this.inFlight = inFlight;
         this.request = request;
         this.interrupted = interrupted;
+    }
+
+    /**
+     * From now on each message leaves in its own request: one answer to a batch paired its ids with receivers in
+     * another order than assumed, so a batch's references can no longer be trusted to name the right message.
+     */
+    void sendAlone() {
+        max = 1;
     }
 
     void onWaiting(java.util.function.IntConsumer hook) {
@@ -163,7 +172,8 @@ final class Batches {
         if (queue == null) {
             return batch;
         }
-        for (Iterator<Entry> it = queue.iterator(); it.hasNext() && batch.size() < max; ) {
+        int most = max;
+        for (Iterator<Entry> it = queue.iterator(); it.hasNext() && batch.size() < most; ) {
             Entry e = it.next();
             if (recipients.add(e.sms.recipientE164())) {
                 e.taken = true;

@@ -38,6 +38,8 @@ final class Collector {
     private final String name;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Set<String> optOutsReported = ConcurrentHashMap.newKeySet();
+    /** Told when a status names another recipient than the one tracked: the sends' pairing is in doubt. */
+    private volatile Runnable onMispaired = () -> { };
 
     Collector(Provider provider, Exchanges exchanges, Clock clock, Redactor redactor) {
         this.provider = provider;
@@ -45,6 +47,10 @@ final class Collector {
         this.clock = clock;
         this.redactor = redactor;
         this.name = "http " + provider.name();
+    }
+
+    void onMispaired(Runnable action) {
+        this.onMispaired = action;
     }
 
     /** Watches the delivery status of {@code sent}'s references. */
@@ -85,6 +91,16 @@ final class Collector {
             Optional<Reply> reply = exchanges.poll(call.get());
             if (reply.isEmpty()) {
                 return; // the provider is not answering: the rest waits for the next collection
+            }
+            Optional<String> named = provider.statusRecipient(reply.get());
+            if (named.isPresent() && !named.get().equals(e.getValue().recipient())) {
+                // The provider's record is someone else's: reporting its outcome would mark the wrong customer
+                // delivered or failed. Left as SENT, and no more batches whose references could be wrong.
+                LOG.warn("{}: the status of reference {} names another recipient than the message sent under it; "
+                        + "its outcome is not applied and messages now leave one per request", name, e.getKey());
+                tracked.remove(e.getKey());
+                onMispaired.run();
+                continue;
             }
             Optional<DeliveryReport.Outcome> outcome = provider.outcome(reply.get());
             if (outcome.isPresent() && outcome.get() != DeliveryReport.Outcome.PENDING) {

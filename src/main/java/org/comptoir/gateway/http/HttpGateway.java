@@ -80,6 +80,9 @@ public final class HttpGateway implements SmsGateway {
         this.collector = new Collector(provider, exchanges, clock, redactor);
         this.batches = provider.maxBatch() > 1
                 ? new Batches(provider.maxBatch(), inFlight, this::sendOnce, this::closedResult) : null;
+        if (batches != null) {
+            collector.onMispaired(batches::sendAlone);
+        }
         this.reconnect = new Reconnect(provider.name(), config.reconnectAfter(), this::probe);
     }
 

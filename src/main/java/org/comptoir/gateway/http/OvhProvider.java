@@ -185,7 +185,9 @@ final class OvhProvider implements Provider {
 
     /**
      * Per receiver: in {@code invalidReceivers} → refused (a permanent failure); in {@code validReceivers} → sent as
-     * the id at the same position of {@code ids} (OVHcloud answers one id per valid receiver, in order); in neither,
+     * the id at the same position of {@code ids} (one id per valid receiver; the order is what every integration we
+     * read assumes, not a documented promise, so each status poll checks the {@code receiver} OVHcloud names —
+     * {@link #statusRecipient} — and a mismatch stops batching); in neither,
      * or with ids that do not pair up with the valid receivers → Unknown (accepted, but under which reference?).
      * The credits are shared out evenly as parts where they divide.
      */
@@ -266,6 +268,17 @@ final class OvhProvider implements Provider {
             case 2, 16 -> DeliveryReport.Outcome.FAILED;
             default -> DeliveryReport.Outcome.PENDING;
         });
+    }
+
+    /**
+     * {@code receiver} of the {@code sms.Outgoing} record (OVH API schema {@code /1.0/sms}): the check that a batch's
+     * {@code ids} were paired with the right receivers, since OVHcloud's documentation does not say that {@code ids}
+     * follow the order of {@code validReceivers}.
+     */
+    @Override
+    public Optional<String> statusRecipient(Reply reply) {
+        return Json.parse(reply.body()).map(n -> Json.text(n, "receiver")).filter(r -> !r.isBlank())
+                .map(OvhProvider::e164);
     }
 
     /**

@@ -86,6 +86,15 @@ interface Provider {
         return null;
     }
 
+    /**
+     * The recipient an answer to {@link #status} names, where the provider's record carries it (OVHcloud's
+     * {@code receiver}); empty when it does not. A record naming another recipient than the message tracked under
+     * that reference means the send's answer was paired wrongly: its outcome belongs to someone else.
+     */
+    default Optional<String> statusRecipient(Reply reply) {
+        return Optional.empty();
+    }
+
     /** The request finding {@code sms} by its client reference; empty where the provider keeps none (Twilio). */
     default Optional<Call> lookUp(OutgoingSms sms) {
         return Optional.empty();

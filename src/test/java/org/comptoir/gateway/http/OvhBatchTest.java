@@ -49,6 +49,9 @@ class OvhBatchTest {
     HttpGateway gateway;
     ExecutorService senders;
     final Semaphore queued = new Semaphore(0);
+    /** OVHcloud's sms.Outgoing record per id, as {@code GET /outgoing/{id}} answers it. */
+    final Map<String, String> outgoing = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile boolean echoJobs;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,13 +59,30 @@ class OvhBatchTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                if (request.getUrl().encodedPath().endsWith("/auth/time")) {
+                String path = request.getUrl().encodedPath();
+                if (path.endsWith("/auth/time")) {
                     return new MockResponse.Builder().code(200).body(Long.toString(T0.getEpochSecond())).build();
+                }
+                if ("GET".equals(request.getMethod())) {
+                    String id = path.substring(path.lastIndexOf('/') + 1);
+                    return json(path.contains("/outgoing/") ? outgoing.getOrDefault(id, "{}") : "[]");
                 }
                 jobs.add(request);
                 jobArrived.release();
                 if (jobs.size() == 1) {
                     releaseFirst.await(10, TimeUnit.SECONDS);
+                }
+                if (echoJobs) { // each receiver accepted, its id its number's last four digits
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+336(\\d{8})")
+                            .matcher(ScriptedServer.body(request));
+                    List<String> ids = new java.util.ArrayList<>();
+                    List<String> valid = new java.util.ArrayList<>();
+                    while (m.find()) {
+                        ids.add(m.group(1).substring(4));
+                        valid.add("\"" + m.group() + "\"");
+                    }
+                    return json("{\"ids\":[" + String.join(",", ids) + "],\"validReceivers\":["
+                            + String.join(",", valid) + "]}");
                 }
                 MockResponse next = answers.poll(10, TimeUnit.SECONDS);
                 return next != null ? next : new MockResponse.Builder().code(599).body("no answer scripted").build();
@@ -218,5 +238,50 @@ class OvhBatchTest {
         assertThat(marc.get(10, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
         assertThat(jobs).hasSize(3).allSatisfy(j -> assertThat(ScriptedServer.body(j)).containsPattern(
                 "\"receivers\":\\[\"\\+3361111111[0-2]\"\\]"));
+    }
+
+    /**
+     * OVHcloud does not document that {@code ids} follow {@code validReceivers}. Here they come reversed: the status
+     * poll reads each record's {@code receiver}, applies no outcome to the wrong customer, and the next messages of
+     * that text leave one per job, so no later reference can be paired wrongly.
+     */
+    @Test
+    void aStatusNamingAnotherReceiverIsNotAppliedAndBatchingStops() throws Exception {
+        gateway(Duration.ofSeconds(10));
+        RecordingListener listener = new RecordingListener();
+        gateway.setListener(listener);
+        answers.add(json("{\"totalCreditsRemoved\":1,\"invalidReceivers\":[],\"ids\":[1000],"
+                + "\"validReceivers\":[\"+33611111110\"]}"));
+        // read in order, 1002 would be +33611111111's and 1001 +33611111112's: OVHcloud's records say the reverse
+        answers.add(json("{\"totalCreditsRemoved\":2,\"invalidReceivers\":[],\"ids\":[1002,1001],"
+                + "\"validReceivers\":[\"+33611111111\",\"+33611111112\"]}"));
+        outgoing.put("1000", "{\"id\":1000,\"receiver\":\"+33611111110\",\"deliveryReceipt\":1}");
+        outgoing.put("1001", "{\"id\":1001,\"receiver\":\"+33611111111\",\"deliveryReceipt\":2}");
+        outgoing.put("1002", "{\"id\":1002,\"receiver\":\"0033611111112\",\"deliveryReceipt\":1}");
+
+        List<Future<SendResult>> results = queueBehindAHeldJob("+33611111111", "+33611111112");
+        releaseFirst.countDown();
+        for (Future<SendResult> f : results) {
+            assertThat(f.get(10, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
+        }
+        assertThat(jobs).hasSize(2);
+
+        gateway.collectPending();
+
+        // the single job's status is applied; the two whose records name the other receiver are not
+        assertThat(listener.reports).extracting(r -> r.partReference() + " " + r.recipient() + " " + r.outcome())
+                .containsExactly("1000 +33611111110 DELIVERED");
+
+        // from now on one receiver per job, even while the slot is busy
+        echoJobs = true;
+        List<Future<SendResult>> later = List.of(
+                senders.submit(() -> gateway.send(sms("outbox-3", "+33611111113"))),
+                senders.submit(() -> gateway.send(sms("outbox-4", "+33611111114"))),
+                senders.submit(() -> gateway.send(sms("outbox-5", "+33611111115"))));
+        for (Future<SendResult> f : later) {
+            assertThat(f.get(10, TimeUnit.SECONDS)).isInstanceOf(SendResult.Sent.class);
+        }
+        assertThat(jobs.subList(2, jobs.size())).hasSize(3).allSatisfy(j -> assertThat(ScriptedServer.body(j))
+                .containsPattern("\"receivers\":\\[\"\\+3361111111[3-5]\"\\]"));
     }
 }
