@@ -277,8 +277,9 @@ final class OvhProvider implements Provider {
      */
     @Override
     public Optional<String> statusRecipient(Reply reply) {
-        return Json.parse(reply.body()).map(n -> Json.text(n, "receiver")).filter(r -> !r.isBlank())
-                .map(OvhProvider::e164);
+        // a receiver written without its "+" or "00" ("33611…") is the same number, never a mismatch
+        return Json.parse(reply.body()).map(n -> Json.text(n, "receiver").strip()).filter(r -> !r.isBlank())
+                .map(r -> r.matches("[1-9][0-9]{7,14}") ? "+" + r : e164(r));
     }
 
     /**

@@ -255,7 +255,7 @@ class OvhBatchTest {
         // read in order, 1002 would be +33611111111's and 1001 +33611111112's: OVHcloud's records say the reverse
         answers.add(json("{\"totalCreditsRemoved\":2,\"invalidReceivers\":[],\"ids\":[1002,1001],"
                 + "\"validReceivers\":[\"+33611111111\",\"+33611111112\"]}"));
-        outgoing.put("1000", "{\"id\":1000,\"receiver\":\"+33611111110\",\"deliveryReceipt\":1}");
+        outgoing.put("1000", "{\"id\":1000,\"receiver\":\"33611111110\",\"deliveryReceipt\":1}");
         outgoing.put("1001", "{\"id\":1001,\"receiver\":\"+33611111111\",\"deliveryReceipt\":2}");
         outgoing.put("1002", "{\"id\":1002,\"receiver\":\"0033611111112\",\"deliveryReceipt\":1}");
 
