@@ -7,12 +7,16 @@ import org.comptoir.gateway.http.HttpGateway;
 import org.comptoir.settings.HttpSettings;
 import org.comptoir.settings.SettingDefinition;
 import org.comptoir.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the HTTP provider gateway from the settings, so {@code gateway.http} never reads them itself. Reading the
  * settings blocks (database): call from a background thread.
  */
 public final class HttpGatewayFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGatewayFactory.class);
 
     private HttpGatewayFactory() {
     }
@@ -45,8 +49,31 @@ public final class HttpGatewayFactory {
         return settings.get(key).strip();
     }
 
-    /** A gateway on the saved settings; the caller closes it. */
+    /**
+     * A gateway on the saved settings; the caller closes it. When it stops batching because the provider's records
+     * contradict a job's pairing ({@link HttpGateway#onBatchingStopped}), that is saved ({@code http.ovh.batch} = 1,
+     * audited as the engine's change): a restart or a rebuilt gateway keeps sending one receiver per job.
+     */
     public static HttpGateway create(Settings settings) {
-        return HttpGateway.create(config(settings));
+        HttpGateway gateway = HttpGateway.create(config(settings));
+        keepBatchingOff(gateway, settings);
+        return gateway;
+    }
+
+    static void keepBatchingOff(HttpGateway gateway, Settings settings) {
+        String provider = gateway.config().provider();
+        String key = HttpSettings.key(provider, HttpConfig.OVH_BATCH);
+        if (settings.definitions().stream().noneMatch(d -> d.key().equals(key))) {
+            return; // a provider without a batch setting never batches
+        }
+        gateway.onBatchingStopped(() -> {
+            try {
+                settings.setAll(Map.of(key, "1"), "engine");
+                LOG.warn("{}: batching turned off for good ({} = 1)", gateway.name(), key);
+            } catch (RuntimeException e) {
+                // this gateway already sends one per job; only a later one would batch again
+                LOG.error("{}: could not save {} = 1: {}", gateway.name(), key, e.toString());
+            }
+        });
     }
 }

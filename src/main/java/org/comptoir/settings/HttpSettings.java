@@ -29,6 +29,8 @@ public final class HttpSettings {
             secret(key("ovh", "applicationSecret")),
             secret(key("ovh", "consumerKey")),
             SettingDefinition.plain(key("ovh", "serviceName"), "", Validators.any()),
+            // receivers per job; the gateway sets 1 itself when OVHcloud's records contradict a job's pairing
+            SettingDefinition.plain(key("ovh", "batch"), "50", Validators.integerBetween(1, 50)),
             SettingDefinition.plain(key("android", "username"), "", Validators.any()),
             secret(key("android", "password")),
             SettingDefinition.plain(key("generic", "url"), "", HttpSettings::validTemplateUrl),

@@ -117,6 +117,15 @@ public final class Settings {
      * database.
      */
     public void setAll(Map<String, String> values) {
+        setAll(values, "owner");
+    }
+
+    /**
+     * As {@link #setAll(Map)}, with {@code actor} as who changed them in the audit trail: "engine" when the
+     * application itself changes a setting (an HTTP route turning its batching off), so an audit does not put it on
+     * the owner.
+     */
+    public void setAll(Map<String, String> values, String actor) {
         Map<String, String> accepted = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             SettingDefinition d = definition(e.getKey());
@@ -152,7 +161,7 @@ public final class Settings {
                             new String[] {"setting_key", "setting_value", "updated_at"}, key, e.getValue(), now);
                 }
                 Jdbc.update(c, "INSERT INTO audit (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
-                        now, "owner", "SETTING_CHANGED", definition(key).secret() ? key : key + "=" + accepted.get(key));
+                        now, actor, "SETTING_CHANGED", definition(key).secret() ? key : key + "=" + accepted.get(key));
             }
             return null;
         });

@@ -34,6 +34,8 @@ public record HttpConfig(String provider, String baseUrl, Map<String, String> fi
     public static final String OVH_APPLICATION_SECRET = "applicationSecret";
     public static final String OVH_CONSUMER_KEY = "consumerKey";
     public static final String OVH_SERVICE_NAME = "serviceName";
+    /** most receivers in one job, 1 to 50 (absent: 50) */
+    public static final String OVH_BATCH = "batch";
 
     public static final String ANDROID_USERNAME = "username";
     public static final String ANDROID_PASSWORD = "password";

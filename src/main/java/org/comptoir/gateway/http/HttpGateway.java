@@ -59,6 +59,7 @@ public final class HttpGateway implements SmsGateway {
     private volatile GatewayState state = GatewayState.READY;
     private volatile UserMessage problem;
     private volatile boolean closed;
+    private volatile Runnable batchingStopped = () -> { };
 
 
     /** A gateway on the real clock, waiting for real. Throws {@link ComptoirException} for an unusable config. */
@@ -81,9 +82,21 @@ public final class HttpGateway implements SmsGateway {
         this.batches = provider.maxBatch() > 1
                 ? new Batches(provider.maxBatch(), inFlight, this::sendOnce, this::closedResult) : null;
         if (batches != null) {
-            collector.onMispaired(batches::sendAlone);
+            collector.onMispaired(() -> {
+                batches.sendAlone();
+                batchingStopped.run();
+            });
         }
         this.reconnect = new Reconnect(provider.name(), config.reconnectAfter(), this::probe);
+    }
+
+    /**
+     * Told, on the collecting thread, when this gateway stops batching because the provider's status records tie a
+     * batched message to another receiver: whoever built the gateway keeps that decision (the settings), so a restart
+     * does not batch again. Must return quickly and not throw.
+     */
+    public void onBatchingStopped(Runnable action) {
+        this.batchingStopped = action == null ? () -> { } : action;
     }
 
     /** For tests: told how many messages of one text wait for a request, each time one more joins them. */

@@ -143,9 +143,15 @@ final class OvhProvider implements Provider {
      */
     static final int MAX_BATCH = 50;
 
+    /** The {@code batch} field (1 to {@link #MAX_BATCH}; 1 after a pairing doubt turned batching off), else 50. */
     @Override
     public int maxBatch() {
-        return MAX_BATCH;
+        String set = config.field(HttpConfig.OVH_BATCH);
+        try {
+            return set.isEmpty() ? MAX_BATCH : Math.max(1, Math.min(MAX_BATCH, Integer.parseInt(set)));
+        } catch (NumberFormatException e) {
+            return MAX_BATCH; // the setting's validator keeps this from happening; never batch more than 50
+        }
     }
 
     /**

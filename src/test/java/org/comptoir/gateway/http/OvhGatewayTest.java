@@ -229,4 +229,21 @@ class OvhGatewayTest extends ProviderContractTest {
         assertThat(gateway.checkAccount().credit()).contains("148.5");
         assertThat(server.request(0).getTarget()).isEqualTo("/sms/" + SERVICE);
     }
+
+    /** {@code http.ovh.batch}: the receivers per job the gateway may put together (1 turns batching off). */
+    @Test
+    void theBatchFieldBoundsTheReceiversPerJob() {
+        java.util.function.Function<String, Integer> max = set -> {
+            Map<String, String> fields = new java.util.HashMap<>(config("http://127.0.0.1:1").fields());
+            if (set != null) {
+                fields.put(HttpConfig.OVH_BATCH, set);
+            }
+            return new OvhProvider(HttpConfig.of("ovh", "http://127.0.0.1:1", fields, 0, 2),
+                    java.time.Clock.systemUTC(), call -> java.util.Optional.empty()).maxBatch();
+        };
+        assertThat(max.apply(null)).isEqualTo(OvhProvider.MAX_BATCH);
+        assertThat(max.apply("1")).isEqualTo(1);
+        assertThat(max.apply("20")).isEqualTo(20);
+        assertThat(max.apply("500")).as("never past the 50 Comptoir trusts").isEqualTo(OvhProvider.MAX_BATCH);
+    }
 }
