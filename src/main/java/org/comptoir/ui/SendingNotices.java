@@ -16,8 +16,10 @@ import org.comptoir.schedule.WindowText;
  * the edge of a sending window (until when, and why). Hears {@code GatewayOwner.addProgressListener} on the owner's
  * thread and decides on the FX thread, so it needs no lock.
  *
- * <p>The engine publishes no notice when it only defers a campaign to the next window, so the main window also reads
- * the campaigns heard SENDING again every {@code MainView.NOTICE_RECHECK} ({@link #sending()}).
+ * <p>The engine publishes a campaign it only defers to the next window too (its progress then carries the wait:
+ * {@code OwnerLifecycleTest.aCampaignOnlyPostponedToTheNextWindowIsHeardWithItsWait}); the main window still reads the
+ * campaigns heard SENDING again every {@code MainView.NOTICE_RECHECK} ({@link #sending()}), for a wait that ends
+ * or starts with no message changing (a window that reopens while the queue sleeps).
  *
  * <p>A campaign first heard of already DONE gets no notice: the engine only publishes changes, but a delivery report
  * arriving for a campaign finished before the application started also publishes one.
@@ -55,8 +57,8 @@ final class SendingNotices implements Consumer<CampaignProgress> {
     }
 
     /**
-     * The campaigns heard SENDING: the engine publishes no notice when it only defers a campaign to the next window
-     * (the wait is stored, nothing changed in its messages), so the window reads these again now and then. FX thread.
+     * The campaigns heard SENDING, which the window reads again now and then: a wait can end with no message
+     * changing (a window reopening while the queue sleeps). FX thread.
      */
     java.util.List<Long> sending() {
         return lastStatus.entrySet().stream().filter(e -> "SENDING".equals(e.getValue())).map(Map.Entry::getKey).toList();

@@ -96,6 +96,22 @@ class OwnerLifecycleTest {
     }
 
     @Test
+    void aCampaignOnlyPostponedToTheNextWindowIsHeardWithItsWait() throws Exception {
+        windows.set(CLOSED);
+        f.settings.set("gateway", "rehearsal");
+        List<CampaignProgress> heard = new CopyOnWriteArrayList<>();
+        owner.addProgressListener(heard::add);
+        owner.startSending();
+
+        long id = scheduleTo(2);
+
+        // nothing is sent, yet the listener hears the wait itself (the main window's notice needs no polling)
+        await("heard waiting for the window", () -> heard.stream().anyMatch(p -> p.campaignId() == id
+                && "OUTSIDE_HOURS".equals(p.waitingReason()) && p.waitingUntil() != null));
+        assertThat(f.states(id)).containsExactly(Map.entry("QUEUED", 2L));
+    }
+
+    @Test
     void aChangeOfTheSendingWindowsAppliesToTheNextCheckNotAtEngineBuild() throws Exception {
         windows.set(CLOSED);
         f.settings.set("gateway", "rehearsal");
