@@ -42,8 +42,17 @@ final class CampaignWaits {
     /**
      * When the next QUEUED row of a SENDING campaign (or a reply) becomes ready, and records on each campaign until
      * when it waits and why (the screen's "en pause jusqu'à lundi 08:00"). Empty when nothing is queued.
+     * {@code waitChanged} hears, after the commit, each campaign whose recorded wait changed: a campaign only
+     * postponed to the next window has no message that changed, and its sending view and notices still hear it.
      */
-    Optional<Instant> nextReady(Instant now) {
+    Optional<Instant> nextReady(Instant now, java.util.function.LongConsumer waitChanged) {
+        List<Long> changed = new java.util.ArrayList<>();
+        Optional<Instant> next = nextReady(now, changed);
+        changed.forEach(waitChanged::accept);
+        return next;
+    }
+
+    private Optional<Instant> nextReady(Instant now, List<Long> changed) {
         return database.inTransaction(c -> {
             Instant next = Jdbc.queryOne(c, "SELECT MIN(COALESCE(not_before, ?)) AS ready FROM outbox"
                     + " WHERE campaign_id IS NULL AND state = 'QUEUED'", rs -> Jdbc.instant(rs, "ready"), now).orElse(null);
@@ -55,14 +64,19 @@ final class CampaignWaits {
                     rs -> new Wait(rs.getLong("campaign"), Jdbc.instant(rs, "ready")), now);
             for (Wait w : waits) {
                 Instant ready = w.ready().isBefore(now) ? now : w.ready();
+                int updated;
                 if (!ready.isAfter(now)) {
-                    Jdbc.update(c, "UPDATE campaign SET waiting_until = NULL, waiting_reason = NULL WHERE id = ?"
+                    updated = Jdbc.update(c, "UPDATE campaign SET waiting_until = NULL, waiting_reason = NULL WHERE id = ?"
                             + " AND waiting_until IS NOT NULL", w.campaign());
                 } else {
                     String reason = Jdbc.queryOne(c, "SELECT reason FROM outbox WHERE campaign_id = ? AND state = 'QUEUED'"
                             + " AND not_before = ? LIMIT 1", rs -> rs.getString(1), w.campaign(), ready).orElse(null);
-                    Jdbc.update(c, "UPDATE campaign SET waiting_until = ?, waiting_reason = ? WHERE id = ?",
-                            ready, reason, w.campaign());
+                    updated = Jdbc.update(c, "UPDATE campaign SET waiting_until = ?, waiting_reason = ? WHERE id = ?"
+                            + " AND (waiting_until IS NULL OR waiting_until <> ? OR waiting_reason IS DISTINCT FROM ?)",
+                            ready, reason, w.campaign(), ready, reason);
+                }
+                if (updated > 0) {
+                    changed.add(w.campaign());
                 }
                 next = next == null || ready.isBefore(next) ? ready : next;
             }

@@ -383,8 +383,8 @@ public final class Outbox {
     }
 
     /** When the next QUEUED row becomes ready, recording each campaign's wait: {@link CampaignWaits#nextReady}. */
-    Optional<Instant> nextReady(Instant now) {
-        return waits.nextReady(now);
+    Optional<Instant> nextReady(Instant now, java.util.function.LongConsumer waitChanged) {
+        return waits.nextReady(now, waitChanged);
     }
 
     static String truncate(String s, int max) {

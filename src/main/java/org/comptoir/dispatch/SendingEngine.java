@@ -43,8 +43,6 @@ public final class SendingEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendingEngine.class);
     private static final int PREFETCH = 50;
-    /** Failure codes that are the gateway's state, not the message's: a modem that does not answer, a lost link. */
-    private static final Set<String> GATEWAY_FAULTS = Set.of("TIMEOUT", "LINK");
     private static final Duration GATEWAY_WAIT = Duration.ofMinutes(2);
     /** What {@link #onProgress} hears when every sending campaign may have changed (the gateway's state). */
     public static final long ALL_CAMPAIGNS = -1;
@@ -80,15 +78,13 @@ public final class SendingEngine {
     private final Queue<Long> candidates = new ArrayDeque<>();
     private final Set<Long> broken = new HashSet<>();
     private boolean handedOver;
-    private volatile boolean running;
-    private volatile Thread thread;
+    private final EngineThread engineThread;
     private Instant holdUntil;
     /** The route cap behind {@link #holdUntil}, null when it is the pause after a send or a back-off. */
     private ModemRoutePolicy.Decision capHold;
     private volatile LongConsumer progress = id -> { };
     private volatile boolean lookedUp;
-    private int sent, failed, skipped, unknown, deferred;
-    private int gatewayFaults;
+    private final SendRecorder results;
 
     public SendingEngine(SmsGateway gateway, Parts parts, EngineConfig config, Clock clock, Waiter waiter) {
         this(gateway, parts, config, clock, waiter, parts.outbox().database().dataDir().resolve("sending"));
@@ -104,6 +100,8 @@ public final class SendingEngine {
         this.lease = new SenderLease(parts.outbox().database(), clock, "sending-lease-" + threadSuffix(gateway), lockDir);
         this.events = new EngineEvents(gateway, parts, clock, waiter, this::changed);
         this.inFlight = new InFlightSends(gateway, clock, waiter::wake);
+        this.results = new SendRecorder(gateway, parts, config);
+        this.engineThread = new EngineThread("sending-" + threadSuffix(gateway), lease, waiter, () -> changed(ALL_CAMPAIGNS));
         gateway.setListener(events.listener());
     }
 
@@ -144,64 +142,16 @@ public final class SendingEngine {
     }
 
     /** Starts the engine thread, which runs until {@link #stop}. Never blocks. */
-    public synchronized void start() {
-        if (thread == null) {
-            running = true;
-            thread = newThread(() -> loop(false), null);
-            thread.start();
-        }
+    public void start() {
+        engineThread.startIfIdle(() -> loop(false));
     }
 
     /**
      * Runs on the engine thread until nothing is ready to send now (done, or waiting for a window or a cap), then
      * returns what it did: the headless {@code send-due}. The future completes on the engine thread.
      */
-    public synchronized CompletableFuture<Summary> runUntilIdle() {
-        if (thread != null) {
-            throw new IllegalStateException("engine already running");
-        }
-        CompletableFuture<Summary> done = new CompletableFuture<>();
-        running = true;
-        thread = newThread(() -> loop(true), done);
-        thread.start();
-        return done;
-    }
-
-    private Thread newThread(java.util.function.Supplier<Summary> body, CompletableFuture<Summary> result) {
-        Thread t = new Thread(() -> {
-            Summary summary = null;
-            Throwable failure = null;
-            try {
-                // before the first claim: the claims name this instance, and its lease tells the others it lives
-                lease.open(taken -> {
-                    waiter.wake();
-                    changed(ALL_CAMPAIGNS);
-                });
-                summary = body.get();
-            } catch (RuntimeException | Error e) {
-                LOG.error("sending engine for {} stopped", gateway.name(), e);
-                failure = e;
-            } finally {
-                try {
-                    lease.close();
-                } catch (RuntimeException e) {
-                    LOG.warn("sending lease not closed", e);
-                }
-                synchronized (this) {
-                    thread = null;
-                }
-            }
-            // completed once the engine may run again
-            if (result != null) {
-                if (failure != null) {
-                    result.completeExceptionally(failure);
-                } else {
-                    result.complete(summary);
-                }
-            }
-        }, "sending-" + threadSuffix(gateway));
-        t.setDaemon(true); // closed by its owner; must not keep a finished CLI alive
-        return t;
+    public CompletableFuture<Summary> runUntilIdle() {
+        return engineThread.runOnce(() -> loop(true));
     }
 
     private static String threadSuffix(SmsGateway gateway) {
@@ -215,23 +165,11 @@ public final class SendingEngine {
 
     /** Stops the engine thread after the message in hand; waits up to {@code timeout} for it. */
     public void stop(Duration timeout) {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        waiter.wake();
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(timeout.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        engineThread.stop(timeout);
     }
 
     private Summary loop(boolean untilIdle) {
-        sent = failed = skipped = unknown = deferred = 0;
+        results.reset();
         Optional<Instant> next = Optional.empty();
         boolean notReady = false;
         ModemRoutePolicy.Decision capReached = null;
@@ -239,7 +177,7 @@ public final class SendingEngine {
             // whichever way this engine was started: rows of senders that are gone become UNKNOWN, a live one's stay
             lease.recover();
             events.retrackOnce();
-            while (running) {
+            while (engineThread.running()) {
                 events.collectIfDue(clock.instant());
                 events.drain();
                 if (inFlight.parallel()) {
@@ -260,7 +198,7 @@ public final class SendingEngine {
                     if (untilIdle && capHold != null) {
                         // send-due does not sit until midnight (or the 1st): it ends, saying when the cap lifts
                         capReached = capHold;
-                        next = parts.outbox().nextReady(now);
+                        next = parts.outbox().nextReady(now, this::changed);
                         break;
                     }
                     waiter.awaitUntil(earliest(holdUntil, events.nextCollect())); // the modem's pause, a route cap
@@ -282,7 +220,7 @@ public final class SendingEngine {
                     for (long done : parts.outbox().finishDone()) {
                         changed(done);
                     }
-                    next = parts.outbox().nextReady(now);
+                    next = parts.outbox().nextReady(now, this::changed);
                     if (untilIdle) {
                         break;
                     }
@@ -305,14 +243,7 @@ public final class SendingEngine {
                 try {
                     changed(process(id, now));
                 } catch (RuntimeException e) {
-                    // one bad message never blocks the rest: it is put aside (FAILED, or UNKNOWN if it may have left)
-                    LOG.error("outbox {}: {}", id, e.toString(), e);
-                    broken.add(id);
-                    try {
-                        parts.outbox().markBroken(id, handedOver, e.toString());
-                    } catch (RuntimeException again) {
-                        LOG.error("outbox {} could not be put aside", id, again);
-                    }
+                    putAside(id, handedOver, e); // one bad message never blocks the rest
                 }
             }
             inFlight.awaitAll(this::takeBack); // stopping finishes what the gateway already has in hand
@@ -321,11 +252,10 @@ public final class SendingEngine {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.close();
-            synchronized (this) {
-                running = false;
-            }
+            engineThread.ended();
         }
-        return new Summary(sent, failed, skipped, unknown, deferred, next, notReady, Optional.ofNullable(capReached));
+        return new Summary(results.sent, results.failed, results.skipped, results.unknown, results.deferred, next,
+                notReady, Optional.ofNullable(capReached));
     }
 
     /** Starts every SCHEDULED campaign whose instant has come; true when one was started. */
@@ -345,7 +275,7 @@ public final class SendingEngine {
     }
 
     private boolean awaitReady(Instant deadline) throws InterruptedException {
-        while (running && gateway.state() != GatewayState.READY && clock.instant().isBefore(deadline)) {
+        while (engineThread.running() && gateway.state() != GatewayState.READY && clock.instant().isBefore(deadline)) {
             waiter.awaitUntil(deadline);
             events.drain();
         }
@@ -367,7 +297,7 @@ public final class SendingEngine {
         Optional<Eligibility.Refusal> refusal = parts.eligibility().check(row);
         if (refusal.isPresent()) {
             if (parts.outbox().skip(id, refusal.get().code(), parts.messages().get(refusal.get().messageKey()))) {
-                skipped++;
+                results.skipped++;
             }
             return;
         }
@@ -379,7 +309,7 @@ public final class SendingEngine {
                     ? parts.rules().check(row.messageClass(), row.recipient(), window.closesAt()).nextAllowed()
                     : window.nextAllowed();
             parts.outbox().deferWindow(row, until, window.allowed() ? WindowDecision.Reason.OUTSIDE_HOURS.name() : window.reason().name());
-            deferred++;
+            results.deferred++;
             candidates.clear(); // the rows sharing its window were deferred too
             return;
         }
@@ -388,7 +318,7 @@ public final class SendingEngine {
             parts.outbox().defer(id, route.notBefore(), "ROUTE_CAP");
             holdUntil = route.notBefore();
             capHold = route;
-            deferred++;
+            results.deferred++;
             candidates.clear();
             return;
         }
@@ -398,7 +328,7 @@ public final class SendingEngine {
                     validUntil, row.sender());
         } catch (IllegalArgumentException badNumber) {
             if (parts.outbox().skip(id, "INVALID_NUMBER", badNumber.getMessage())) {
-                skipped++;
+                results.skipped++;
             }
             return;
         }
@@ -418,59 +348,34 @@ public final class SendingEngine {
 
     /** A send a worker finished: recorded here, on the engine thread, like one sent inline. */
     private void takeBack(InFlightSends.Done done) {
-        long id = done.claimed().id();
         try {
             record(done.claimed(), done.result(), done.before(), done.after());
             changed(done.claimed().campaignId());
         } catch (RuntimeException e) {
-            // as for an inline send: put aside, UNKNOWN since it was handed to the gateway
-            LOG.error("outbox {}: {}", id, e.toString(), e);
-            broken.add(id);
-            try {
-                parts.outbox().markBroken(id, true, e.toString());
-            } catch (RuntimeException again) {
-                LOG.error("outbox {} could not be put aside", id, again);
-            }
+            putAside(done.claimed().id(), true, e); // handed to the gateway: UNKNOWN
         }
     }
 
-    /** Records what the gateway answered for a claimed row: SENT with its parts, a retry, FAILED, or UNKNOWN. */
+    /** A row whose handling threw: FAILED, or UNKNOWN if it may have left; never picked again by this run. */
+    private void putAside(long id, boolean handedOver, RuntimeException e) {
+        LOG.error("outbox {}: {}", id, e.toString(), e);
+        broken.add(id);
+        try {
+            parts.outbox().markBroken(id, handedOver, e.toString());
+        } catch (RuntimeException again) {
+            LOG.error("outbox {} could not be put aside", id, again);
+        }
+    }
+
     private void record(OutboxRow claimed, SendResult result, Instant before, Instant after) {
-        long id = claimed.id();
-        if (result instanceof SendResult.Sent s) {
-            gatewayFaults = 0;
-            parts.outbox().markSent(claimed, s.partReferences(), after);
-            parts.limits().recordSent(claimed.recipient(), after, s.partReferences(), Duration.between(before, after));
-            sent++;
-            Duration gap = parts.limits().gapAfterSend();
-            holdUntil = gap.isZero() ? null : after.plus(gap);
+        SendRecorder.After next = results.record(claimed, result, before, after);
+        if (next.newHold()) {
+            holdUntil = next.holdUntil();
             capHold = null;
-        } else if (result instanceof SendResult.Failed f) {
-            String words = parts.messages().render(f.error().message());
-            if (f.retryable() && (gateway.state() != GatewayState.READY || GATEWAY_FAULTS.contains(f.error().code()))) {
-                // the gateway went away or stopped answering before anything left: not the message's fault, so it
-                // keeps its attempts and the queue waits (the campaign shows the gateway's problem meanwhile)
-                parts.outbox().release(id);
-                candidates.clear();
-                changed(ALL_CAMPAIGNS);
-                // a modem that stops answering is declared gone by its gateway after a few silent commands (then the
-                // engine waits for it to come back); a gateway that keeps refusing at once must not spin the engine
-                if (++gatewayFaults >= config.maxAttempts()) {
-                    holdUntil = after.plus(config.firstBackoff());
-                    capHold = null;
-                    gatewayFaults = 0;
-                }
-            } else if (f.retryable() && claimed.attempts() < config.maxAttempts()) {
-                parts.outbox().retryLater(id, after.plus(config.backoff(claimed.attempts())), f.error().code(), words);
-                deferred++;
-            } else {
-                parts.outbox().markFailed(id, f.error().code(), words);
-                failed++;
-            }
-        } else {
-            parts.outbox().markUnknown(id, "UNKNOWN", ((SendResult.Unknown) result).why());
-            parts.limits().recordUnknown(claimed.recipient(), after, claimed.parts()); // it may have left: the caps count it
-            unknown++;
+        }
+        if (next.requeue()) {
+            candidates.clear();
+            changed(ALL_CAMPAIGNS);
         }
     }
 
