@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.comptoir.consent.Channel;
 import org.comptoir.consent.LedgerHead;
 import org.comptoir.i18n.ComptoirException;
@@ -56,34 +49,7 @@ class ImportFaultTest {
 
     /** Every row with a dated consent and its source; every third without; a tag on each. */
     private Path file() throws IOException {
-        Path file = dir.resolve("liste.xlsx");
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
-            Sheet s = wb.createSheet("Clients");
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
-            String[] header = {"Téléphone", "Prénom", "Date consentement", "Source", "Étiquettes"};
-            Row h = s.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                h.createCell(i).setCellValue(header[i]);
-            }
-            for (int i = 0; i < ROWS; i++) {
-                Row r = s.createRow(i + 1);
-                r.createCell(0).setCellValue(String.format("06 10 %02d %02d %02d", i / 10_000, i / 100 % 100, i % 100));
-                r.createCell(1).setCellValue("Client" + i);
-                if (i % 3 != 0) {
-                    var c = r.createCell(2);
-                    c.setCellValue(LocalDate.of(2025, 1, 1).plusDays(i % 300));
-                    c.setCellStyle(date);
-                    r.createCell(3).setCellValue("salon");
-                }
-                r.createCell(4).setCellValue(i % 2 == 0 ? "vip" : "salon");
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
-            wb.dispose();
-        }
-        return file;
+        return ImportFile.write(dir.resolve("liste.xlsx"), ROWS);
     }
 
     /** Throws, as a failing disk would, when the writing pass reaches file row {@code at}. */
