@@ -3,8 +3,9 @@ package org.comptoir.ui;
 import java.util.function.Consumer;
 
 /**
- * A screen that may hold edits not saved yet (a campaign draft, settings): before leaving it through the sidebar or a
- * link, the main window asks "Enregistrer / Ne pas enregistrer / Rester". Both methods are called on the FX thread.
+ * A screen that may hold edits not saved yet (a campaign draft, the settings and SMS provider, the backup folder and
+ * days, an import's adjusted columns): before leaving it through the sidebar or a link, the main window asks
+ * "Enregistrer / Ne pas enregistrer / Rester". Both methods are called on the FX thread.
  */
 public interface UnsavedEdits {
 

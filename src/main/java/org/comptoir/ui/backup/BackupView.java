@@ -32,7 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Backups, owner only: last outcome, "Sauvegarder maintenant", the consent register's head (print, copy), folder and
  * days kept, the list with the head each backup holds, "Restaurer…".
  */
-public final class BackupView extends ScrollPane {
+public final class BackupView extends ScrollPane implements org.comptoir.ui.UnsavedEdits {
 
     private final BackupViewModel vm;
 
@@ -209,5 +209,16 @@ public final class BackupView extends ScrollPane {
 
     private static void styleStatus(Label status, boolean failed, boolean hasBackup) {
         status.getStyleClass().setAll("label", "banner", failed ? "danger" : hasBackup ? "success" : "info");
+    }
+
+    /** The folder and the days to keep, typed and not saved, were lost without a word when the owner left. */
+    @Override
+    public boolean hasUnsavedEdits() {
+        return vm.hasUnsavedChanges();
+    }
+
+    @Override
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
+        vm.saveSettingsThen(done);
     }
 }

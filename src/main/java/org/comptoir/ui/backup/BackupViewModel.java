@@ -63,6 +63,9 @@ public final class BackupViewModel {
     private final ObservableList<BackupInfo> found = FXCollections.observableArrayList();
     private final StringProperty head = new SimpleStringProperty("");
     private final ObjectProperty<LedgerHead> headValue = new SimpleObjectProperty<>();
+    /** The folder and days as last loaded or saved (null until loaded): the fields differ from them when edited. */
+    private String savedFolder;
+    private String savedKeepDays;
 
     public BackupViewModel(BackupService backups, ConsentService consent, Settings settings, Messages messages,
                            TaskExecutor executor, DialogService dialogs, Reopener reopener) {
@@ -84,18 +87,40 @@ public final class BackupViewModel {
         executor.execute(this::reload, loaded -> {
                     folder.set(loaded.folderSetting());
                     keepDays.set(loaded.keepDays());
+                    remember(loaded);
                     show(loaded);
                     busy.set(false);
                 }, this::failed);
     }
 
+    /** Whether the folder or the days to keep were edited and not saved: leaving the screen would lose them. */
+    public boolean hasUnsavedChanges() {
+        return savedFolder != null
+                && (!strip(folder.get()).equals(savedFolder) || !strip(keepDays.get()).equals(savedKeepDays));
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private void remember(Loaded loaded) {
+        savedFolder = strip(loaded.folderSetting());
+        savedKeepDays = strip(loaded.keepDays());
+    }
+
     /** Saves the folder and the days to keep; a refused value keeps its message beside the field. */
     public void saveSettings() {
+        saveSettingsThen(ok -> { });
+    }
+
+    /** {@link #saveSettings}, then {@code done} gets whether they were saved (false: refused, the reason is shown). */
+    public void saveSettingsThen(java.util.function.Consumer<Boolean> done) {
         String f = folder.get() == null ? "" : folder.get().strip();
         String k = keepDays.get() == null ? "" : keepDays.get().strip();
         folderError.set(settings.check(BackupSettings.FOLDER, f).map(m::render).orElse(""));
         keepDaysError.set(settings.check(BackupSettings.KEEP_DAYS, k).map(m::render).orElse(""));
         if (!folderError.get().isEmpty() || !keepDaysError.get().isEmpty()) {
+            done.accept(false);
             return;
         }
         busy.set(true);
@@ -103,7 +128,14 @@ public final class BackupViewModel {
             settings.set(BackupSettings.FOLDER, f);
             settings.set(BackupSettings.KEEP_DAYS, k);
             return reload();
-        }, this::show, this::failed);
+        }, loaded -> {
+            remember(loaded);
+            show(loaded);
+            done.accept(true);
+        }, error -> {
+            failed(error);
+            done.accept(false);
+        });
     }
 
     /** Takes a backup now; the outcome shows in the status line (and, when it fails, in the main banner). */

@@ -21,15 +21,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.util.StringConverter;
 import org.comptoir.campaign.CampaignKind;
 import org.comptoir.campaign.MessageComposer;
 import org.comptoir.campaign.ScheduleMode;
 import org.comptoir.campaign.SenderId;
 import org.comptoir.i18n.Messages;
-import org.comptoir.sms.NonGsmChar;
 
 /** The editor form: text with its live counter and Unicode help, audience and cost, schedule; preview at right. */
 public final class CampaignEditorView extends HBox {
@@ -161,102 +158,12 @@ public final class CampaignEditorView extends HBox {
         counterRow.setAlignment(Pos.CENTER_LEFT);
 
         VBox form = new VBox(10, head, serviceWarning, new Label(m.get("campaign.template")), text, mention,
-                counterRow, unicodeBox(), audienceRow(), scheduleRow(), buttons());
+                counterRow, new UnicodeHelp(vm, m), audienceRow(), scheduleRow(), buttons());
         if (testSend != null) {
-            form.getChildren().add(testSendRow());
+            form.getChildren().add(new TestSendRow(testSend, m));
         }
         form.disableProperty().bind(vm.editableProperty().not());
         return form;
-    }
-
-    /** "Essai vers [number] [Envoyer un essai]" and, under it, what became of the last test. */
-    private VBox testSendRow() {
-        Label title = label("label-test", m.get("campaign.test.number"));
-        TextField number = new TextField();
-        number.setId("test-number");
-        number.setPromptText(m.get("campaign.test.number.prompt"));
-        number.setPrefColumnCount(16);
-        number.setMinWidth(Region.USE_PREF_SIZE);
-        number.textProperty().bindBidirectional(testSend.numberProperty());
-        Button send = new Button(m.get("campaign.test.send"));
-        send.setId("test-send");
-        send.setMinWidth(Region.USE_PREF_SIZE);
-        send.disableProperty().bind(testSend.sendingProperty());
-        send.setOnAction(e -> testSend.send());
-        number.setOnAction(e -> testSend.send()); // Enter in the number sends, as the button does
-        javafx.scene.control.Tooltip help = new javafx.scene.control.Tooltip(m.get("campaign.test.help"));
-        help.setWrapText(true);
-        help.setMaxWidth(360);
-        send.setTooltip(help);
-        FlowPane row = new FlowPane(12, 6, title, number, send);
-        row.setAlignment(Pos.CENTER_LEFT);
-        Label result = note("test-result", "", "text-muted");
-        result.textProperty().bind(testSend.resultProperty());
-        result.visibleProperty().bind(testSend.resultProperty().isNotEmpty());
-        result.managedProperty().bind(result.visibleProperty());
-        VBox box = new VBox(4, row, result);
-        box.setId("test-send-box");
-        return box;
-    }
-
-    /** The characters that force Unicode, each with its GSM suggestion, and the text with them highlighted. */
-    private VBox unicodeBox() {
-        FlowPane chips = new FlowPane(6, 6);
-        chips.setId("unicode-chars");
-        TextFlow highlighted = new TextFlow();
-        highlighted.setId("unicode-highlight");
-        highlighted.getStyleClass().add("unicode-highlight");
-        Button replace = new Button(m.get("campaign.unicode.replace"));
-        replace.setId("replace-unicode");
-        replace.setOnAction(e -> vm.replaceUnicode());
-        Label fromName = note("unicode-name", m.get("campaign.unicode.name"), "warning");
-        fromName.visibleProperty().bind(vm.unicodeFromNameProperty());
-        fromName.managedProperty().bind(fromName.visibleProperty());
-        Label title = new Label(m.get("campaign.unicode.title"));
-        title.setWrapText(true);
-        VBox box = new VBox(6, title, chips, highlighted, replace);
-        box.setId("unicode-box");
-        box.getStyleClass().add("unicode-box");
-        box.visibleProperty().bind(Bindings.isNotEmpty(vm.nonGsm()));
-        box.managedProperty().bind(box.visibleProperty());
-        vm.nonGsm().addListener((ListChangeListener<NonGsmChar>) c -> {
-            chips.getChildren().setAll(vm.nonGsm().stream().map(this::chip).toList());
-            highlighted.getChildren().setAll(highlight(vm.templateProperty().get(), vm.nonGsm()));
-        });
-        return new VBox(6, fromName, box);
-    }
-
-    private Label chip(NonGsmChar c) {
-        String to = c.replacement().map(r -> r.isEmpty() ? m.get("campaign.unicode.remove") : "« " + r + " »")
-                .orElse(m.get("campaign.unicode.none"));
-        Label chip = new Label(m.get("campaign.unicode.chip", c.text(), c.indices().size(), to));
-        chip.getStyleClass().add("unicode-chip");
-        return chip;
-    }
-
-    /** The typed text as Text runs, offending characters in their own red run. */
-    static List<Text> highlight(String template, List<NonGsmChar> chars) {
-        boolean[] bad = new boolean[template.length()];
-        for (NonGsmChar c : chars) {
-            for (int i : c.indices()) {
-                for (int k = i; k < Math.min(template.length(), i + c.text().length()); k++) {
-                    bad[k] = true;
-                }
-            }
-        }
-        List<Text> runs = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= template.length(); i++) {
-            if (i == template.length() || bad[i] != bad[start]) {
-                Text run = new Text(template.substring(start, i));
-                if (bad[start]) {
-                    run.getStyleClass().add("unicode-char");
-                }
-                runs.add(run);
-                start = i;
-            }
-        }
-        return runs;
     }
 
     private VBox audienceRow() {
@@ -365,9 +272,9 @@ public final class CampaignEditorView extends HBox {
         return new VBox(6, row, status);
     }
 
-    private static void styleCounter(Label counter, CampaignEditorViewModel.Level level) {
-        toggleClass(counter, "amber", level == CampaignEditorViewModel.Level.NEAR);
-        toggleClass(counter, "red", level == CampaignEditorViewModel.Level.OVER);
+    private static void styleCounter(Label counter, EditorText.Level level) {
+        toggleClass(counter, "amber", level == EditorText.Level.NEAR);
+        toggleClass(counter, "red", level == EditorText.Level.OVER);
     }
 
     private static void toggleClass(javafx.scene.Node node, String style, boolean on) {
@@ -384,7 +291,7 @@ public final class CampaignEditorView extends HBox {
         return r;
     }
 
-    private static Label note(String id, String textValue, String style) {
+    static Label note(String id, String textValue, String style) {
         Label l = new Label(textValue);
         l.setId(id);
         l.setWrapText(true);
@@ -392,7 +299,7 @@ public final class CampaignEditorView extends HBox {
         return l;
     }
 
-    private static Label label(String id, String textValue) {
+    static Label label(String id, String textValue) {
         Label l = new Label(textValue);
         l.setId(id);
         l.setMinWidth(Region.USE_PREF_SIZE);

@@ -3,8 +3,6 @@ package org.comptoir.ui.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -15,7 +13,6 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.comptoir.campaign.Audience;
 import org.comptoir.campaign.Campaign;
@@ -24,38 +21,27 @@ import org.comptoir.campaign.CampaignService;
 import org.comptoir.campaign.CampaignSettings;
 import org.comptoir.campaign.CampaignStatus;
 import org.comptoir.campaign.CostEstimate;
-import org.comptoir.campaign.MessageComposer;
-import org.comptoir.campaign.Recipient;
 import org.comptoir.campaign.ScheduleMode;
 import org.comptoir.campaign.ScheduleRequest;
 import org.comptoir.campaign.SenderId;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
-import org.comptoir.i18n.UserMessage;
-import org.comptoir.schedule.FirstSend;
 import org.comptoir.schedule.SendingRules;
-import org.comptoir.schedule.SendingRulesFactory;
 import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.ScheduleSettings;
 import org.comptoir.settings.Settings;
 import org.comptoir.sms.GsmSuggestions;
 import org.comptoir.sms.NonGsmChar;
-import org.comptoir.sms.SmsAnalysis;
-import org.comptoir.sms.SmsText;
 import org.comptoir.ui.DialogService;
 import org.comptoir.ui.TaskExecutor;
 
 /**
  * State and commands of the campaign editor. Database work (settings, audience, saving) goes through the
- * {@link TaskExecutor}; the counter is recomputed on the calling (FX) thread at every keystroke, since the
- * text engine is pure and takes microseconds. Never touches a Node.
+ * {@link TaskExecutor}; the counter ({@link EditorText}) is recomputed on the calling (FX) thread at every keystroke,
+ * since the text engine is pure and takes microseconds, and so is the first-send line ({@link EditorSchedule}).
+ * Never touches a Node.
  */
 public final class CampaignEditorViewModel {
-
-    /** Units left before the next part boundary at which the counter turns amber. */
-    static final int NEAR_BOUNDARY = 10;
-
-    public enum Level { OK, NEAR, OVER }
 
     private final CampaignService service;
     private final Settings settings;
@@ -72,49 +58,28 @@ public final class CampaignEditorViewModel {
     private final StringProperty sender = new SimpleStringProperty("");
     private final StringProperty template = new SimpleStringProperty("");
     private final ObjectProperty<String> tag = new SimpleObjectProperty<>(null);
-    private final ObjectProperty<ScheduleMode> scheduleMode = new SimpleObjectProperty<>(ScheduleMode.ASAP);
-    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
-    private final StringProperty time = new SimpleStringProperty("10:00");
     private final BooleanProperty editable = new SimpleBooleanProperty(true);
 
     // Properties: what the editor shows
     private final StringProperty senderError = new SimpleStringProperty("");
-    private final StringProperty suffix = new SimpleStringProperty("");
-    private final StringProperty counter = new SimpleStringProperty("");
-    private final ObjectProperty<Level> level = new SimpleObjectProperty<>(Level.OK);
-    private final BooleanProperty unicodeFromName = new SimpleBooleanProperty(false);
-    private final ObservableList<NonGsmChar> nonGsm = FXCollections.observableArrayList();
-    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = javafx.collections.FXCollections.observableArrayList();
     private final LongProperty recipients = new SimpleLongProperty(-1);
     private final StringProperty cost = new SimpleStringProperty("");
-    private final StringProperty preview = new SimpleStringProperty("");
-    private final ObservableList<PreviewPart> previewParts = FXCollections.observableArrayList();
-    private final StringProperty previewSender = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty firstSend = new SimpleStringProperty("");
+    /** The counter, Unicode help and preview, computed from the text. */
+    private final EditorText text;
+    /** The schedule choice and the first-send line. */
+    private final EditorSchedule when;
 
     // Loaded in the background
-    private String mention = "";
-    private String shopName = "";
     private String defaultSender = "";
-    private int maxParts = 3;
     private double price = 0.045;
-    private List<String> worstNames = List.of();
-    private List<String> zoneSamples = List.of();
-    private SendingRules rules = SendingRulesFactory.defaults();
-    private Recipient sample;
     private int parts = 1;
     private int costParts = -1;
-    private MessageComposer composer;
-    /** Formats built once: a MessageFormat parsed at every keystroke cost more than the whole SMS analysis. */
-    private final java.text.MessageFormat counterFormat;
-    private final java.text.MessageFormat partFormat;
-    private final String gsmName;
-    private final String unicodeName;
     private long audienceGeneration;
     private boolean editing; // edit() sets kind and tag together, then counts the audience once
     /** The content as last shown or saved: the draft has unsaved changes when it differs. */
-    private Content baseline;
+    private DraftContent baseline;
     private Consumer<Campaign> onSaved = c -> { };
     private Forecaster forecaster;
 
@@ -141,14 +106,12 @@ public final class CampaignEditorViewModel {
         this.messages = messages;
         this.executor = executor;
         this.dialogs = dialogs;
-        counterFormat = messages.format("campaign.counter");
-        partFormat = messages.format("campaign.preview.part");
-        gsmName = messages.get("campaign.encoding.GSM7");
-        unicodeName = messages.get("campaign.encoding.UCS2");
+        this.text = new EditorText(messages);
+        this.when = new EditorSchedule(clock, messages, kind);
         // whatever stores or loads a campaign (save, schedule, edit) makes it the content to compare with
         campaign.addListener((o, a, b) -> {
             if (b != null) {
-                baseline = contentOf(b);
+                baseline = DraftContent.of(b);
             }
         });
         template.addListener((o, a, b) -> recomputeText());
@@ -164,13 +127,8 @@ public final class CampaignEditorViewModel {
             }
         });
         sender.addListener((o, a, b) -> validateSender());
-        scheduleMode.addListener((o, a, b) -> updateFirstSend());
-        date.addListener((o, a, b) -> updateFirstSend());
-        time.addListener((o, a, b) -> updateFirstSend());
         executor.execute(this::loadSettings, loaded -> {
-            mention = loaded.mention();
-            shopName = loaded.shopName();
-            maxParts = loaded.maxParts();
+            text.settings(loaded.mention(), loaded.shopName(), loaded.maxParts());
             price = loaded.price();
             defaultSender = loaded.sender();
             if (campaign.get() == null && sender.get().isEmpty()) {
@@ -181,29 +139,16 @@ public final class CampaignEditorViewModel {
                 }
             }
             tags.setAll(loaded.tags());
-            rules = loaded.rules();
+            when.rules(loaded.rules());
             recompute();
         }, this::fail);
         refreshAudience();
         recompute();
     }
 
-    /** What the owner edits; compared with {@link #baseline} to know whether leaving loses anything. */
-    private record Content(String name, CampaignKind kind, String sender, String template, String tag) {
-    }
-
-    /** Normalised as {@link Campaign} stores it, so a saved draft equals what was on screen. */
-    private Content content() {
-        return new Content(blankless(name.get()).strip(), kind.get(), blankless(sender.get()).strip(),
-                blankless(template.get()), tag.get() == null || tag.get().isBlank() ? null : tag.get().strip());
-    }
-
-    private static Content contentOf(Campaign c) {
-        return new Content(c.name().strip(), c.kind(), c.sender(), blankless(c.template()), c.audienceTag());
-    }
-
-    private static String blankless(String s) {
-        return s == null ? "" : s;
+    /** What the owner edits, as on screen; compared with {@link #baseline} to know whether leaving loses anything. */
+    private DraftContent content() {
+        return DraftContent.typed(name.get(), kind.get(), sender.get(), template.get(), tag.get());
     }
 
     private record Loaded(String mention, String shopName, int maxParts, double price, String sender,
@@ -237,12 +182,7 @@ public final class CampaignEditorViewModel {
         sender.set(c == null ? defaultSender : c.sender());
         template.set(c == null ? "" : c.template());
         tag.set(c == null ? null : c.audienceTag());
-        scheduleMode.set(c == null ? ScheduleMode.ASAP : c.scheduleMode());
-        if (c != null && c.scheduledAt() != null && c.scheduleMode() == ScheduleMode.AT) {
-            var local = c.scheduledAt().atZone(clock.getZone());
-            date.set(local.toLocalDate());
-            time.set(local.toLocalTime().withSecond(0).withNano(0).toString());
-        }
+        when.show(c);
         editable.set(c == null || c.status() == CampaignStatus.DRAFT);
         status.set(c == null ? "" : messages.get("campaign.status." + c.status()));
         baseline = content();
@@ -314,18 +254,13 @@ public final class CampaignEditorViewModel {
     }
 
     public void save() {
-        Campaign draft = currentDraft();
-        executor.execute(() -> service.saveDraft(draft), saved -> {
-            campaign.set(saved);
-            status.set(messages.get("campaign.saved"));
-            onSaved.accept(saved);
-        }, this::fail);
+        saveThen(saved -> { });
     }
 
     public void schedule() {
         ScheduleRequest request;
         try {
-            request = scheduleRequest();
+            request = when.request();
         } catch (ComptoirException e) {
             fail(e);
             return;
@@ -376,84 +311,18 @@ public final class CampaignEditorViewModel {
     private void recompute() {
         recomputeText();
         updateCost(); // the audience or the price may have changed, not only the parts
-        updateFirstSend();
+        when.updateFirstSend();
     }
 
     /**
      * What a keystroke in the text changes, on the FX thread; kept to a few analyses (docs/performance.md,
-     * EditorKeystrokeBenchmark): the first send does not depend on the text, the cost only on the parts, and a text
-     * whose worst case is GSM-7 has no character forcing Unicode, so it is not analysed again.
+     * EditorKeystrokeBenchmark): the first send does not depend on the text, the cost only on the parts.
      */
     private void recomputeText() {
-        if (composer == null || composer.kind() != kind.get() || !composer.mention().equals(mention.strip())) {
-            composer = new MessageComposer(kind.get(), mention);
-        }
-        String t = template.get() == null ? "" : template.get();
-        suffix.set(composer.suffix(t).strip());
-        String worstText = composer.worstCase(t, worstNames);
-        SmsAnalysis worst = SmsText.analyze(worstText);
-        parts = Math.max(1, worst.parts());
-        int capacity = parts == 1 ? worst.encoding().singleLimit() : parts * worst.encoding().partLimit();
-        counter.set(counterFormat.format(new Object[] {worst.units(), capacity, parts,
-            worst.isUnicode() ? unicodeName : gsmName}));
-        level.set(parts > maxParts ? Level.OVER : worst.remaining() <= NEAR_BOUNDARY ? Level.NEAR : Level.OK);
-        // a GSM-7 worst case holds every typed character: none forces Unicode
-        List<NonGsmChar> typedNonGsm = worst.isUnicode() ? SmsText.analyze(t).nonGsm() : List.of();
-        if (!typedNonGsm.equals(nonGsm)) {
-            nonGsm.setAll(typedNonGsm);
-        }
-        unicodeFromName.set(worst.isUnicode() && typedNonGsm.isEmpty()
-                && !SmsText.analyze(composer.render(t, (String) null)).isUnicode());
-        String previewText = composer.render(t, sample);
-        preview.set(previewText);
-        updatePreviewParts(previewText.equals(worstText) ? worst : SmsText.analyze(previewText));
-        String s = sender.get() == null ? "" : sender.get().strip();
-        previewSender.set(!s.isEmpty() ? s : shopName.isEmpty() ? messages.get("campaign.preview.number") : shopName);
+        parts = text.update(kind.get(), template.get(), sender.get());
         if (parts != costParts) {
             updateCost();
         }
-    }
-
-    /** The preview cut where the phone network cuts it, each part with its place and size. */
-    private void updatePreviewParts(SmsAnalysis analysis) {
-        List<String> texts = analysis.partTexts();
-        List<PreviewPart> shown = new java.util.ArrayList<>(texts.size());
-        int limit = texts.size() <= 1 ? analysis.encoding().singleLimit() : analysis.encoding().partLimit();
-        for (int k = 0; k < texts.size(); k++) {
-            int units = SmsText.unitsOf(texts.get(k), analysis.encoding());
-            shown.add(new PreviewPart(texts.get(k), partFormat.format(new Object[] {k + 1, texts.size(), units, limit,
-                analysis.isUnicode() ? unicodeName : gsmName})));
-        }
-        if (!shown.equals(previewParts)) {
-            previewParts.setAll(shown);
-        }
-    }
-
-    /**
-     * One SMS of the preview.
-     *
-     * @param text    what this part carries
-     * @param caption "SMS 1/2 · 153/153 GSM": its place and how full it is
-     */
-    public record PreviewPart(String text, String caption) {
-    }
-
-    /**
-     * When the first SMS may leave and why, for the chosen instant (now for ASAP) over one number per territory
-     * of the audience. Pure computation on the loaded rules: runs on the calling thread.
-     */
-    private void updateFirstSend() {
-        Instant at;
-        try {
-            ScheduleRequest request = scheduleRequest();
-            at = request.mode() == ScheduleMode.AT ? request.at() : Instant.now(clock);
-        } catch (ComptoirException incomplete) {
-            firstSend.set(""); // no date or a time being typed: the schedule button says what is missing
-            return;
-        }
-        Instant from = at.isBefore(Instant.now(clock)) ? Instant.now(clock) : at;
-        firstSend.set(FirstSend.earliest(rules, kind.get().messageClass(), zoneSamples, from)
-                .map(f -> f.text(clock.getZone(), messages)).orElse(""));
     }
 
     private void updateCost() {
@@ -472,9 +341,8 @@ public final class CampaignEditorViewModel {
                 return; // the owner changed the audience again meanwhile
             }
             recipients.set(facts.count());
-            worstNames = facts.worstCaseFirstNames();
-            sample = facts.sample().orElse(null);
-            zoneSamples = facts.zoneSamples();
+            text.audience(facts.worstCaseFirstNames(), facts.sample().orElse(null));
+            when.zoneSamples(facts.zoneSamples());
             recompute();
         }, this::fail);
     }
@@ -492,22 +360,6 @@ public final class CampaignEditorViewModel {
         return base.withContent(name.get(), kind.get(), template.get(), sender.get(), tag.get());
     }
 
-    ScheduleRequest scheduleRequest() {
-        if (scheduleMode.get() != ScheduleMode.AT) {
-            return ScheduleRequest.asap();
-        }
-        if (date.get() == null) {
-            throw new ComptoirException(UserMessage.of("campaign.error.date"));
-        }
-        try {
-            LocalTime at = LocalTime.parse(time.get().strip().replace('h', ':'));
-            Instant instant = date.get().atTime(at).atZone(clock.getZone()).toInstant();
-            return ScheduleRequest.at(instant);
-        } catch (DateTimeParseException e) {
-            throw new ComptoirException(UserMessage.of("campaign.error.time", time.get()));
-        }
-    }
-
     private void fail(Throwable error) {
         String text = error instanceof ComptoirException ce ? messages.render(ce.userMessage())
                 : messages.get("app.error.unexpected", String.valueOf(error.getMessage()));
@@ -523,24 +375,24 @@ public final class CampaignEditorViewModel {
     public StringProperty senderProperty() { return sender; }
     public StringProperty templateProperty() { return template; }
     public ObjectProperty<String> tagProperty() { return tag; }
-    public ObjectProperty<ScheduleMode> scheduleModeProperty() { return scheduleMode; }
-    public ObjectProperty<LocalDate> dateProperty() { return date; }
-    public StringProperty timeProperty() { return time; }
+    public ObjectProperty<ScheduleMode> scheduleModeProperty() { return when.modeProperty(); }
+    public ObjectProperty<LocalDate> dateProperty() { return when.dateProperty(); }
+    public StringProperty timeProperty() { return when.timeProperty(); }
     public BooleanProperty editableProperty() { return editable; }
     public StringProperty senderErrorProperty() { return senderError; }
-    public StringProperty suffixProperty() { return suffix; }
-    public StringProperty counterProperty() { return counter; }
-    public ObjectProperty<Level> levelProperty() { return level; }
-    public BooleanProperty unicodeFromNameProperty() { return unicodeFromName; }
-    public ObservableList<NonGsmChar> nonGsm() { return nonGsm; }
+    public StringProperty suffixProperty() { return text.suffixProperty(); }
+    public StringProperty counterProperty() { return text.counterProperty(); }
+    public ObjectProperty<EditorText.Level> levelProperty() { return text.levelProperty(); }
+    public BooleanProperty unicodeFromNameProperty() { return text.unicodeFromNameProperty(); }
+    public ObservableList<NonGsmChar> nonGsm() { return text.nonGsm(); }
     public ObservableList<String> tags() { return tags; }
     public LongProperty recipientsProperty() { return recipients; }
     public StringProperty costProperty() { return cost; }
-    public StringProperty previewProperty() { return preview; }
+    public StringProperty previewProperty() { return text.previewProperty(); }
     /** The preview's text as the SMS parts it is sent in (one for a short message). */
-    public ObservableList<PreviewPart> previewParts() { return previewParts; }
-    public StringProperty previewSenderProperty() { return previewSender; }
+    public ObservableList<EditorText.PreviewPart> previewParts() { return text.previewParts(); }
+    public StringProperty previewSenderProperty() { return text.previewSenderProperty(); }
     public StringProperty statusProperty() { return status; }
     /** "Premier envoi : lundi 30 novembre à 08:00 — dimanche interdit"; empty while the audience or date is unknown. */
-    public StringProperty firstSendProperty() { return firstSend; }
+    public StringProperty firstSendProperty() { return when.firstSendProperty(); }
 }

@@ -37,7 +37,7 @@ final class PhonePreview extends VBox {
         Runnable fill = () -> {
             parts.getChildren().clear();
             int n = 0;
-            for (CampaignEditorViewModel.PreviewPart part : vm.previewParts()) {
+            for (EditorText.PreviewPart part : vm.previewParts()) {
                 Label caption = new Label(part.caption());
                 caption.setId("preview-caption-" + n);
                 caption.getStyleClass().addAll("part-caption", "text-small");
@@ -51,7 +51,7 @@ final class PhonePreview extends VBox {
                 n++;
             }
         };
-        vm.previewParts().addListener((ListChangeListener<CampaignEditorViewModel.PreviewPart>) c -> fill.run());
+        vm.previewParts().addListener((ListChangeListener<EditorText.PreviewPart>) c -> fill.run());
         fill.run();
 
         Label caption = new Label(messages.get("campaign.preview.caption"));

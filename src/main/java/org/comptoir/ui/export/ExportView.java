@@ -39,7 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * mapping assistant and preview) above one progress bar with a cancel button, and "open the file" once a file
  * is written. Files are chosen with the system's dialogs; the work runs on the UI executor.
  */
-public final class ExportView extends BorderPane {
+public final class ExportView extends BorderPane implements org.comptoir.ui.UnsavedEdits {
 
     private final ExportViewModel vm;
     private final Messages m;
@@ -143,9 +143,7 @@ public final class ExportView extends BorderPane {
         run.setId("importRun");
         run.disableProperty().bind(vm.busyProperty().or(vm.previewProperty().isNull()));
         run.setOnAction(e -> {
-            ImportReport p = vm.previewProperty().get();
-            if (ui.dialogs().confirm(m.get("export.ui.import.confirm.title"), m.get("export.ui.import.confirm",
-                    p.withConsent(), p.withoutConsent(), p.updated(), p.refused()))) {
+            if (confirmImport()) {
                 vm.runImport();
             }
         });
@@ -167,6 +165,37 @@ public final class ExportView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, wrapped(m.get("export.ui.import.help")), top, assistant, table, run);
         return section("importSection", m.get("export.ui.import.title"), box);
+    }
+
+    /** The screen's state: tests choose a file through it, the system's file dialog being out of their reach. */
+    ExportViewModel viewModel() {
+        return vm;
+    }
+
+    /** "Importer … ?" with the preview's counts: an import writes consent records, so it is never one click. */
+    private boolean confirmImport() {
+        ImportReport p = vm.previewProperty().get();
+        return p != null && ui.dialogs().confirm(m.get("export.ui.import.confirm.title"), m.get("export.ui.import.confirm",
+                p.withConsent(), p.withoutConsent(), p.updated(), p.refused()));
+    }
+
+    /** The column mapping the owner adjusted for a file not imported yet: leaving used to drop it without a word. */
+    @Override
+    public boolean hasUnsavedEdits() {
+        return vm.hasUnsavedChanges();
+    }
+
+    /**
+     * A mapping has no other place to be kept than the import it prepares: "Enregistrer" imports the file with it,
+     * after the same confirmation as "Importer", and leaves once the import is done (not when declined or refused).
+     */
+    @Override
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
+        if (confirmImport()) {
+            vm.runImportThen(done);
+        } else {
+            done.accept(false);
+        }
     }
 
     /** One line per column of the file: its header and the field it feeds, the recognised one preselected. */

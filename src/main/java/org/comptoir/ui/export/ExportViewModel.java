@@ -74,6 +74,12 @@ public final class ExportViewModel {
     private final ObjectProperty<ImportReport> preview = new SimpleObjectProperty<>();
     private final ObservableList<ImportReport.RowFate> sample = FXCollections.observableArrayList();
     private BackgroundTask<?> current;
+    /**
+     * The sheet and mapping as the file was read (what was recognised), or as last imported: the owner's changes
+     * to them are lost when the screen is left, unless imported. Null while no file is chosen.
+     */
+    private String proposedSheet;
+    private Map<String, String> proposedMapping;
 
     public ExportViewModel(ExportService exports, ImportService imports, Supplier<PhoneNumbers> numbers, Messages m,
                            TaskExecutor executor) {
@@ -130,6 +136,8 @@ public final class ExportViewModel {
         importFile.set(file);
         sheet.set(null);
         sheets.clear();
+        proposedSheet = null;
+        proposedMapping = null;
         showSheet(file, p -> {
             List<ImportService.Sheet> all = imports.sheets(file, Map.of());
             return all.stream().filter(ImportService.Sheet::importable).count() == 1
@@ -165,6 +173,12 @@ public final class ExportViewModel {
                 mapping.put(header, ImportService.recognised(header).map(ImportField::cliName).orElse(IGNORE));
             }
             headers.setAll(layout.shown().header()); // after the mapping: the assistant shows each column's field
+            if (proposedSheet == null) {
+                proposedSheet = sheet.get(); // the sheet chosen for the owner; another one is the owner's choice
+            }
+            if (proposedSheet.equals(sheet.get())) {
+                proposedMapping = Map.copyOf(mapping);
+            }
             status.set("");
             refreshPreview();
         });
@@ -190,9 +204,24 @@ public final class ExportViewModel {
         });
     }
 
+    /**
+     * Whether the owner changed the assistant's choices (a column's field, the sheet) for a file not imported since:
+     * leaving the screen would lose them.
+     */
+    public boolean hasUnsavedChanges() {
+        return importFile.get() != null && proposedSheet != null
+                && (!proposedSheet.equals(sheet.get()) || !mapping.equals(proposedMapping));
+    }
+
     public void runImport() {
+        runImportThen(imported -> { });
+    }
+
+    /** {@link #runImport}, then {@code done} gets whether the contacts were imported (false: refused, cancelled, busy). */
+    public void runImportThen(Consumer<Boolean> done) {
         Path file = importFile.get();
-        if (file == null || preview.get() == null) {
+        if (file == null || preview.get() == null || busy.get()) {
+            done.accept(false);
             return;
         }
         Map<String, String> choices = Map.copyOf(mapping);
@@ -206,7 +235,10 @@ public final class ExportViewModel {
             } else {
                 done(null, counts);
             }
-        });
+            proposedSheet = chosen;
+            proposedMapping = choices; // imported: nothing left to lose
+            done.accept(true);
+        }, error -> done.accept(false));
     }
 
     /** Asks the running job to stop; it rolls back or deletes its partial file. */
@@ -232,6 +264,11 @@ public final class ExportViewModel {
     }
 
     private <T> void run(Callable1<T> work, Consumer<T> onSuccess) {
+        run(work, onSuccess, error -> { });
+    }
+
+    /** Runs {@code work} as the screen's one job; {@code onFailure} after the reason is shown (cancelled included). */
+    private <T> void run(Callable1<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         if (busy.get()) {
             return;
         }
@@ -257,6 +294,7 @@ public final class ExportViewModel {
             current = null;
             busy.set(false);
             fail(error);
+            onFailure.accept(error);
         });
         current = task;
         progress.bind(task.progressProperty());

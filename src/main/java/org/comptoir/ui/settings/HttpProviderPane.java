@@ -95,6 +95,16 @@ public final class HttpProviderPane extends VBox {
         vm.save();
     }
 
+    /** Whether the provider or one of its fields was changed and not saved yet. */
+    public boolean hasUnsavedChanges() {
+        return vm.hasUnsavedChanges();
+    }
+
+    /** {@link #save}, then {@code done} gets whether it was saved (false: refused, the reason is shown). */
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
+        vm.saveThen(done);
+    }
+
     private void showOnly(String provider) {
         List<String> keys = HttpProviderViewModel.keysFor(provider == null ? "" : provider);
         fields.forEach((key, node) -> {

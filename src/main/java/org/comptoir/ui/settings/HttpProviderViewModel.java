@@ -147,19 +147,28 @@ public final class HttpProviderViewModel {
         });
     }
 
+    /**
+     * Whether the provider or one of its shown fields differs from what was loaded or saved (a typed secret always
+     * does: the saved one is never shown back). False until loaded.
+     */
+    public boolean hasUnsavedChanges() {
+        return !saved.isEmpty() && !changed().isEmpty();
+    }
+
     /** Saves the provider and its changed fields (nothing, silently, when none changed); an empty secret keeps the saved one. */
     public void save() {
+        saveThen(ok -> { });
+    }
+
+    /** {@link #save}, then {@code done} gets whether everything changed is saved (false: refused, reason shown). */
+    public void saveThen(java.util.function.Consumer<Boolean> done) {
         if (!valid()) {
+            done.accept(false);
             return;
         }
-        Map<String, String> changed = new LinkedHashMap<>();
-        typed().forEach((k, v) -> {
-            boolean secret = secretSaved.containsKey(k);
-            if (secret ? !v.isEmpty() : !v.strip().equals(saved.get(k))) {
-                changed.put(k, v);
-            }
-        });
+        Map<String, String> changed = changed();
         if (changed.isEmpty()) {
+            done.accept(true);
             return;
         }
         executor.execute(() -> {
@@ -167,8 +176,8 @@ public final class HttpProviderViewModel {
                 settings.set(e.getKey(), e.getValue());
             }
             return changed;
-        }, done -> {
-            done.forEach((k, v) -> {
+        }, stored -> {
+            stored.forEach((k, v) -> {
                 if (secretSaved.containsKey(k)) {
                     secretSaved.get(k).set(true);
                     values.get(k).set("");
@@ -177,7 +186,23 @@ public final class HttpProviderViewModel {
                 }
             });
             say(messages.get("http.ui.saved"), false);
-        }, this::fail);
+            done.accept(true);
+        }, e -> {
+            fail(e);
+            done.accept(false);
+        });
+    }
+
+    /** The provider and its shown fields that differ from what was saved; a typed secret is a change. */
+    private Map<String, String> changed() {
+        Map<String, String> changed = new LinkedHashMap<>();
+        typed().forEach((k, v) -> {
+            boolean secret = secretSaved.containsKey(k);
+            if (secret ? !v.isEmpty() : !v.strip().equals(saved.get(k))) {
+                changed.put(k, v);
+            }
+        });
+        return changed;
     }
 
     /** The provider and the fields it shows, as typed. */

@@ -25,6 +25,7 @@ import org.comptoir.ui.UiContext;
 public final class SettingsView extends BorderPane implements org.comptoir.ui.UnsavedEdits {
 
     private final SettingsViewModel model;
+    private final HttpProviderPane providerPane;
 
     public SettingsView(UiContext ui) {
         this(new SettingsViewModel(ui.app().settings(), ui.messages(), ui.executor()), ui.messages(),
@@ -34,6 +35,7 @@ public final class SettingsView extends BorderPane implements org.comptoir.ui.Un
 
     SettingsView(SettingsViewModel vm, Messages messages, HttpProviderPane providerPane) {
         this.model = vm;
+        this.providerPane = providerPane;
         setId("settingsView");
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("screen-title");
@@ -169,13 +171,21 @@ public final class SettingsView extends BorderPane implements org.comptoir.ui.Un
         banner.getStyleClass().setAll("label", "banner", error ? "danger" : "success");
     }
 
+    /** The provider section counts: its fields are saved by the same Save, and were lost on leaving without a word. */
     @Override
     public boolean hasUnsavedEdits() {
-        return model.hasUnsavedChanges();
+        return model.hasUnsavedChanges() || providerPane.hasUnsavedChanges();
     }
 
+    /** Saves the settings, then the provider section; {@code done} gets true only when both are saved. */
     @Override
     public void saveThen(java.util.function.Consumer<Boolean> done) {
-        model.saveThen(done);
+        model.saveThen(saved -> {
+            if (saved) {
+                providerPane.saveThen(done);
+            } else {
+                done.accept(false);
+            }
+        });
     }
 }
