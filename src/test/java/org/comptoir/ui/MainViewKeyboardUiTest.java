@@ -19,6 +19,7 @@ import org.comptoir.AppContext;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.TillSettings;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,21 +42,34 @@ class MainViewKeyboardUiTest {
     MainView main;
     final ScriptedDialogs dialogs = new ScriptedDialogs();
 
+    Stage stage;
+
     @Start
     void start(Stage stage) {
-        app = openStore(dir);
-        app.settings().set(TillSettings.OWNER_PIN, "2468");
-        ui = new UiContext(app, Messages.forLanguage("fr"), new FxTaskExecutor(), dialogs);
-        // the theme the application runs with: the focus ring is drawn on top of it
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        main = new MainView(ui, stage);
-        stage.setScene(new Scene(main, 1280, 800));
+        // the store opens in the test, off the FX thread: @Start has a short time limit and Flyway is slow on a busy machine
+        this.stage = stage;
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(), 1280, 800));
         stage.show();
     }
 
+    @BeforeEach
+    void openMainWindow() throws Exception {
+        app = openStore(dir);
+        app.settings().set(TillSettings.OWNER_PIN, "2468");
+        ui = new UiContext(app, Messages.forLanguage("fr"), new FxTaskExecutor(), dialogs);
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            // the theme the application runs with: the focus ring is drawn on top of it
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            main = new MainView(ui, stage);
+            stage.getScene().setRoot(main);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(() -> stage.getScene().setRoot(new javafx.scene.layout.Pane()));
         app.close();
     }
 
