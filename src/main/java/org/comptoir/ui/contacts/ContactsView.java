@@ -296,9 +296,10 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
     }
 
     /** Renaming or deleting one of the shop's tags: pick it, type the new name or ask to delete (confirmed, counted). */
-    private static HBox manageTags(UiContext ui, ContactsViewModel vm) {
+    private static javafx.scene.layout.FlowPane manageTags(UiContext ui, ContactsViewModel vm) {
         Messages m = ui.messages();
         Label label = new Label(m.get("contacts.tag.manage"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         ChoiceBox<String> which = new ChoiceBox<>();
         which.setId("manageTag");
         Runnable fill = () -> {
@@ -323,7 +324,8 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         delete.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         delete.disableProperty().bind(which.valueProperty().isNull());
         delete.setOnAction(e -> vm.deleteTag(ui.app().tagCatalog(), which.getValue(), ui.dialogs()));
-        HBox row = new HBox(8, label, which, newName, rename, delete);
+        // wraps in the detail column rather than cutting "Étiquette :" to "…" and the name field to a sliver
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, label, which, newName, rename, delete);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
