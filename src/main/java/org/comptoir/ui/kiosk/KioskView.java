@@ -123,6 +123,8 @@ final class KioskView extends BorderPane {
         scroll.setPannable(true);
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
+        // on a screen that scrolls, the customer sees the thank-you (at the bottom), then the next one the top
+        vm.bannerProperty().addListener((obs, was, now) -> scroll.setVvalue(now == null || now.isEmpty() ? 0 : 1));
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
