@@ -124,7 +124,11 @@ final class KioskView extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
         // on a screen that scrolls, the customer sees the thank-you (at the bottom), then the next one the top
-        vm.bannerProperty().addListener((obs, was, now) -> scroll.setVvalue(now == null || now.isEmpty() ? 0 : 1));
+        // (again when the content's height changes: the banner's own lines are laid out after its text is set)
+        Runnable follow = () -> scroll.setVvalue(vm.bannerProperty().get() == null
+                || vm.bannerProperty().get().isEmpty() ? 0 : 1);
+        vm.bannerProperty().addListener((obs, was, now) -> follow.run());
+        center.heightProperty().addListener((obs, was, now) -> follow.run());
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
