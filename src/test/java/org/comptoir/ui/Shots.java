@@ -98,17 +98,18 @@ public final class Shots {
     }
 
     /**
-     * The visible labels, buttons and cells under {@code root} whose text the layout cut to an ellipsis, as
-     * "id: shown text" (a label whose own text ends with "…", like "Mode propriétaire…", is cut only if what shows
-     * differs). Call on the FX thread after a layout pass.
+     * The visible labels, buttons, cells and fields under {@code root} that the layout cut: text shortened to an
+     * ellipsis, as "#id: shown text" (a label whose own text ends with "…", like "Mode propriétaire…", is cut only if
+     * what shows differs), or reaching past the window's right or bottom edge outside a scrolling area, as
+     * "#id: past the edge". Call on the FX thread after a layout pass.
      */
     public static List<String> clipped(Parent root) {
         List<String> out = new ArrayList<>();
-        walk(root, out);
+        walk(root, false, out);
         return out;
     }
 
-    private static void walk(Node node, List<String> out) {
+    private static void walk(Node node, boolean scrolled, List<String> out) {
         if (!node.isVisible()) {
             return;
         }
@@ -117,14 +118,28 @@ public final class Shots {
             for (Node child : labeled.getChildrenUnmodifiable()) {
                 if (child instanceof Text text && text.getText() != null && !ellipsis.isEmpty()
                         && text.getText().endsWith(ellipsis) && !text.getText().equals(shown(labeled))) {
-                    out.add((labeled.getId() == null ? labeled.getClass().getSimpleName() : "#" + labeled.getId())
-                            + ": " + text.getText());
+                    out.add(name(labeled) + ": " + text.getText());
                 }
             }
         }
-        if (node instanceof Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> walk(child, out));
+        if (!scrolled && (node instanceof Labeled || node instanceof javafx.scene.control.TextInputControl)
+                && node.getScene() != null) {
+            javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
+            if (b.getMaxX() > node.getScene().getWidth() + 1 || b.getMaxY() > node.getScene().getHeight() + 1) {
+                out.add(name(node) + ": past the edge");
+            }
         }
+        boolean inside = scrolled || node instanceof javafx.scene.control.ScrollPane
+                || node instanceof javafx.scene.control.ListView || node instanceof javafx.scene.control.TableView
+                || node instanceof javafx.scene.control.TextArea;
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> walk(child, inside, out));
+        }
+    }
+
+    private static String name(Node node) {
+        String text = node instanceof Labeled l ? " «" + l.getText() + "»" : "";
+        return (node.getId() == null ? node.getClass().getSimpleName() : "#" + node.getId()) + text;
     }
 
     /** The text as drawn in full: a mnemonic's underscore is not drawn. */
