@@ -98,9 +98,15 @@ class MainViewKeyboardUiTest {
         List<String> reversed = new ArrayList<>(order);
         java.util.Collections.reverse(reversed);
         assertThat(up).isEqualTo(reversed);
+        // End and Home: the last and the first entry
+        robot.type(KeyCode.END);
+        assertThat(focusedId()).isEqualTo(order.get(order.size() - 1));
+        robot.type(KeyCode.HOME);
+        assertThat(focusedId()).isEqualTo(order.get(0));
         assertThat(selected()).isEqualTo("nav-till");
     }
 
+    /** Enter and Space already opened the focused entry before the arrow keys were changed: this keeps them so. */
     @Test
     void enterAndSpaceOpenTheFocusedEntry(FxRobot robot) {
         dialogs.answers.add("2468");
