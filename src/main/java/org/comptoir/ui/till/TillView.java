@@ -246,6 +246,8 @@ public final class TillView extends VBox {
         consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         // The wording is the proof of what the customer read: it must never be cut with an ellipsis.
         consent.setMinHeight(Region.USE_PREF_SIZE);
+        // ...nor changed: a shop name with "_" (Boulangerie_Martin) lost its underscore as a keyboard mnemonic
+        consent.setMnemonicParsing(false);
         return consent;
     }
 
