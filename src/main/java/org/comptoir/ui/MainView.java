@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -76,6 +77,7 @@ public final class MainView extends BorderPane {
         unlock.managedProperty().bind(unlock.visibleProperty());
         unlock.setOnAction(e -> ui.owner().requireOwner(ui.dialogs(), () -> { }));
         nav.getChildren().addAll(spacer, mode, lock, unlock);
+        nav.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowKeys);
         setLeft(nav);
         setTop(org.comptoir.ui.backup.BackupBanner.create(ui));
 
@@ -100,6 +102,33 @@ public final class MainView extends BorderPane {
         // a campaign that finishes or pauses at a window edge is told whatever screen is open
         listenTo(ui.app().sending(), new org.comptoir.dispatch.CampaignProgressQuery(ui.app().database(),
                 ui.app().settings(), ui.app().campaigns(), ui.app().sending()).shopZone(), stage);
+    }
+
+    /**
+     * Up/Down move the focus through the entries, wrapping at the ends as a JavaFX context menu does; Home/End go to
+     * the first/last. Only the focus moves: a toggle group's own arrow keys would select the next entry without
+     * opening it, leaving the open screen and the highlighted entry apart. Enter or Space opens the focused entry.
+     */
+    private void arrowKeys(KeyEvent e) {
+        if (!(e.getTarget() instanceof ToggleButton button) || button.getToggleGroup() != group) {
+            return;
+        }
+        List<ToggleButton> entries = group.getToggles().stream().map(ToggleButton.class::cast)
+                .filter(b -> b.isVisible() && !b.isDisabled()).toList();
+        int at = entries.indexOf(button);
+        int next = switch (e.getCode()) {
+            case DOWN, KP_DOWN -> (at + 1) % entries.size();
+            case UP, KP_UP -> (at - 1 + entries.size()) % entries.size();
+            case HOME -> 0;
+            case END -> entries.size() - 1;
+            // the column is vertical: sideways keys would otherwise select a neighbour without opening it
+            case LEFT, RIGHT, KP_LEFT, KP_RIGHT -> at;
+            default -> -1;
+        };
+        if (next >= 0 && at >= 0) {
+            entries.get(next).requestFocus();
+            e.consume();
+        }
     }
 
     /** How often the campaigns heard SENDING are read again, to tell a pause at a window edge (see SendingNotices). */

@@ -20,9 +20,23 @@ public final class Screens {
     private Screens() {
     }
 
+    /**
+     * {@code view} in a scroll pane as wide as the window: on a 1024×600 screen the till with a number's error is
+     * taller than the window, and without it the hint and the sidebar's last button went past the bottom edge.
+     */
+    private static javafx.scene.Node scrolling(javafx.scene.Node view) {
+        // the view keeps its own maximum width, centred as it was in the window
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(view);
+        javafx.scene.layout.StackPane.setAlignment(view, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(holder);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
     public static List<Screen> all() {
         return List.of(
-                new Screen("till", "screen.till", false, TillView::new),
+                new Screen("till", "screen.till", false, ui -> scrolling(new TillView(ui))),
                 // the owner's week, in order: home → contacts → campaigns → sending → reports → export…
                 new Screen("overview", "screen.overview", true, OverviewView::new),
                 new Screen("contacts", "screen.contacts", true, ContactsView::new),

@@ -101,12 +101,12 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         Runnable updateCount = () -> count.setText(m.get("contacts.count", vm.totalProperty().get()));
         vm.totalProperty().addListener((obs, was, now) -> updateCount.run());
         updateCount.run();
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         Button verify = new Button(m.get("contacts.verify"), new FontIcon("mdi2s-shield-check-outline"));
         verify.setId("verifyLedger");
         verify.setOnAction(e -> vm.verify());
-        HBox tools = new HBox(10, search, filter, tagFilter, count, grow, verify);
+        // wraps onto a second line on a narrow window (1024 px) rather than pushing the screen past its right edge
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(10, 8, search, filter, tagFilter, count,
+                verify);
         tools.setAlignment(Pos.CENTER_LEFT);
         search.setMinWidth(140);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {filter, tagFilter, count, verify}) {
@@ -140,6 +140,11 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         table.getColumns().add(column(m.get("contacts.col.created"), l -> l.row().createdAt() == null ? ""
                 : days.format(l.row().createdAt()),
                 SortKey.CREATED, keys));
+        // a date ("30/11/2026") and a status ("Désinscrit") stay whole when the window is narrow (1024 px): the name
+        // column gives way, then the table scrolls sideways
+        table.getColumns().get(2).setMinWidth(96);
+        table.getColumns().get(3).setMinWidth(100);
+        table.getColumns().get(4).setMinWidth(100);
         // The database sorts: the policy only forwards the clicked column; the rows arrive in order.
         table.setSortPolicy(t -> {
             if (!t.getSortOrder().isEmpty()) {
@@ -296,9 +301,10 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
     }
 
     /** Renaming or deleting one of the shop's tags: pick it, type the new name or ask to delete (confirmed, counted). */
-    private static HBox manageTags(UiContext ui, ContactsViewModel vm) {
+    private static javafx.scene.layout.FlowPane manageTags(UiContext ui, ContactsViewModel vm) {
         Messages m = ui.messages();
         Label label = new Label(m.get("contacts.tag.manage"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         ChoiceBox<String> which = new ChoiceBox<>();
         which.setId("manageTag");
         Runnable fill = () -> {
@@ -323,7 +329,8 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         delete.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         delete.disableProperty().bind(which.valueProperty().isNull());
         delete.setOnAction(e -> vm.deleteTag(ui.app().tagCatalog(), which.getValue(), ui.dialogs()));
-        HBox row = new HBox(8, label, which, newName, rename, delete);
+        // wraps in the detail column rather than cutting "Étiquette :" to "…" and the name field to a sliver
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, label, which, newName, rename, delete);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -89,6 +90,8 @@ final class KioskView extends BorderPane {
         CheckBox consent = TillView.consentBox(vm);
         consent.setId("kioskConsent");
         consent.setMaxWidth(620);
+        // the wording the customer agrees to is shown in full, never cut to "…" (a 1024×600 tablet scrolls instead)
+        consent.setMinHeight(Region.USE_PREF_SIZE);
 
         Button join = new Button(m.get("kiosk.join"));
         join.setId("kioskJoin");
@@ -114,7 +117,18 @@ final class KioskView extends BorderPane {
         body.setAlignment(Pos.CENTER);
         VBox center = new VBox(24, title, body);
         center.setAlignment(Pos.TOP_CENTER);
-        setCenter(center);
+        // a small kiosk screen (1024×600) scrolls, by finger too, rather than squeezing the wording
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setFitToWidth(true);
+        scroll.setPannable(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+        // on a screen that scrolls, the customer sees the thank-you (at the bottom), then the next one the top
+        // (again when the content's height changes: the banner's own lines are laid out after its text is set)
+        Runnable follow = () -> scroll.setVvalue(vm.bannerProperty().get() == null
+                || vm.bannerProperty().get().isEmpty() ? 0 : 1);
+        vm.bannerProperty().addListener((obs, was, now) -> follow.run());
+        center.heightProperty().addListener((obs, was, now) -> follow.run());
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {

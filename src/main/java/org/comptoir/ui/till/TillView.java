@@ -130,6 +130,8 @@ public final class TillView extends VBox {
         Label hint = new Label(m.get("till.hint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        // on a 600 px high screen the column is short: the hint keeps its lines (it was cut to "…")
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(header, label(m.get("till.phone"), phone), phoneRow, phoneError,
                 label(m.get("till.firstname"), firstName), firstName, consentBox, tagsRow, actions, banner, hint);
@@ -244,6 +246,8 @@ public final class TillView extends VBox {
         consent.selectedProperty().bindBidirectional(vm.consentTickedProperty());
         // The wording is the proof of what the customer read: it must never be cut with an ellipsis.
         consent.setMinHeight(Region.USE_PREF_SIZE);
+        // ...nor changed: a shop name with "_" (Boulangerie_Martin) lost its underscore as a keyboard mnemonic
+        consent.setMnemonicParsing(false);
         return consent;
     }
 
@@ -252,6 +256,7 @@ public final class TillView extends VBox {
         Label phoneError = new Label();
         phoneError.getStyleClass().add("field-error");
         phoneError.setWrapText(true);
+        phoneError.setMinHeight(Region.USE_PREF_SIZE); // the reason is read in full, never cut to "…"
         phoneError.textProperty().bind(vm.phoneErrorProperty());
         phoneError.visibleProperty().bind(vm.phoneErrorProperty().isNotEmpty());
         phoneError.managedProperty().bind(phoneError.visibleProperty());

@@ -14,6 +14,7 @@ import org.comptoir.settings.TillSettings;
 import org.comptoir.store.Jdbc;
 import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.MainView;
+import org.comptoir.ui.Shots;
 import org.comptoir.ui.ScriptedDialogs;
 import org.comptoir.ui.UiContext;
 import org.junit.jupiter.api.AfterEach;
