@@ -95,7 +95,7 @@ public final class Outbox {
                     + " rendered_text, encoding, parts, state, message_class, sender, window_key, created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)")) {
                 Object stamp = now.atOffset(ZoneOffset.UTC);
-                long total = campaigns.audience().forEach(c, Audience.of(campaign), r -> {
+                long total = campaigns.audience().forEachBySubject(c, Audience.of(campaign), r -> {
                     Rendered text = byFirstName.computeIfAbsent(r.firstName() == null ? "" : r.firstName(),
                             name -> Rendered.of(composer.render(campaign.template(), name)));
                     insert.setLong(1, campaignId);
