@@ -107,6 +107,12 @@ final class EngineFixture implements AutoCloseable {
         });
     }
 
+    /** The campaign's recipients in the order the engine takes them (the outbox id: the subjects' order, see Outbox). */
+    List<String> queueOrder(long campaignId) {
+        return db.withConnection(c -> Jdbc.query(c, "SELECT recipient_e164 FROM outbox WHERE campaign_id = ? ORDER BY id",
+                rs -> rs.getString(1), campaignId));
+    }
+
     String stateOf(long campaignId, String e164) {
         return db.withConnection(c -> Jdbc.queryOne(c, "SELECT state FROM outbox WHERE campaign_id = ? AND recipient_e164 = ?",
                 rs -> rs.getString(1), campaignId, e164).orElse(null));

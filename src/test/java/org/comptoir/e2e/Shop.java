@@ -103,6 +103,12 @@ class Shop implements AutoCloseable {
         wake();
     }
 
+    /** The campaign's recipients in the order the engine takes them: the outbox id's, i.e. the subjects' (Outbox.start). */
+    List<String> queueOrder(long campaignId) {
+        return db.withConnection(c -> Jdbc.query(c, "SELECT recipient_e164 FROM outbox WHERE campaign_id = ? ORDER BY id",
+                rs -> rs.getString(1), campaignId));
+    }
+
     String stateOf(long campaignId, String e164) {
         return db.withConnection(c -> Jdbc.queryOne(c, "SELECT state FROM outbox WHERE campaign_id = ? AND recipient_e164 = ?",
                 rs -> rs.getString(1), campaignId, e164).orElse(null));

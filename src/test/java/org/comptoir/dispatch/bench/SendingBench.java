@@ -56,6 +56,21 @@ public final class SendingBench {
         Path dir = Files.createTempDirectory("sending-bench");
         // Tuesday 10:00 in Paris: every mainland number is in its window for the whole run
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
+        // -Dbench.seeded=DIR: the seeded store is kept in DIR/N by the first run and copied by the next ones, so an
+        // A/B comparison on a busy machine does not spend its minutes seeding and starts from the same store each time
+        String kept = System.getProperty("bench.seeded");
+        Path seeded = kept == null ? null : Path.of(kept, Integer.toString(queue));
+        if (seeded != null && !Files.isDirectory(seeded)) {
+            Path fresh = Files.createTempDirectory("sending-bench-seed");
+            try (Database db = Database.open(fresh.resolve("data"))) {
+                seed(db, SubjectKey.forStore(db), queue);
+            }
+            copyTree(fresh, seeded);
+        }
+        boolean reuse = seeded != null;
+        if (reuse) {
+            copyTree(seeded, dir);
+        }
         try (Database db = Database.open(dir.resolve("data"))) {
             Settings settings = new Settings(db, AppContext.settingDefinitions());
             settings.set("campaign.frequency-cap", "100");
@@ -63,17 +78,26 @@ public final class SendingBench {
             Outbox outbox = new Outbox(db, campaigns, clock);
             // the ledger key is bound to the empty store first, as the application does; the seeded subjects are its
             ConsentService consent = new ConsentService(db, settings, SubjectKey.forStore(db), clock);
-            seed(db, SubjectKey.forStore(db), queue);
+            if (!reuse) {
+                seed(db, SubjectKey.forStore(db), queue);
+            }
 
             long big = campaign(db, "queue", null, clock);
             System.gc();
             long heapBefore = used();
+            long[] io = storeIo(db);
+            long cpu = processCpu();
             long t0 = System.nanoTime();
             long rows = outbox.start(big);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpu() - cpu) / 1e9;
             long heapAfter = used();
+            long[] ioAfter = storeIo(db);
             System.out.printf("queue: %,d rows in %.2f s; heap used %d MB before, %d MB after (max %d MB)%n",
                     rows, seconds, heapBefore >> 20, heapAfter >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            // the process's CPU time and H2's own counters vary far less with the machine's load than the wall clock
+            System.out.printf("queue: process CPU %.2f s; store wrote %d MB in %d chunks, read %,d pages (%d MB)%n",
+                    cpuSeconds, (ioAfter[0] - io[0]) >> 20, ioAfter[1] - io[1], ioAfter[2] - io[2], (ioAfter[3] - io[3]) >> 20);
             cancel(db, big);
 
             SendingEngine.Parts parts = new SendingEngine.Parts(outbox, new Eligibility(db, settings, clock),
@@ -199,6 +223,36 @@ public final class SendingBench {
     private static void cancel(Database db, long id) {
         db.withConnection(c -> Jdbc.update(c, "UPDATE campaign SET status = 'CANCELLED' WHERE id = ?", id));
         db.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET state = 'SKIPPED' WHERE campaign_id = ? AND state = 'QUEUED'", id));
+    }
+
+    /** H2's counters: bytes written, chunks written, pages read, bytes read (INFORMATION_SCHEMA.SETTINGS). */
+    private static long[] storeIo(Database db) {
+        String[] names = {"info.FILE_WRITE_BYTES", "info.CHUNK_COUNT", "info.FILE_READ", "info.FILE_READ_BYTES"};
+        long[] out = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            out[i] = db.withConnection(c -> Jdbc.queryOne(c, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = ?", rs -> Long.parseLong(rs.getString(1)), name)).orElse(0L);
+        }
+        return out;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static long used() {
