@@ -31,9 +31,6 @@ import org.comptoir.store.Jdbc;
  */
 final class LedgerVerifier {
 
-    /** People the replay table is sized for before it has to grow (about 120 MB at 60 bytes each). */
-    private static final long PRESIZE_CAP = 2_000_000;
-
     private final Connection c;
     private final SubjectKey key;
     private final List<LedgerProblem> problems = new ArrayList<>();
@@ -47,10 +44,8 @@ final class LedgerVerifier {
         Ledger.Head head = Ledger.readHead(c);
         Jdbc.queryOne(c, "SELECT seq FROM consent_event WHERE seq < 1 ORDER BY seq LIMIT 1", rs -> rs.getLong(1))
                 .ifPresent(seq -> add(problem(seq, LedgerProblem.Kind.INSERTED, "ledger.problem.outside")));
-        // at most one person per event: the head sizes the table once (capped: a doctored head must not cost memory;
-        // past the cap the table grows). Counting consent_state instead scanned it inside the snapshot.
-        StateReplay replay = new StateReplay(c, this::contactMaps, this::add,
-                (int) Math.min(PRESIZE_CAP, Math.max(0, head.lastSeq())) + 16);
+        // the replay's table grows with the people it meets, never sized from the head (see ReplayTable)
+        StateReplay replay = new StateReplay(c, this::contactMaps, this::add);
         Walk walk;
         // each result streamed instead of built first: memory does not grow with the ledger
         Jdbc.lazyQueries(c, true);

@@ -35,13 +35,12 @@ final class StateReplay {
     /**
      * @param contactMaps whether a stored number (first) is the number behind a subject (second) under the key
      * @param report      receives each difference
-     * @param expected    how many people to expect (sizes the table once)
      */
-    StateReplay(Connection c, BiPredicate<String, String> contactMaps, Consumer<LedgerProblem> report, int expected) {
+    StateReplay(Connection c, BiPredicate<String, String> contactMaps, Consumer<LedgerProblem> report) {
         this.c = c;
         this.contactMaps = contactMaps;
         this.report = report;
-        this.table = new ReplayTable(expected);
+        this.table = new ReplayTable();
     }
 
     /** One ledger row (seq 1 or more), in seq order. */

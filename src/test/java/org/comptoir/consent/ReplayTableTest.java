@@ -14,7 +14,7 @@ class ReplayTableTest {
 
     @Test
     void findsEverySubjectPastItsExpectedSizeAndKeepsHandEditedOnesApart() {
-        ReplayTable table = new ReplayTable(4); // grows many times over
+        ReplayTable table = new ReplayTable(); // grows many times over
         Random r = new Random(1);
         Map<String, Integer> reference = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
@@ -47,7 +47,7 @@ class ReplayTableTest {
 
     @Test
     void aConfirmationKeepsTheOptInsWordingAndTheLastEventDecides() {
-        ReplayTable table = new ReplayTable(16);
+        ReplayTable table = new ReplayTable();
         int e = table.entry("a".repeat(64));
         table.apply(e, ConsentKind.OPT_IN, "OPT_IN", 3, 30, 5);
         table.apply(e, ConsentKind.CONFIRMED, "CONFIRMED", 8, 80, ReplayTable.NONE);
