@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 final class VerifyHandoff implements AutoCloseable {
 
-    static final int BATCH = 1_024;
-    private static final int QUEUED = 4;
+    static final int BATCH = 512;
+    private static final int QUEUED = 2;
     private static final List<VerifyRow> END = List.of();
 
     private final BlockingQueue<List<VerifyRow>> queue = new ArrayBlockingQueue<>(QUEUED);

@@ -62,6 +62,27 @@ class ReplayTableTest {
     }
 
     @Test
+    void seqsAndWordingIdsOutsideTheIntRangeComeBackExactly() {
+        ReplayTable table = new ReplayTable();
+        long[] values = {1, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 5_000_000_000L, Long.MAX_VALUE, 0, -1,
+            Integer.MIN_VALUE, Integer.MIN_VALUE + 1L, Integer.MIN_VALUE + 2L, Long.MIN_VALUE + 1};
+        for (int k = 0; k < values.length; k++) {
+            int e = table.entry(String.format("%064x", k));
+            table.apply(e, ConsentKind.OPT_IN, "OPT_IN", values[k], k, values[values.length - 1 - k]);
+        }
+        for (int k = 0; k < values.length; k++) {
+            int e = table.find(String.format("%064x", k));
+            assertThat(table.lastSeq(e)).isEqualTo(values[k]);
+            assertThat(table.wordingId(e)).isEqualTo(values[values.length - 1 - k]);
+        }
+        // a value kept aside, then an ordinary one: the ordinary one wins
+        int e = table.find(String.format("%064x", 3));
+        table.apply(e, ConsentKind.OPT_OUT, "OPT_OUT", 42, 99, ReplayTable.NONE);
+        assertThat(table.lastSeq(e)).isEqualTo(42);
+        assertThat(table.wordingId(e)).isEqualTo(ReplayTable.NONE);
+    }
+
+    @Test
     void theHashersDatesAreTheFormattersToTheMicrosecond() {
         LedgerHasher hasher = new LedgerHasher();
         Random r = new Random(3);
