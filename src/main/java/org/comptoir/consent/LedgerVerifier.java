@@ -29,7 +29,7 @@ import org.comptoir.store.Jdbc;
  * One forward-only cursor over the ledger does the chain and feeds the replay; the state and contact tables are then
  * read once each. This thread only reads the store; a second one checks what it read ({@link VerifyHandoff}), so on
  * two cores the two overlap. The ledger's rows are streamed, never held: memory grows only with the number of people
- * (about 66 bytes each, in {@link ReplayTable}), not with the ledger's length or its texts.
+ * (about 58 bytes each, in {@link ReplayTable}), not with the ledger's length or its texts.
  */
 final class LedgerVerifier {
 

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * the audience is read from those tables, so one SQL statement there must not put an opted-out person back in.
  *
  * <p>The verifier feeds every event of its one walk in seq order ({@link #event}); the replay keeps what it says of
- * each person in a {@link ReplayTable} (about 66 bytes a person). Then it feeds every {@code consent_state} row
+ * each person in a {@link ReplayTable} (about 58 bytes a person with its index). Then it feeds every {@code consent_state} row
  * ({@link #state}), then every {@code contact} row ({@link #contact}), each table read once in its primary key's
  * order (sequential reads, no per-row look-up in the database), and each row is looked up in memory. Before this,
  * the replay walked consent_event by its (subject, seq) index, which fetched every row from the primary key at
