@@ -234,8 +234,8 @@ public final class ConsentService {
      * Proves the ledger and what is derived from it: the chain from row 1 to the head (hashes, links, numbering,
      * dates in order), {@code consent_state} equal to the replayed ledger, every contact's number mapping to its
      * subject under the key, and the latest line of the data folder's checkpoint file still in the ledger. One pass
-     * over the ledger, then one over each derived table; memory grows with the number of people (about 60 bytes
-     * each), never with the ledger's length. Appends go on meanwhile and are not seen. Blocks on the database for as
+     * over the ledger, then one over each derived table, checked on a second thread while the calling one reads;
+     * memory grows with the number of people (about 58 bytes each), never with the ledger's length. Appends go on meanwhile and are not seen. Blocks on the database for as
      * long as the walk takes (figures in docs/performance.md); never call from the JavaFX thread.
      *
      * @throws ComptoirException the database or the checkpoint file cannot be read

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,13 +27,11 @@ import org.comptoir.store.Jdbc;
  * maps to its subject under the key.</li>
  * </ol>
  * One forward-only cursor over the ledger does the chain and feeds the replay; the state and contact tables are then
- * read once each. The ledger's rows are streamed, never held: memory grows only with the number of people (about 60
- * bytes each, in {@link ReplayTable}), not with the ledger's length or its texts.
+ * read once each. This thread only reads the store; a second one checks what it read ({@link VerifyHandoff}), so on
+ * two cores the two overlap. The ledger's rows are streamed, never held: memory grows only with the number of people
+ * (about 58 bytes each, in {@link ReplayTable}), not with the ledger's length or its texts.
  */
 final class LedgerVerifier {
-
-    /** People the replay table is sized for before it has to grow (about 120 MB at 60 bytes each). */
-    private static final long PRESIZE_CAP = 2_000_000;
 
     private final Connection c;
     private final SubjectKey key;
@@ -47,23 +46,159 @@ final class LedgerVerifier {
         Ledger.Head head = Ledger.readHead(c);
         Jdbc.queryOne(c, "SELECT seq FROM consent_event WHERE seq < 1 ORDER BY seq LIMIT 1", rs -> rs.getLong(1))
                 .ifPresent(seq -> add(problem(seq, LedgerProblem.Kind.INSERTED, "ledger.problem.outside")));
-        // at most one person per event: the head sizes the table once (capped: a doctored head must not cost memory;
-        // past the cap the table grows). Counting consent_state instead scanned it inside the snapshot.
-        StateReplay replay = new StateReplay(c, this::contactMaps, this::add,
-                (int) Math.min(PRESIZE_CAP, Math.max(0, head.lastSeq())) + 16);
-        Walk walk;
+        Map<Long, ConsentWording> wordings = wordings();
+        // the replay's table grows with the people it meets, never sized from the head (see ReplayTable)
+        Check check = new Check(head, checkpoints, new StateReplay(this::contactMaps, this::add));
         // each result streamed instead of built first: memory does not grow with the ledger
         Jdbc.lazyQueries(c, true);
-        try {
-            walk = walkChain(head, checkpoints, wordings(), replay);
-            checkCheckpoints(checkpoints, walk); // before the replay's differences, which may fill the report
-            replay.compare();
+        try (VerifyHandoff rows = new VerifyHandoff(check)) {
+            readLedger(wordings, rows);
+            rows.add(VerifyRow.Mark.LEDGER_END);
+            readStates(rows);
+            rows.add(VerifyRow.Mark.STATES_END);
+            readContacts(rows);
+            rows.finish(); // every problem below was added on the checking thread, before it ended
         } finally {
             Jdbc.lazyQueries(c, false); // the connection goes back to the pool
         }
         Optional<LedgerProblem> first = problems.stream().findFirst();
+        Walk walk = check.walk;
         LedgerHead verifiedHead = new LedgerHead(head.lastSeq(), head.lastHash(), walk.lastAt);
         return new VerifyReport(walk.checked, first, problems, verifiedHead, checkpoints.size());
+    }
+
+    /**
+     * The ledger in seq order through one forward-only cursor (the primary key's own order: sequential reads), each
+     * row handed over as read; wordings are looked up in memory, not joined per row.
+     */
+    private void readLedger(Map<Long, ConsentWording> wordings, VerifyHandoff rows) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT seq, subject, kind, channel, wording_id, staff, "
+                + "occurred_at, evidence, prev_hash, hash, hash_version FROM consent_event WHERE seq >= 1 ORDER BY seq")) {
+            st.setFetchSize(StateReplay.FETCH);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long wordingId = rs.getLong(5);
+                    boolean noWording = rs.wasNull();
+                    OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
+                    rows.add(new VerifyRow.Event(new LedgerEntry(rs.getInt(11), rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), noWording ? null : wordingId,
+                            noWording ? null : wordings.get(wordingId), rs.getString(6),
+                            at == null ? null : at.toInstant(), rs.getString(8), rs.getString(9)), rs.getString(10)));
+                }
+            }
+        }
+    }
+
+    /** consent_state once, in its primary key's order. */
+    private void readStates(VerifyHandoff rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(StateReplay.FETCH);
+            try (ResultSet s = st.executeQuery("SELECT subject, status, since, last_seq, wording_id FROM consent_state")) {
+                while (s.next()) {
+                    String subject = s.getString(1);
+                    String status = s.getString(2);
+                    long since = StateReplay.micros(s.getObject(3, OffsetDateTime.class));
+                    long lastSeq = s.getLong(4);
+                    long wording = s.getLong(5);
+                    long wordingId = s.wasNull() ? ReplayTable.NONE : wording; // right after its own getLong
+                    rows.add(new VerifyRow.State(subject, status, since, lastSeq, wordingId));
+                }
+            }
+        }
+    }
+
+    /** contact once, in its primary key's order. */
+    private void readContacts(VerifyHandoff rows) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(StateReplay.FETCH);
+            try (ResultSet rs = st.executeQuery("SELECT subject, phone_e164, id FROM contact")) {
+                while (rs.next()) {
+                    rows.add(new VerifyRow.Contact(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The checking thread's side: every row in the order read. Each ledger row's hash is recomputed with one reused
+     * digest, checked against the row before and fed to the replay; past the first break the chain is no longer
+     * judged (every later row would be reported; the first one is the news) but the replay goes on, so a doctored
+     * state is still named. At the ledger's end come the head and the checkpoints (before the replay's differences,
+     * which may fill the report), then the state rows and the contacts.
+     */
+    private final class Check implements java.util.function.Consumer<VerifyRow> {
+        private final Ledger.Head head;
+        private final List<LedgerHead> checkpoints;
+        private final StateReplay replay;
+        private final LedgerHasher hasher = new LedgerHasher();
+        final Walk walk = new Walk();
+        private long expectedSeq = 1;
+        private String prevHash = LedgerEntry.GENESIS;
+        private int prevVersion = 1;
+
+        Check(Ledger.Head head, List<LedgerHead> checkpoints, StateReplay replay) {
+            this.head = head;
+            this.checkpoints = checkpoints;
+            this.replay = replay;
+        }
+
+        @Override
+        public void accept(VerifyRow row) {
+            if (row instanceof VerifyRow.Event ev) {
+                event(ev.entry(), ev.storedHash());
+            } else if (row instanceof VerifyRow.State st) {
+                replay.state(st.subject(), st.status(), st.sinceMicros(), st.lastSeq(), st.wordingId());
+            } else if (row instanceof VerifyRow.Contact ct) {
+                replay.contact(ct.subject(), ct.phone(), ct.id());
+            } else if (row == VerifyRow.Mark.LEDGER_END) {
+                endOfLedger();
+                checkCheckpoints(checkpoints, walk);
+            } else if (row == VerifyRow.Mark.STATES_END) {
+                replay.statesDone();
+            }
+        }
+
+        private void event(LedgerEntry e, String stored) {
+            long seq = e.seq();
+            replay.event(seq, e.subject(), e.kind(), e.wordingId() == null ? ReplayTable.NONE : e.wordingId(),
+                    e.occurredAt());
+            if (walk.broken) {
+                return;
+            }
+            walk.checked++;
+            Optional<LedgerProblem> problem = check(e, hasher, stored, expectedSeq, prevHash, prevVersion, walk.lastAt);
+            if (problem.isPresent()) {
+                add(beyondHead(head, expectedSeq, seq, problem.get()));
+                walk.lastSeq = expectedSeq - 1;
+                walk.broken = true;
+                return;
+            }
+            for (LedgerHead cp : checkpoints) {
+                if (cp.hashOnly() ? cp.hash().equals(stored) : cp.seq() == seq && cp.hash().equals(stored)) {
+                    walk.matched.add(cp);
+                }
+            }
+            expectedSeq = seq + 1;
+            prevHash = stored;
+            prevVersion = e.hashVersion();
+            walk.lastAt = e.occurredAt();
+        }
+
+        private void endOfLedger() {
+            if (walk.broken) {
+                return;
+            }
+            long last = expectedSeq - 1;
+            walk.lastSeq = last;
+            if (last < head.lastSeq()) {
+                add(problem(last + 1, LedgerProblem.Kind.DELETED, "ledger.problem.deleted.end", head.lastSeq()));
+            } else if (last > head.lastSeq()) {
+                add(problem(head.lastSeq() + 1, LedgerProblem.Kind.INSERTED, "ledger.problem.inserted",
+                        head.lastSeq()));
+            } else if (last > 0 && !prevHash.equals(head.lastHash())) {
+                add(problem(last, LedgerProblem.Kind.ALTERED, "ledger.problem.head"));
+            }
+        }
     }
 
     private void checkCheckpoints(List<LedgerHead> checkpoints, Walk walk) {
@@ -97,75 +232,6 @@ final class LedgerVerifier {
             all.put(w.id(), w);
         }
         return all;
-    }
-
-    /**
-     * One forward-only cursor over the ledger in seq order (the primary key's own order: sequential reads): each
-     * row's hash is recomputed with one reused digest, checked against the row before, and fed to the replay. Past
-     * the first break the chain is no longer judged (every later row would be reported; the first one is the news)
-     * but the replay goes on, so a doctored state is still named.
-     */
-    private Walk walkChain(Ledger.Head head, List<LedgerHead> checkpoints, Map<Long, ConsentWording> wordings,
-                           StateReplay replay) throws SQLException {
-        Walk w = new Walk();
-        LedgerHasher hasher = new LedgerHasher();
-        long expectedSeq = 1;
-        String prevHash = LedgerEntry.GENESIS;
-        int prevVersion = 1;
-        try (PreparedStatement st = c.prepareStatement("SELECT seq, subject, kind, channel, wording_id, staff, "
-                + "occurred_at, evidence, prev_hash, hash, hash_version FROM consent_event WHERE seq >= 1 ORDER BY seq")) {
-            st.setFetchSize(StateReplay.FETCH);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    String subject = rs.getString(2);
-                    String kind = rs.getString(3);
-                    long wordingId = rs.getLong(5);
-                    boolean noWording = rs.wasNull();
-                    OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
-                    Instant occurredAt = at == null ? null : at.toInstant();
-                    replay.event(seq, subject, kind, noWording ? ReplayTable.NONE : wordingId, occurredAt);
-                    if (w.broken) {
-                        continue;
-                    }
-                    LedgerEntry e = new LedgerEntry(rs.getInt(11), seq, subject, kind, rs.getString(4),
-                            noWording ? null : wordingId, noWording ? null : wordings.get(wordingId), rs.getString(6),
-                            occurredAt, rs.getString(8), rs.getString(9));
-                    String stored = rs.getString(10);
-                    w.checked++;
-                    Optional<LedgerProblem> problem = check(e, hasher, stored, expectedSeq, prevHash, prevVersion,
-                            w.lastAt);
-                    if (problem.isPresent()) {
-                        add(beyondHead(head, expectedSeq, e.seq(), problem.get()));
-                        w.lastSeq = expectedSeq - 1;
-                        w.broken = true;
-                        continue;
-                    }
-                    for (LedgerHead cp : checkpoints) {
-                        if (cp.hashOnly() ? cp.hash().equals(stored) : cp.seq() == seq && cp.hash().equals(stored)) {
-                            w.matched.add(cp);
-                        }
-                    }
-                    expectedSeq = seq + 1;
-                    prevHash = stored;
-                    prevVersion = e.hashVersion();
-                    w.lastAt = occurredAt;
-                }
-            }
-        }
-        if (w.broken) {
-            return w;
-        }
-        long last = expectedSeq - 1;
-        w.lastSeq = last;
-        if (last < head.lastSeq()) {
-            add(problem(last + 1, LedgerProblem.Kind.DELETED, "ledger.problem.deleted.end", head.lastSeq()));
-        } else if (last > head.lastSeq()) {
-            add(problem(head.lastSeq() + 1, LedgerProblem.Kind.INSERTED, "ledger.problem.inserted", head.lastSeq()));
-        } else if (last > 0 && !prevHash.equals(head.lastHash())) {
-            add(problem(last, LedgerProblem.Kind.ALTERED, "ledger.problem.head"));
-        }
-        return w;
     }
 
     private static Optional<LedgerProblem> check(LedgerEntry e, LedgerHasher hasher, String stored, long expectedSeq,

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What the ledger says of each person, as {@code consent verify} replays it: one entry per subject, kept in
- * parallel primitive arrays rather than one object per person, so a million people cost about 60 MB instead of
+ * parallel primitive arrays rather than one object per person, so a million people cost about 58 MB instead of
  * several hundred (a String subject alone is about 100 bytes; here it is 32 bytes, its 64 hex digits packed).
  *
  * <p>Entries are numbered in the order subjects first appear; an open-addressing table of entry numbers finds a
@@ -25,30 +25,42 @@ final class ReplayTable {
     static final int STATE_SEEN = 4;
 
     private static final int HEX_LENGTH = 64;
+    private static final int NARROW_NONE = Integer.MIN_VALUE;
+    private static final int WIDE = Integer.MIN_VALUE + 1;
+    private static final ConsentStatus[] STATUSES = ConsentStatus.values();
+
+    /**
+     * Entries per page: the columns are kept in pages of this many entries, not in one array each. A page of
+     * subjects is 256 KB, under half a G1 region (1 MB at the smallest), so no column is a "humongous" object that
+     * needs tens of contiguous free regions; and growing adds pages instead of copying every column to a 1.5 times
+     * larger one (which briefly needed 2.5 times the table). Before, a million people were one 32 MB array of
+     * subjects plus five 8 MB ones, sized up front from the ledger's head: at -Xmx128m, beside the store's page
+     * cache, a second verify in the same JVM ran out of memory.
+     */
+    static final int PAGE_BITS = 13;
+    private static final int PAGE = 1 << PAGE_BITS;
+    private static final int MASK = PAGE - 1;
 
     private int size;
-    private long[] subjects;   // 4 longs per entry
-    private long[] lastSeq;
-    private long[] sinceMicros;
-    private long[] wordingId;
-    private byte[] status;     // ConsentStatus ordinal + 1; 0: the kind was not one Comptoir writes
-    private byte[] flags;
-    private int[] slots;       // entry + 1, 0 when free
+    private long[][] subjects = new long[0][];   // 4 longs per entry
+    private int[][] lastSeq = new int[0][];      // narrow(): see there
+    private long[][] sinceMicros = new long[0][];
+    private int[][] wordingId = new int[0][];    // narrow()
+    private byte[][] status = new byte[0][];     // ConsentStatus ordinal + 1; 0: the kind was not one Comptoir writes
+    private byte[][] flags = new byte[0][];
+    private int[] slots = new int[16];           // entry + 1, 0 when free; at most half full
     private final long[] scratch = new long[4];
     private final Map<String, Integer> odd = new HashMap<>();
     private final Map<Integer, String> oddKinds = new HashMap<>();
     private final Map<Integer, String> oddSubjects = new HashMap<>();
+    private final Map<Integer, Long> wideSeqs = new HashMap<>();
+    private final Map<Integer, Long> wideWordings = new HashMap<>();
 
-    /** @param expected how many people to expect (the table grows past it, at a cost) */
-    ReplayTable(int expected) {
-        int capacity = Math.max(16, expected);
-        subjects = new long[capacity * 4];
-        lastSeq = new long[capacity];
-        sinceMicros = new long[capacity];
-        wordingId = new long[capacity];
-        status = new byte[capacity];
-        flags = new byte[capacity];
-        slots = new int[tableSize(capacity)];
+    /**
+     * An empty table. It grows a page at a time with the people it meets, so its memory follows the number of people,
+     * never a count read from the database (a doctored head once sized it: up to 120 MB for an empty ledger).
+     */
+    ReplayTable() {
     }
 
     int size() {
@@ -70,9 +82,9 @@ final class ReplayTable {
         int mask = slots.length - 1;
         for (int i = spread(w[0]) & mask; slots[i] != 0; i = (i + 1) & mask) {
             int e = slots[i] - 1;
-            int at = e * 4;
-            if (subjects[at] == w[0] && subjects[at + 1] == w[1] && subjects[at + 2] == w[2]
-                    && subjects[at + 3] == w[3]) {
+            long[] page = subjects[e >>> PAGE_BITS];
+            int at = (e & MASK) * 4;
+            if (page[at] == w[0] && page[at + 1] == w[1] && page[at + 2] == w[2] && page[at + 3] == w[3]) {
                 return e;
             }
         }
@@ -81,51 +93,52 @@ final class ReplayTable {
 
     /** Records one event of the entry's person: the resulting status, its time and seq, its wording rule. */
     void apply(int e, ConsentKind kind, String kindName, long seq, long atMicros, long eventWordingId) {
-        status[e] = kind == null ? 0 : (byte) (kind.resultingStatus().ordinal() + 1);
+        int p = e >>> PAGE_BITS;
+        int i = e & MASK;
+        status[p][i] = kind == null ? 0 : (byte) (kind.resultingStatus().ordinal() + 1);
         if (kind == null) {
             oddKinds.put(e, kindName);
-        } else {
+        } else if (!oddKinds.isEmpty()) {
             oddKinds.remove(e);
         }
-        lastSeq[e] = seq;
-        sinceMicros[e] = atMicros;
+        lastSeq[p][i] = narrow(seq, e, wideSeqs);
+        sinceMicros[p][i] = atMicros;
         if (kind != ConsentKind.CONFIRMED) {
-            wordingId[e] = eventWordingId; // a confirmation keeps the opt-in's wording
+            wordingId[p][i] = narrow(eventWordingId, e, wideWordings); // a confirmation keeps the opt-in's wording
         }
-        flags[e] |= HAS_EVENTS;
-        if (kind == ConsentKind.OPT_IN) {
-            flags[e] |= EVER_OPTED_IN;
-        }
+        flags[p][i] |= kind == ConsentKind.OPT_IN ? HAS_EVENTS | EVER_OPTED_IN : HAS_EVENTS;
     }
 
     boolean has(int e, int flag) {
-        return (flags[e] & flag) != 0;
+        return (flags[e >>> PAGE_BITS][e & MASK] & flag) != 0;
     }
 
     void mark(int e, int flag) {
-        flags[e] |= flag;
+        flags[e >>> PAGE_BITS][e & MASK] |= flag;
     }
 
     /** The replayed status, null when the last event's kind is not one Comptoir writes. */
     ConsentStatus status(int e) {
-        return status[e] == 0 ? null : ConsentStatus.values()[status[e] - 1];
+        byte b = status[e >>> PAGE_BITS][e & MASK];
+        return b == 0 ? null : STATUSES[b - 1];
     }
 
     /** The replayed status as the problem message names it (the stored kind itself when unknown). */
     String statusName(int e) {
-        return status[e] == 0 ? oddKinds.get(e) : status(e).name();
+        ConsentStatus s = status(e);
+        return s == null ? oddKinds.get(e) : s.name();
     }
 
     long lastSeq(int e) {
-        return lastSeq[e];
+        return widen(lastSeq[e >>> PAGE_BITS][e & MASK], e, wideSeqs);
     }
 
     long sinceMicros(int e) {
-        return sinceMicros[e];
+        return sinceMicros[e >>> PAGE_BITS][e & MASK];
     }
 
     long wordingId(int e) {
-        return wordingId[e];
+        return widen(wordingId[e >>> PAGE_BITS][e & MASK], e, wideWordings);
     }
 
     /** The subject of an entry, as the ledger spells it. */
@@ -136,26 +149,28 @@ final class ReplayTable {
         }
         StringBuilder out = new StringBuilder(HEX_LENGTH);
         for (int w = 0; w < 4; w++) {
-            String hex = Long.toHexString(subjects[e * 4 + w]);
+            String hex = Long.toHexString(subjects[e >>> PAGE_BITS][(e & MASK) * 4 + w]);
             out.append("0".repeat(16 - hex.length())).append(hex);
         }
         return out.toString();
     }
 
     private int add(String subject) {
-        if (size == lastSeq.length) {
-            grow();
+        if (size == subjects.length * PAGE) {
+            addPage();
         }
         int e = size++;
-        lastSeq[e] = NONE;
-        sinceMicros[e] = NONE;
-        wordingId[e] = NONE;
+        int p = e >>> PAGE_BITS;
+        int i = e & MASK;
+        lastSeq[p][i] = NARROW_NONE;
+        sinceMicros[p][i] = NONE;
+        wordingId[p][i] = NARROW_NONE;
         if (!unpack(subject, scratch)) {
             odd.put(subject, e);
             oddSubjects.put(e, subject);
             return e;
         }
-        System.arraycopy(scratch, 0, subjects, e * 4, 4);
+        System.arraycopy(scratch, 0, subjects[p], i * 4, 4);
         if (size * 2L > slots.length) {
             rehash(slots.length * 2);
         }
@@ -165,34 +180,62 @@ final class ReplayTable {
 
     private void place(int e) {
         int mask = slots.length - 1;
-        int i = spread(subjects[e * 4]) & mask;
+        int i = spread(subjects[e >>> PAGE_BITS][(e & MASK) * 4]) & mask;
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
         slots[i] = e + 1;
     }
 
-    private void grow() {
-        int capacity = lastSeq.length + (lastSeq.length >> 1);
-        subjects = Arrays.copyOf(subjects, capacity * 4);
-        lastSeq = Arrays.copyOf(lastSeq, capacity);
-        sinceMicros = Arrays.copyOf(sinceMicros, capacity);
-        wordingId = Arrays.copyOf(wordingId, capacity);
-        status = Arrays.copyOf(status, capacity);
-        flags = Arrays.copyOf(flags, capacity);
+    private void addPage() {
+        int pages = subjects.length + 1;
+        subjects = Arrays.copyOf(subjects, pages);
+        lastSeq = Arrays.copyOf(lastSeq, pages);
+        sinceMicros = Arrays.copyOf(sinceMicros, pages);
+        wordingId = Arrays.copyOf(wordingId, pages);
+        status = Arrays.copyOf(status, pages);
+        flags = Arrays.copyOf(flags, pages);
+        int p = pages - 1;
+        subjects[p] = new long[PAGE * 4];
+        lastSeq[p] = new int[PAGE];
+        sinceMicros[p] = new long[PAGE];
+        wordingId[p] = new int[PAGE];
+        status[p] = new byte[PAGE];
+        flags[p] = new byte[PAGE];
     }
 
     private void rehash(int tableSize) {
         slots = new int[tableSize];
         for (int e = 0; e < size; e++) {
-            if (!oddSubjects.containsKey(e)) {
+            if (oddSubjects.isEmpty() || !oddSubjects.containsKey(e)) {
                 place(e);
             }
         }
     }
 
-    private static int tableSize(int capacity) {
-        return Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
+    /**
+     * A seq or a wording id as an int: every one a shop records fits (4 bytes a person saved per column, a million
+     * people 8 MB); a value that does not (a row edited by hand) is kept exactly in {@code wide}.
+     */
+    private static int narrow(long v, int e, Map<Integer, Long> wide) {
+        if (v == NONE) {
+            if (!wide.isEmpty()) {
+                wide.remove(e);
+            }
+            return NARROW_NONE;
+        }
+        if (v > Integer.MAX_VALUE || v < WIDE + 1L) {
+            wide.put(e, v);
+            return WIDE;
+        }
+        if (!wide.isEmpty()) {
+            wide.remove(e);
+        }
+        return (int) v;
+    }
+
+    private static long widen(int v, int e, Map<Integer, Long> wide) {
+        return v == NARROW_NONE ? NONE : v == WIDE ? wide.get(e) : v;
     }
 
     private static int spread(long a) {

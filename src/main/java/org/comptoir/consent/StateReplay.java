@@ -1,9 +1,5 @@
 package org.comptoir.consent;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.function.BiPredicate;
@@ -14,10 +10,13 @@ import java.util.function.Consumer;
  * the audience is read from those tables, so one SQL statement there must not put an opted-out person back in.
  *
  * <p>The verifier feeds every event of its one walk in seq order ({@link #event}); the replay keeps what it says of
- * each person in a {@link ReplayTable} (about 60 bytes a person). Then {@link #compare} reads {@code consent_state}
- * and {@code contact} once each, in their primary keys' order (sequential reads, no per-row look-up in the
- * database), and looks each row up in memory. Before this, the replay walked consent_event by its (subject, seq)
- * index, which fetched every row from the primary key at random: a minute per 100,000 rows on an encrypted store.
+ * each person in a {@link ReplayTable} (about 58 bytes a person with its index). Then it feeds every {@code consent_state} row
+ * ({@link #state}), then every {@code contact} row ({@link #contact}), each table read once in its primary key's
+ * order (sequential reads, no per-row look-up in the database), and each row is looked up in memory. Before this,
+ * the replay walked consent_event by its (subject, seq) index, which fetched every row from the primary key at
+ * random: a minute per 100,000 rows on an encrypted store.
+ *
+ * <p>Not thread-safe: one thread feeds it, in that order.
  *
  * <p>The replay rule is {@link ConsentService}'s: after each event the status is the kind's resulting status,
  * since its time, last_seq its seq, and the wording its wording (a confirmation keeps the opt-in's).
@@ -27,7 +26,6 @@ final class StateReplay {
     /** Rows fetched per round trip when the store is a server (no effect on an embedded H2 file). */
     static final int FETCH = 10_000;
 
-    private final Connection c;
     private final BiPredicate<String, String> contactMaps;
     private final Consumer<LedgerProblem> report;
     private final ReplayTable table;
@@ -35,13 +33,11 @@ final class StateReplay {
     /**
      * @param contactMaps whether a stored number (first) is the number behind a subject (second) under the key
      * @param report      receives each difference
-     * @param expected    how many people to expect (sizes the table once)
      */
-    StateReplay(Connection c, BiPredicate<String, String> contactMaps, Consumer<LedgerProblem> report, int expected) {
-        this.c = c;
+    StateReplay(BiPredicate<String, String> contactMaps, Consumer<LedgerProblem> report) {
         this.contactMaps = contactMaps;
         this.report = report;
-        this.table = new ReplayTable(expected);
+        this.table = new ReplayTable();
     }
 
     /** One ledger row (seq 1 or more), in seq order. */
@@ -49,35 +45,8 @@ final class StateReplay {
         table.apply(table.entry(subject), parseKind(kindName), kindName, seq, micros(at), wordingId);
     }
 
-    /** Compares the replay with {@code consent_state}, then with {@code contact}; reports every difference. */
-    void compare() throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.setFetchSize(FETCH);
-            try (ResultSet s = st.executeQuery("SELECT subject, status, since, last_seq, wording_id FROM consent_state")) {
-                while (s.next()) {
-                    compareState(s);
-                }
-            }
-        }
-        for (int e = 0; e < table.size(); e++) {
-            if (table.has(e, ReplayTable.HAS_EVENTS) && !table.has(e, ReplayTable.STATE_SEEN)) {
-                report.accept(LedgerVerifier.problem(table.lastSeq(e), LedgerProblem.Kind.STATE_MISMATCH,
-                        table.subject(e), "ledger.problem.state.missing", table.statusName(e)));
-            }
-        }
-        try (Statement st = c.createStatement()) {
-            st.setFetchSize(FETCH);
-            try (ResultSet rs = st.executeQuery("SELECT subject, phone_e164, id FROM contact")) {
-                while (rs.next()) {
-                    compareContact(rs.getString(1), rs.getString(2), rs.getLong(3));
-                }
-            }
-        }
-    }
-
-    private void compareState(ResultSet s) throws SQLException {
-        String subject = s.getString(1);
-        String status = s.getString(2);
+    /** One {@code consent_state} row, after the last event: compared with the replay; a difference is reported. */
+    void state(String subject, String status, long sinceMicros, long lastSeq, long wordingId) {
         int e = table.entry(subject);
         table.mark(e, ReplayTable.STATE_SEEN);
         if (!table.has(e, ReplayTable.HAS_EVENTS)) {
@@ -85,13 +54,9 @@ final class StateReplay {
                     "ledger.problem.state.unfounded", status));
             return;
         }
-        long since = micros(s.getObject(3, OffsetDateTime.class));
-        long lastSeq = s.getLong(4);
-        long wording = s.getLong(5);
-        long wordingId = s.wasNull() ? ReplayTable.NONE : wording;
         ConsentStatus replayed = table.status(e);
         String field = !(replayed == null ? status == null : replayed.name().equals(status)) ? "status"
-                : since != table.sinceMicros(e) ? "since"
+                : sinceMicros != table.sinceMicros(e) ? "since"
                 : lastSeq != table.lastSeq(e) ? "last_seq"
                 : wordingId != table.wordingId(e) ? "wording_id" : null;
         if (field != null) {
@@ -100,7 +65,18 @@ final class StateReplay {
         }
     }
 
-    private void compareContact(String subject, String phone, long id) {
+    /** After the last {@code consent_state} row: every person with events but no state row is reported. */
+    void statesDone() {
+        for (int e = 0; e < table.size(); e++) {
+            if (table.has(e, ReplayTable.HAS_EVENTS) && !table.has(e, ReplayTable.STATE_SEEN)) {
+                report.accept(LedgerVerifier.problem(table.lastSeq(e), LedgerProblem.Kind.STATE_MISMATCH,
+                        table.subject(e), "ledger.problem.state.missing", table.statusName(e)));
+            }
+        }
+    }
+
+    /** One {@code contact} row, after {@link #statesDone}: its number and its consent are checked. */
+    void contact(String subject, String phone, long id) {
         int e = table.find(subject);
         boolean replayed = e >= 0 && table.has(e, ReplayTable.HAS_EVENTS);
         boolean stated = e >= 0 && table.has(e, ReplayTable.STATE_SEEN);
@@ -120,11 +96,11 @@ final class StateReplay {
         }
     }
 
-    private static long micros(OffsetDateTime t) {
+    static long micros(OffsetDateTime t) {
         return t == null ? ReplayTable.NONE : micros(t.toInstant());
     }
 
-    private static long micros(Instant i) {
+    static long micros(Instant i) {
         return i == null ? ReplayTable.NONE : i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000;
     }
 

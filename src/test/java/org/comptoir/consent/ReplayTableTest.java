@@ -14,7 +14,7 @@ class ReplayTableTest {
 
     @Test
     void findsEverySubjectPastItsExpectedSizeAndKeepsHandEditedOnesApart() {
-        ReplayTable table = new ReplayTable(4); // grows many times over
+        ReplayTable table = new ReplayTable(); // grows many times over
         Random r = new Random(1);
         Map<String, Integer> reference = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
@@ -47,7 +47,7 @@ class ReplayTableTest {
 
     @Test
     void aConfirmationKeepsTheOptInsWordingAndTheLastEventDecides() {
-        ReplayTable table = new ReplayTable(16);
+        ReplayTable table = new ReplayTable();
         int e = table.entry("a".repeat(64));
         table.apply(e, ConsentKind.OPT_IN, "OPT_IN", 3, 30, 5);
         table.apply(e, ConsentKind.CONFIRMED, "CONFIRMED", 8, 80, ReplayTable.NONE);
@@ -59,6 +59,27 @@ class ReplayTableTest {
         assertThat(table.status(e)).isEqualTo(ConsentStatus.OPTED_OUT);
         assertThat(table.wordingId(e)).isEqualTo(ReplayTable.NONE);
         assertThat(table.has(e, ReplayTable.EVER_OPTED_IN)).isTrue();
+    }
+
+    @Test
+    void seqsAndWordingIdsOutsideTheIntRangeComeBackExactly() {
+        ReplayTable table = new ReplayTable();
+        long[] values = {1, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 5_000_000_000L, Long.MAX_VALUE, 0, -1,
+            Integer.MIN_VALUE, Integer.MIN_VALUE + 1L, Integer.MIN_VALUE + 2L, Long.MIN_VALUE + 1};
+        for (int k = 0; k < values.length; k++) {
+            int e = table.entry(String.format("%064x", k));
+            table.apply(e, ConsentKind.OPT_IN, "OPT_IN", values[k], k, values[values.length - 1 - k]);
+        }
+        for (int k = 0; k < values.length; k++) {
+            int e = table.find(String.format("%064x", k));
+            assertThat(table.lastSeq(e)).isEqualTo(values[k]);
+            assertThat(table.wordingId(e)).isEqualTo(values[values.length - 1 - k]);
+        }
+        // a value kept aside, then an ordinary one: the ordinary one wins
+        int e = table.find(String.format("%064x", 3));
+        table.apply(e, ConsentKind.OPT_OUT, "OPT_OUT", 42, 99, ReplayTable.NONE);
+        assertThat(table.lastSeq(e)).isEqualTo(42);
+        assertThat(table.wordingId(e)).isEqualTo(ReplayTable.NONE);
     }
 
     @Test
