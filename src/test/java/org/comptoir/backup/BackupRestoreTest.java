@@ -71,15 +71,17 @@ class BackupRestoreTest {
                 }
             });
             assertThat(burstStarted.await(60, TimeUnit.SECONDS)).isTrue();
-            for (int k = 0; k < 3; k++) {
+            // two backups while the till keeps saving: each one grows with the store (a third, at ~4,000 saves,
+            // tripled the test's time in CI and proved nothing the second does not)
+            for (int k = 0; k < 2; k++) {
                 archives.add(ctx.backups().backupTo(usb).file());
             }
             stop.set(true);
             burst.get(120, TimeUnit.SECONDS);
             till.shutdown();
         }
-        assertThat(archives).hasSize(3).doesNotHaveDuplicates();
-        Path last = archives.get(2);
+        assertThat(archives).hasSize(2).doesNotHaveDuplicates();
+        Path last = archives.get(1);
         BackupManifest manifest = BackupArchive.readManifest(last);
         assertThat(manifest.files()).extracting(BackupManifest.FileEntry::name)
                 .contains(Backups.DATABASE_FILE, "ledger.key", "settings.key");
