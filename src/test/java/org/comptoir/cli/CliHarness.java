@@ -17,6 +17,17 @@ public final class CliHarness {
     private CliHarness() {
     }
 
+    /**
+     * A data folder under {@code dir} for an install in {@code language}: only the language the application
+     * remembers ({@code ui-language}, LanguageHint), as the installer leaves it before the first start.
+     */
+    public static Path install(Path dir, String language) throws java.io.IOException {
+        Path data = dir.resolve(language);
+        java.nio.file.Files.createDirectories(data);
+        java.nio.file.Files.writeString(data.resolve("ui-language"), language);
+        return data;
+    }
+
     /** {@code comptoir --data-dir <dataDir> <args...>}, in this thread. */
     public static Result run(Path dataDir, String... args) {
         return runWithInput(dataDir, "", args);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,7 @@ class CliLanguageTest {
     Path dir;
 
     Path install(String language) throws IOException {
-        Path data = dir.resolve(language);
-        Files.createDirectories(data);
-        Files.writeString(data.resolve("ui-language"), language); // what the application remembers (LanguageHint)
-        return data;
+        return CliHarness.install(dir, language);
     }
 
     @Test

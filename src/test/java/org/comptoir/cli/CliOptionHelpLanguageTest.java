@@ -3,7 +3,6 @@ package org.comptoir.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +24,7 @@ class CliOptionHelpLanguageTest {
     Path dir;
 
     Path install(String language) throws IOException {
-        Path data = dir.resolve(language);
-        Files.createDirectories(data);
-        Files.writeString(data.resolve("ui-language"), language);
-        return data;
+        return CliHarness.install(dir, language);
     }
 
     @Test

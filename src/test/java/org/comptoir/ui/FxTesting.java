@@ -39,6 +39,18 @@ public final class FxTesting {
         return new UiContext(app, app.messages(), new FxTaskExecutor(), new FxDialogService(stage, app.messages()));
     }
 
+    /**
+     * The owner's whole window on {@code app} at 1024×600 (the small screen the sidebar guard is checked on), owner PIN
+     * {@code pin}, shown in {@code stage}. Call from {@code @Start}.
+     */
+    public static MainView ownerWindow(AppContext app, Stage stage, String pin) {
+        app.settings().set(org.comptoir.settings.TillSettings.OWNER_PIN, pin);
+        MainView main = new MainView(uiContext(app, stage), stage);
+        stage.setScene(new javafx.scene.Scene(main, 1024, 600));
+        stage.show();
+        return main;
+    }
+
     /** Polls {@code condition} until true (10 s at most), letting the FX thread run in between. */
     public static void waitUntil(Callable<Boolean> condition) {
         try {

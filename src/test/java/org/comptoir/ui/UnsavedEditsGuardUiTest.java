@@ -2,20 +2,18 @@ package org.comptoir.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.comptoir.ui.FxTesting.openShop;
+import static org.comptoir.ui.FxTesting.ownerWindow;
 import static org.comptoir.ui.FxTesting.typePin;
-import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.comptoir.AppContext;
 import org.comptoir.campaign.Campaign;
-import org.comptoir.settings.TillSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,10 +37,7 @@ class UnsavedEditsGuardUiTest {
     @Start
     void start(Stage stage) {
         app = openShop(dir, "Léa Fleurs");
-        app.settings().set(TillSettings.OWNER_PIN, "2468");
-        main = new MainView(uiContext(app, stage), stage);
-        stage.setScene(new Scene(main, 1024, 600));
-        stage.show();
+        main = ownerWindow(app, stage, "2468");
     }
 
     @AfterEach

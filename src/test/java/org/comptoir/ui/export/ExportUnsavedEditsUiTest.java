@@ -2,15 +2,14 @@ package org.comptoir.ui.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.comptoir.ui.FxTesting.openShop;
+import static org.comptoir.ui.FxTesting.ownerWindow;
 import static org.comptoir.ui.FxTesting.typePin;
-import static org.comptoir.ui.FxTesting.uiContext;
 import static org.comptoir.ui.FxTesting.waitUntil;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
@@ -18,7 +17,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.comptoir.AppContext;
 import org.comptoir.phone.PhoneNumber;
-import org.comptoir.settings.TillSettings;
 import org.comptoir.ui.FxTesting;
 import org.comptoir.ui.MainView;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +43,7 @@ class ExportUnsavedEditsUiTest {
     @Start
     void start(Stage stage) {
         app = openShop(dir, "Léa Fleurs");
-        app.settings().set(TillSettings.OWNER_PIN, "2468");
-        main = new MainView(uiContext(app, stage), stage);
-        stage.setScene(new Scene(main, 1024, 600));
-        stage.show();
+        main = ownerWindow(app, stage, "2468");
     }
 
     @AfterEach
