@@ -49,6 +49,7 @@ final class Batches {
 
     /** Lowered to 1 for good by {@link #sendAlone} once the provider's answers put a batch's pairing in doubt. */
     private volatile int max;
+    private volatile Runnable stopped = () -> { };
     private final Semaphore inFlight;
     private final Function<List<OutgoingSms>, List<SendResult>> request;
     private final Function<OutgoingSms, SendResult> interrupted;
@@ -78,7 +79,15 @@ final class Batches {
      * another order than assumed, so a batch's references can no longer be trusted to name the right message.
      */
     void sendAlone() {
-        max = 1;
+        if (max != 1) {
+            max = 1;
+            stopped.run(); // once: whoever built the gateway keeps the decision
+        }
+    }
+
+    /** Told, once, when {@link #sendAlone} turns batching off. */
+    void onStopped(Runnable action) {
+        this.stopped = action == null ? () -> { } : action;
     }
 
     void onWaiting(java.util.function.IntConsumer hook) {
@@ -195,5 +204,15 @@ final class Batches {
                 waiting.remove(key);
             }
         }
+    }
+
+    /** The one result every message of {@code batch} gets (a refusal or an unknown fate of the whole request). */
+    static List<SendResult> same(List<OutgoingSms> batch, SendResult result) {
+        return batch.stream().map(s -> result).toList();
+    }
+
+    /** The outbox ids of {@code batch}, for a log line. */
+    static String ids(List<OutgoingSms> batch) {
+        return batch.size() == 1 ? batch.get(0).id() : batch.stream().map(OutgoingSms::id).toList().toString();
     }
 }

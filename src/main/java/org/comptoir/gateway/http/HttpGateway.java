@@ -59,7 +59,6 @@ public final class HttpGateway implements SmsGateway {
     private volatile GatewayState state = GatewayState.READY;
     private volatile UserMessage problem;
     private volatile boolean closed;
-    private volatile Runnable batchingStopped = () -> { };
 
 
     /** A gateway on the real clock, waiting for real. Throws {@link ComptoirException} for an unusable config. */
@@ -82,21 +81,19 @@ public final class HttpGateway implements SmsGateway {
         this.batches = provider.maxBatch() > 1
                 ? new Batches(provider.maxBatch(), inFlight, this::sendOnce, this::closedResult) : null;
         if (batches != null) {
-            collector.onMispaired(() -> {
-                batches.sendAlone();
-                batchingStopped.run();
-            });
+            collector.onMispaired(batches::sendAlone);
         }
         this.reconnect = new Reconnect(provider.name(), config.reconnectAfter(), this::probe);
     }
 
     /**
-     * Told, on the collecting thread, when this gateway stops batching because the provider's status records tie a
-     * batched message to another receiver: whoever built the gateway keeps that decision (the settings), so a restart
-     * does not batch again. Must return quickly and not throw.
+     * Told once, on the collecting thread, when this gateway stops batching (a status record tied a batched message to
+     * another receiver), so whoever built it keeps the decision across a restart. Must return quickly, not throw.
      */
     public void onBatchingStopped(Runnable action) {
-        this.batchingStopped = action == null ? () -> { } : action;
+        if (batches != null) {
+            batches.onStopped(action);
+        }
     }
 
     /** For tests: told how many messages of one text wait for a request, each time one more joins them. */
@@ -160,15 +157,16 @@ public final class HttpGateway implements SmsGateway {
             // incomplete settings (a missing key, a bad address), found before anything left: not the message's
             // fault, so it stays retryable while the gateway, FAILED, waits for a person
             setState(GatewayState.FAILED);
-            return same(batch, new SendResult.Failed(new GatewayError("CONFIG", cleanMessage(e.userMessage())), true));
+            return Batches.same(batch,
+                    new SendResult.Failed(new GatewayError("CONFIG", cleanMessage(e.userMessage())), true));
         }
         if (ex instanceof MaybeSent maybe) {
-            LOG.warn("{}: fate of {} unknown: {}", name(), ids(batch), maybe.why());
-            return same(batch, new SendResult.Unknown(maybe.why()));
+            LOG.warn("{}: fate of {} unknown: {}", name(), Batches.ids(batch), maybe.why());
+            return Batches.same(batch, new SendResult.Unknown(maybe.why()));
         }
         if (ex instanceof NotSent not) {
             lost();
-            return same(batch, new SendResult.Failed(new GatewayError("LINK",
+            return Batches.same(batch, new SendResult.Failed(new GatewayError("LINK",
                     UserMessage.of("http.error.unreachable", provider.name(), not.why())), true));
         }
         Reply reply = ((Answered) ex).reply();
@@ -176,11 +174,8 @@ public final class HttpGateway implements SmsGateway {
             return batch.stream().map(sms -> refusal(reply, sms)).toList();
         }
         List<SendResult> read = single ? List.of(provider.sent(reply, batch.get(0))) : provider.sentBatch(reply, batch);
-        List<SendResult> results = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            results.add(accepted(read.get(i), batch.get(i), reply));
-        }
-        return results;
+        return java.util.stream.IntStream.range(0, batch.size())
+                .mapToObj(i -> accepted(read.get(i), batch.get(i), reply)).toList();
     }
 
     private SendResult accepted(SendResult result, OutgoingSms sms, Reply reply) {
@@ -196,14 +191,6 @@ public final class HttpGateway implements SmsGateway {
             LOG.info("{}: {} refused in an accepted request: {}", name(), sms.id(), f.error().code());
         }
         return result;
-    }
-
-    private static List<SendResult> same(List<OutgoingSms> batch, SendResult result) {
-        return batch.stream().map(s -> result).toList();
-    }
-
-    private static String ids(List<OutgoingSms> batch) {
-        return batch.size() == 1 ? batch.get(0).id() : batch.stream().map(OutgoingSms::id).toList().toString();
     }
 
     private SendResult refusal(Reply reply, OutgoingSms sms) {
