@@ -108,7 +108,8 @@ public final class ModemOneOff {
             Instant sentAt = clock.instant();
             SendResult result = gateway.send(new OutgoingSms("test-" + UUID.randomUUID(), e164, text, reports, null, sender));
             if (result instanceof SendResult.Sent sent) {
-                limits.recordSent(e164, sentAt, sent.partReferences());
+                // timed like the engine's sends, so a test SMS also teaches the forecast this modem's pace
+                limits.recordSent(e164, sentAt, sent.partReferences(), Duration.between(sentAt, clock.instant()));
                 if (!reports) {
                     return new Outcome(result, parts, List.of());
                 }

@@ -100,4 +100,23 @@ class MeasuredPaceTest {
             assertThat(p.sends()).isEqualTo(ModemSendLog.PACE_MIN_SENDS);
         });
     }
+
+    @Test
+    void aTestSmsThroughTheModemTeachesThePaceToo() throws Exception {
+        RouteLimits limits = RouteLimits.modem(new ModemRoutePolicy(f.settings, log, PARIS), log, new java.util.Random(1));
+        ModemOneOff oneOff = new ModemOneOff(f.settings, limits, f.clock);
+        org.comptoir.gateway.InMemoryGateway gateway = new org.comptoir.gateway.InMemoryGateway("modem");
+        gateway.beforeSend(sms -> {
+            f.clock.advance(Duration.ofSeconds(7)); // this modem takes 7 s to hand a message to the network
+            return null;
+        });
+        for (int i = 0; i < ModemSendLog.PACE_MIN_SENDS; i++) {
+            oneOff.send(gateway, tap -> () -> { }, "+336123456" + String.format("%02d", i), "Essai", Duration.ZERO,
+                    step -> { });
+        }
+        assertThat(log.measuredPace(f.clock.instant())).hasValueSatisfying(p -> {
+            assertThat(p.perPart()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(p.sends()).isEqualTo(ModemSendLog.PACE_MIN_SENDS);
+        });
+    }
 }
