@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.comptoir.consent.TillJoin;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.Messages;
 import org.comptoir.settings.CoreSettings;
@@ -23,6 +24,8 @@ import org.comptoir.ui.FxDialogService;
 import org.comptoir.ui.FxTaskExecutor;
 import org.comptoir.ui.MainView;
 import org.comptoir.ui.UiContext;
+import org.comptoir.ui.setup.JoinStoreView;
+import org.comptoir.ui.setup.JoinStoreViewModel;
 import org.comptoir.ui.setup.SetupView;
 import org.comptoir.ui.setup.SetupViewModel;
 
@@ -43,8 +46,11 @@ public class App extends Application {
     /** The shop's language as last seen (read by the Launcher, off the FX thread), for the screens before the store. */
     private static volatile String bootLanguage;
 
-    private AppContext context;
+    /** The store in use; replaced when a new till joins a shared store from its first-run screen. */
+    private volatile AppContext context;
+    private volatile Opened current;
     private FxTaskExecutor executor;
+    private Path dataDir;
 
     /**
      * Starts opening the store in {@code dataDir} on a named background thread, before {@link #main}. Cold start
@@ -79,7 +85,9 @@ public class App extends Application {
         // sending or erasure, so the set-up comes back (filled with what is already known) until there is one.
         boolean needsSetup = needsSetup(opened);
         SetupViewModel.Known known = needsSetup ? SetupViewModel.Known.readFrom(opened.settings()) : null;
-        Opened result = new Opened(opened, needsSetup, known);
+        // a new till's empty store may be left for the shop's shared one, from the first-run screen
+        boolean mayJoin = needsSetup && TillJoin.mayJoin(opened.database());
+        Opened result = new Opened(opened, needsSetup, known, mayJoin);
         openedAtMillis = System.currentTimeMillis();
         return result;
     }
@@ -94,7 +102,7 @@ public class App extends Application {
         Thread.setDefaultUncaughtExceptionHandler(new DefaultExceptionHandler(bootMessages));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
-        Path dataDir = DataDirectory.resolve(dataDirParameter());
+        dataDir = DataDirectory.resolve(dataDirParameter());
 
         VBox loading = new VBox(12, new ProgressIndicator(), new Label(bootMessages.get("app.loading")));
         loading.setId("loading");
@@ -125,26 +133,7 @@ public class App extends Application {
                 }
             }
             return openStore(dataDir);
-        }, opened -> {
-            context = opened.context();
-            Messages messages = context.messages();
-            // JavaFX names the dialog buttons (OK, Cancel) from the default locale when it first needs them.
-            java.util.Locale.setDefault(messages.locale());
-            stage.setTitle(messages.get("app.title"));
-            UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage, messages));
-            Runnable showMain = () -> {
-                stage.getScene().setRoot(new MainView(ui, stage));
-                probeStartup(stage);
-            };
-            if (opened.needsSetup()) {
-                SetupViewModel vm = new SetupViewModel(context.settings(), messages, executor);
-                vm.prefill(opened.known());
-                stage.getScene().setRoot(new SetupView(vm, messages, showMain));
-                probeStartup(stage);
-            } else {
-                showMain.run();
-            }
-        }, failure -> {
+        }, opened -> show(stage, opened), failure -> {
             String text = failure instanceof ComptoirException ce
                     ? bootMessages.render(ce.userMessage())
                     : bootMessages.get("app.error.unexpected", failure.getMessage());
@@ -153,12 +142,59 @@ public class App extends Application {
         });
     }
 
+    /** Shows the till (or the first-run form) on {@code opened}'s store. FX thread. */
+    private void show(Stage stage, Opened opened) {
+        current = opened;
+        context = opened.context();
+        Messages messages = context.messages();
+        // JavaFX names the dialog buttons (OK, Cancel) from the default locale when it first needs them.
+        java.util.Locale.setDefault(messages.locale());
+        stage.setTitle(messages.get("app.title"));
+        UiContext ui = new UiContext(context, messages, executor, new FxDialogService(stage, messages));
+        Runnable showMain = () -> {
+            stage.getScene().setRoot(new MainView(ui, stage));
+            probeStartup(stage);
+        };
+        if (opened.needsSetup()) {
+            SetupViewModel vm = new SetupViewModel(context.settings(), messages, executor);
+            vm.prefill(opened.known());
+            stage.getScene().setRoot(new SetupView(vm, messages, showMain,
+                    opened.mayJoin() ? () -> showJoin(stage, messages) : null));
+            probeStartup(stage);
+        } else {
+            showMain.run();
+        }
+    }
+
+    /**
+     * The first-run screen's "join another till's store". Joining closes this till's empty store, points the till
+     * at the shared one ({@link TillJoin#join}) and opens it; a join that fails opens this till's own store again.
+     */
+    private void showJoin(Stage stage, Messages messages) {
+        JoinStoreViewModel vm = new JoinStoreViewModel(messages, executor, (shared, passphrase) -> {
+            current.context().close();
+            try {
+                TillJoin.join(dataDir, shared, passphrase);
+            } catch (RuntimeException e) {
+                Opened own = openStore(dataDir);
+                current = own;
+                context = own.context();
+                throw e;
+            }
+            Opened joined = openStore(dataDir);
+            current = joined;
+            context = joined.context();
+            return () -> show(stage, joined);
+        });
+        stage.getScene().setRoot(new JoinStoreView(vm, messages, () -> show(stage, current)));
+    }
+
     /** True while the shop has no name or no owner PIN. Blocks on the database. */
     static boolean needsSetup(AppContext context) {
         return !context.settings().isSet(CoreSettings.SHOP_NAME) || !context.ownerPin().isSet();
     }
 
-    private record Opened(AppContext context, boolean needsSetup, SetupViewModel.Known known) {
+    private record Opened(AppContext context, boolean needsSetup, SetupViewModel.Known known, boolean mayJoin) {
     }
 
     private static void probeStartup(Stage stage) {

@@ -36,6 +36,14 @@ public final class KeyFile {
     private static void create(Path file, int length) throws IOException {
         byte[] fresh = new byte[length];
         new SecureRandom().nextBytes(fresh);
+        writeNew(file, fresh);
+    }
+
+    /**
+     * Writes {@code key} to {@code file}, readable by this user only, unless {@code file} exists already: should two
+     * writers race, the first key stays (the caller reads the file back to know which).
+     */
+    static void writeNew(Path file, byte[] key) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
@@ -44,9 +52,9 @@ public final class KeyFile {
         } else {
             Files.createFile(tmp);
         }
-        Files.write(tmp, fresh);
+        Files.write(tmp, key);
         try {
-            Files.move(tmp, file); // no replace: should two starts race, the first key stays
+            Files.move(tmp, file); // no replace
         } catch (FileAlreadyExistsException raced) {
             Files.deleteIfExists(tmp);
         }

@@ -30,7 +30,7 @@ final class StoreEncryption {
     private static final Logger LOG = LoggerFactory.getLogger(StoreEncryption.class);
 
     static final String KEY_FILE = "store.key";
-    private static final int KEY_BYTES = 32;
+    static final int KEY_BYTES = 32;
     /** What H2 writes at the start of a file it encrypts (FileEncrypt's header). */
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
     private static final String WORK_FOLDER = ".encrypting";

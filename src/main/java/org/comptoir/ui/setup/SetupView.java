@@ -16,6 +16,14 @@ import org.comptoir.ui.Styles;
 public final class SetupView extends StackPane {
 
     public SetupView(SetupViewModel vm, Messages messages, Runnable onDone) {
+        this(vm, messages, onDone, null);
+    }
+
+    /**
+     * @param onJoin shows the "join another till's store" screen; null when this till's store is already in use
+     *               (only a new till's empty store may be left for a shared one)
+     */
+    public SetupView(SetupViewModel vm, Messages messages, Runnable onDone, Runnable onJoin) {
         setId("setupView");
         getStylesheets().add(Styles.CSS);
         Label title = new Label(messages.get("setup.title"));
@@ -69,6 +77,16 @@ public final class SetupView extends StackPane {
                 Forms.field(messages.get("setup.pin"), pins, vm.pinErrorProperty(), "pinError"),
                 wrapped(messages.get("setup.pin.help")),
                 general, save);
+        if (onJoin != null) {
+            Label offer = new Label(messages.get("store.join.offer"));
+            offer.setWrapText(true);
+            Button join = new Button(messages.get("store.join.offer.button"));
+            join.setId("setupJoinStore");
+            join.setOnAction(e -> onJoin.run());
+            HBox joinRow = new HBox(12, offer, join);
+            joinRow.setAlignment(Pos.CENTER_LEFT);
+            card.getChildren().add(2, joinRow);
+        }
         card.setMaxWidth(560);
         card.setMaxHeight(USE_PREF_SIZE);
         card.getStyleClass().addAll("screen", "elevated-1");
