@@ -6,10 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -80,5 +83,50 @@ public final class Forms {
 
     private static String countryName(String code, Locale uiLocale) {
         return new Locale("", code).getDisplayCountry(uiLocale);
+    }
+
+    /**
+     * Keeps the focused control of {@code content} (inside {@code scroll}) in view while {@code view} is shown: a
+     * keyboard user tabbing down a long form must see the field being typed in. The listener sits on the scene,
+     * which outlives the view: it comes and goes with the view.
+     */
+    public static void followFocus(Node view, ScrollPane scroll, Node content) {
+        ChangeListener<Node> follow = (o, before, focused) -> reveal(scroll, content, focused);
+        view.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(follow);
+            }
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(follow);
+            }
+        });
+    }
+
+    /** Scrolls just enough for {@code node}, if it lies inside {@code content}, to be fully visible. */
+    public static void reveal(ScrollPane scroll, Node content, Node node) {
+        if (node == null || !isInside(node, content)) {
+            return;
+        }
+        double viewport = scroll.getViewportBounds().getHeight();
+        double scrollable = content.getLayoutBounds().getHeight() - viewport;
+        if (scrollable <= 0) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = scroll.getVvalue() * scrollable;
+        if (b.getMinY() < top) {
+            scroll.setVvalue(b.getMinY() / scrollable);
+        } else if (b.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(1, (b.getMaxY() - viewport) / scrollable));
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 }

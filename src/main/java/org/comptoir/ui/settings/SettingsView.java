@@ -1,7 +1,5 @@
 package org.comptoir.ui.settings;
 
-import javafx.beans.value.ChangeListener;
-import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -80,17 +78,8 @@ public final class SettingsView extends BorderPane implements org.comptoir.ui.Un
         change.setOnAction(e -> vm.changePin());
         form.getChildren().addAll(new Separator(), pinTitle, Forms.field(messages.get("setup.pin"),
                 new HBox(12, pin, again, change), vm.pinErrorProperty(), "newPinError"));
-        // A keyboard user tabbing through twenty fields must see the one being typed in. The listener sits on
-        // the scene, which outlives this screen: it moves with the view and goes when the view leaves the scene.
-        ChangeListener<Node> follow = (o, before, focused) -> reveal(scroll, form, focused);
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (was != null) {
-                was.focusOwnerProperty().removeListener(follow);
-            }
-            if (scene != null) {
-                scene.focusOwnerProperty().addListener(follow);
-            }
-        });
+        // a keyboard user tabbing through twenty fields must see the one being typed in
+        Forms.followFocus(this, scroll, form);
 
         // Save stays in view: the owner should not have to scroll to the end to keep a change
         Label banner = new Label();
@@ -137,34 +126,6 @@ public final class SettingsView extends BorderPane implements org.comptoir.ui.Un
             field.getChildren().add(1, help);
         }
         return field;
-    }
-
-    /** Scrolls just enough for {@code node}, if it lies inside {@code content}, to be fully visible. */
-    static void reveal(ScrollPane scroll, Node content, Node node) {
-        if (node == null || !isInside(node, content)) {
-            return;
-        }
-        double viewport = scroll.getViewportBounds().getHeight();
-        double scrollable = content.getLayoutBounds().getHeight() - viewport;
-        if (scrollable <= 0) {
-            return;
-        }
-        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
-        double top = scroll.getVvalue() * scrollable;
-        if (b.getMinY() < top) {
-            scroll.setVvalue(b.getMinY() / scrollable);
-        } else if (b.getMaxY() > top + viewport) {
-            scroll.setVvalue(Math.min(1, (b.getMaxY() - viewport) / scrollable));
-        }
-    }
-
-    private static boolean isInside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void styleBanner(Label banner, boolean error) {

@@ -56,11 +56,11 @@ public final class JoinStoreView extends StackPane {
         address.setPromptText(messages.get("store.join.address.prompt"));
         address.textProperty().bindBidirectional(vm.addressProperty());
         PasswordField serverPassword = password("joinServerPassword", vm);
-        Label keyName = new Label();
-        keyName.setId("joinKeyName");
-        keyName.textProperty().bind(Bindings.createStringBinding(() -> vm.keyFileProperty().get() == null
-                ? messages.get("store.join.key.none") : vm.keyFileProperty().get().getFileName().toString(),
-                vm.keyFileProperty()));
+        TextField keyPath = new TextField();
+        keyPath.setId("joinKeyPath");
+        keyPath.setPromptText(messages.get("store.join.key.none"));
+        keyPath.textProperty().bindBidirectional(vm.keyFileProperty());
+        HBox.setHgrow(keyPath, Priority.ALWAYS);
         Button chooseKey = new Button(messages.get("store.join.key.choose"));
         chooseKey.setId("joinChooseKey");
         chooseKey.setOnAction(e -> {
@@ -69,10 +69,10 @@ public final class JoinStoreView extends StackPane {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("store.key", "*.key"));
             File chosen = chooser.showOpenDialog(getScene().getWindow());
             if (chosen != null) {
-                vm.keyFileProperty().set(chosen.toPath());
+                vm.keyFileProperty().set(chosen.getAbsolutePath());
             }
         });
-        HBox key = new HBox(12, chooseKey, keyName);
+        HBox key = new HBox(12, keyPath, chooseKey);
         key.setAlignment(Pos.CENTER_LEFT);
         VBox shopServerFields = new VBox(12,
                 Forms.field(messages.get("store.join.address"), address, none(), "joinAddressError"),
@@ -114,17 +114,20 @@ public final class JoinStoreView extends StackPane {
         Button backButton = new Button(messages.get("store.join.back"));
         backButton.setId("joinBack");
         backButton.setCancelButton(true);
-        backButton.disableProperty().bind(vm.busyProperty());
-        backButton.setOnAction(e -> back.run());
+        // the buttons stay enabled while a test or a join runs (the model ignores a second press): a disabled
+        // button loses the keyboard's focus, and the next Tab would land at the top of the form
+        backButton.setOnAction(e -> {
+            if (!vm.busyProperty().get()) {
+                back.run();
+            }
+        });
         Button test = new Button(messages.get("store.join.test"));
         test.setId("joinTest");
-        test.disableProperty().bind(vm.busyProperty());
         test.setOnAction(e -> vm.test());
         Button join = new Button(messages.get("store.join.go"));
         join.setId("joinGo");
         join.getStyleClass().add("accent");
         join.setDefaultButton(true);
-        join.disableProperty().bind(vm.busyProperty());
         join.setOnAction(e -> vm.join());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -135,6 +138,7 @@ public final class JoinStoreView extends StackPane {
                 actions);
         card.setMaxWidth(600);
         card.setMaxHeight(USE_PREF_SIZE);
+        card.setMinHeight(USE_PREF_SIZE); // wrapped lines keep their height: on a short screen the page scrolls
         card.getStyleClass().addAll("screen", "elevated-1");
         card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8;");
         StackPane centred = new StackPane(card);
@@ -142,9 +146,12 @@ public final class JoinStoreView extends StackPane {
         centred.setStyle("-fx-padding: 16;");
         ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // centred when it fits, scrolled when it does not (fit-to-height would squeeze the wrapped lines instead)
+        centred.minHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
+                scroll.viewportBoundsProperty()));
         setStyle("-fx-background-color: -color-bg-subtle;");
         getChildren().add(scroll);
+        Forms.followFocus(this, scroll, centred);
         shopServer.sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 (kinds.getSelectedToggle() == chain ? chain : shopServer).requestFocus();

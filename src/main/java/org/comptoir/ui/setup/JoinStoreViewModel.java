@@ -39,7 +39,8 @@ public final class JoinStoreViewModel {
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.SHOP_SERVER);
     private final StringProperty address = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
-    private final ObjectProperty<Path> keyFile = new SimpleObjectProperty<>();
+    /** Typed, or filled by the file chooser: a USB stick's path is quicker typed at a till than browsed to. */
+    private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty url = new SimpleStringProperty("jdbc:postgresql://");
     private final StringProperty user = new SimpleStringProperty("comptoir");
     private final StringProperty passphrase = new SimpleStringProperty("");
@@ -57,11 +58,10 @@ public final class JoinStoreViewModel {
                 status.set("");
             }
         };
-        for (var p : java.util.List.of(address, password, url, user)) {
+        for (var p : java.util.List.of(address, password, url, user, keyFile)) {
             p.addListener((o, was, now) -> stale.run());
         }
         kind.addListener((o, was, now) -> stale.run());
-        keyFile.addListener((o, was, now) -> stale.run());
     }
 
     public ObjectProperty<Kind> kindProperty() {
@@ -76,7 +76,7 @@ public final class JoinStoreViewModel {
         return password;
     }
 
-    public ObjectProperty<Path> keyFileProperty() {
+    public StringProperty keyFileProperty() {
         return keyFile;
     }
 
@@ -107,7 +107,8 @@ public final class JoinStoreViewModel {
     /** The fields on screen as a shared store. */
     TillJoin.Shared shared() {
         return kind.get() == Kind.SHOP_SERVER
-                ? new TillJoin.ShopServer(address.get().strip(), password.get(), keyFile.get())
+                ? new TillJoin.ShopServer(address.get().strip(), password.get(),
+                        keyFile.get().isBlank() ? null : Path.of(keyFile.get().strip()))
                 : new TillJoin.Chain(url.get().strip(), user.get().strip(), password.get());
     }
 

@@ -83,6 +83,7 @@ public final class SetupView extends StackPane {
             Button join = new Button(messages.get("store.join.offer.button"));
             join.setId("setupJoinStore");
             join.setOnAction(e -> onJoin.run());
+            join.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the words shrink first, never the button's
             HBox joinRow = new HBox(12, offer, join);
             joinRow.setAlignment(Pos.CENTER_LEFT);
             card.getChildren().add(2, joinRow);
