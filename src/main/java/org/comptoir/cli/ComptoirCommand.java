@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.comptoir.AppContext;
 import org.comptoir.i18n.Messages;
 import org.comptoir.store.DataDirectory;
+import org.comptoir.store.LanguageHint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +61,14 @@ public final class ComptoirCommand implements Runnable, AutoCloseable {
     @Override
     public synchronized void close() {
         if (context != null) {
+            // what runs before a store is open next time (help, usage errors, config set store.*) speaks the
+            // till's language too, whether the window or the command line opened the store last, and after a
+            // config set ui.language
+            try {
+                LanguageHint.remember(context.dataDir(), context.messages().locale().getLanguage());
+            } catch (RuntimeException storeAway) {
+                // only a hint: a store that went away keeps the last one
+            }
             context.close();
             context = null;
         }

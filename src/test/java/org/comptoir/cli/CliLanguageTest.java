@@ -61,4 +61,16 @@ class CliLanguageTest {
         }
         return p.stringPropertyNames();
     }
+
+    @Test
+    void aStoreOpenedFromTheCommandLineTeachesItsLanguageToWhatRunsBeforeAStoreIsOpen() throws IOException {
+        Path fresh = dir.resolve("fresh"); // no window ever ran here, and this machine's language is not asked
+        assertThat(CliHarness.run(fresh, "config", "set", "ui.language", "fr").code()).isZero();
+        CliHarness.Result storeSetting = CliHarness.run(fresh, "config", "set", "store.mode", "embedded");
+        assertThat(storeSetting.code()).as(storeSetting.err()).isZero();
+        assertThat(storeSetting.out()).contains("enregistré").doesNotContain("saved");
+
+        assertThat(CliHarness.run(fresh, "config", "set", "ui.language", "en").code()).isZero();
+        assertThat(CliHarness.run(fresh, "config", "set", "store.mode", "embedded").out()).contains("saved");
+    }
 }
