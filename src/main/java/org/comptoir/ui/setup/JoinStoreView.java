@@ -88,7 +88,7 @@ public final class JoinStoreView extends StackPane {
         VBox chainFields = new VBox(12,
                 Forms.field(messages.get("store.join.url"), url, none(), "joinUrlError"),
                 Forms.field(messages.get("store.join.user"), user, none(), "joinUserError"),
-                Forms.field(messages.get("store.join.password"), password("joinChainPassword", vm), none(),
+                Forms.field(messages.get("store.join.chain.password"), password("joinChainPassword", vm), none(),
                         "joinChainPasswordError"));
         shopServerFields.visibleProperty().bind(vm.kindProperty().isEqualTo(JoinStoreViewModel.Kind.SHOP_SERVER));
         shopServerFields.managedProperty().bind(shopServerFields.visibleProperty());
