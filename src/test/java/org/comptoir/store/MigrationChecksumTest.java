@@ -69,7 +69,7 @@ class MigrationChecksumTest {
             Map.entry("19", 1315767740), // no id cache there: see the file
             Map.entry("21", -21603496),  // the same text as H2's
             Map.entry("23", 695979770), // no change on PostgreSQL: its sequences commit nothing of their own
-            Map.entry("24", -2076060224));
+            Map.entry("24", -1747143715)); // issue 10: outbox_subject_sent dropped; the trigger refills a full list
 
     @Test
     void everyLandedPostgresqlMigrationKeepsItsChecksum() {
