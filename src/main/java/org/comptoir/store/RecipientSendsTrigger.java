@@ -18,9 +18,9 @@ import org.h2.api.Trigger;
  * on {@code outbox}, in the same transaction, so a rollback undoes both; a row going SENT → DELIVERED changes
  * nothing, a row leaving SENT/DELIVERED (a decision, a failure report) or deleted gives its instant back, and when
  * that leaves a full list one short, the list is read again from the outbox (older sends trimmed from it count again).
- * In a statement changing several rows of one subject, H2 fires after all of them: a list read back from the outbox
- * then already holds the later rows' changes (exact again at the next read-back; the application changes such rows
- * one statement each, or one row per subject and campaign).
+ * Where one statement changes several rows of one subject and the trigger sees the outbox after all of them
+ * (PostgreSQL's AFTER triggers do), a list read back may already hold the later rows' changes and be off by those
+ * until the next read-back; the application changes counted rows one statement each, or one row per subject.
  *
  * <p>H2 makes one instance per trigger and calls it on the writing connection's thread.
  */
