@@ -93,8 +93,8 @@ public final class AudienceQuery {
 
     /**
      * {@link #forEach}, by subject (the keyed hash of the number) instead of contact id: the order in which the
-     * outbox's indexes on the subject ({@code outbox_once}, {@code outbox_subject_sent}) take new entries one after
-     * the other, where the contact id's order scatters them over every page of those indexes (docs/performance.md,
+     * outbox's index on the subject ({@code outbox_once (campaign_id, subject)}) takes new entries one after
+     * the other, where the contact id's order scatters them over every page of that index (docs/performance.md,
      * "Sending engine"). H2 sorts the audience either way: neither order comes from the index it starts from.
      */
     public long forEachBySubject(Connection connection, Audience audience, RecipientSink sink) throws SQLException {

@@ -16,7 +16,11 @@ import org.h2.api.Trigger;
  * Keeps {@code recipient_sends} (V14) equal to the outbox: for each subject, the instants of its MARKETING messages
  * that are SENT or DELIVERED, newest first, at most {@link #KEPT}. Fired by H2 after every insert, update and delete
  * on {@code outbox}, in the same transaction, so a rollback undoes both; a row going SENT → DELIVERED changes
- * nothing, a row leaving SENT/DELIVERED (a decision, a failure report) or deleted gives its instant back.
+ * nothing, a row leaving SENT/DELIVERED (a decision, a failure report) or deleted gives its instant back, and when
+ * that leaves a full list one short, the list is read again from the outbox (older sends trimmed from it count again).
+ * Where one statement changes several rows of one subject and the trigger sees the outbox after all of them
+ * (PostgreSQL's AFTER triggers do), a list read back may already hold the later rows' changes and be off by those
+ * until the next read-back; the application changes counted rows one statement each, or one row per subject.
  *
  * <p>H2 makes one instance per trigger and calls it on the writing connection's thread.
  */
@@ -62,10 +66,15 @@ public final class RecipientSendsTrigger implements Trigger {
                 && Objects.equals(oldRow[campaignColumn], newRow[campaignColumn])) {
             return; // SENT → DELIVERED, or another column changed
         }
+        boolean nowCounts = now != null && marketing(conn, newRow);
         if (was != null && marketing(conn, oldRow)) {
-            change(conn, (String) oldRow[subjectColumn], was, false);
+            String subject = (String) oldRow[subjectColumn];
+            boolean refilled = change(conn, subject, was, false);
+            if (refilled && nowCounts && subject.equals(newRow[subjectColumn])) {
+                return; // read back from the outbox, which holds the row's new instant already
+            }
         }
-        if (now != null && marketing(conn, newRow)) {
+        if (nowCounts) {
             change(conn, (String) newRow[subjectColumn], now, true);
         }
     }
@@ -94,7 +103,11 @@ public final class RecipientSendsTrigger implements Trigger {
         }
     }
 
-    private static void change(Connection conn, String subject, OffsetDateTime at, boolean add) throws SQLException {
+    /**
+     * Adds or removes one instant of {@code subject}'s list. Returns true when the list was read back from the outbox
+     * instead: a full list losing one of its instants may have trimmed older sends that count again now.
+     */
+    private static boolean change(Connection conn, String subject, OffsetDateTime at, boolean add) throws SQLException {
         List<OffsetDateTime> recent = new ArrayList<>();
         try (PreparedStatement st = conn.prepareStatement("SELECT recent FROM recipient_sends WHERE subject = ?")) {
             st.setString(1, subject);
@@ -106,10 +119,16 @@ public final class RecipientSendsTrigger implements Trigger {
                 }
             }
         }
+        boolean refill = false;
         if (add) {
             recent.add(at);
         } else {
-            recent.stream().filter(at::isEqual).findFirst().ifPresent(recent::remove);
+            boolean full = recent.size() >= KEPT;
+            boolean removed = recent.stream().filter(at::isEqual).findFirst().map(recent::remove).orElse(false);
+            refill = full && removed;
+            if (refill) {
+                recent = fromOutbox(conn, subject);
+            }
         }
         recent.sort(Comparator.comparing(OffsetDateTime::toInstant).reversed());
         if (recent.size() > KEPT) {
@@ -120,12 +139,33 @@ public final class RecipientSendsTrigger implements Trigger {
                 st.setString(1, subject);
                 st.executeUpdate();
             }
-            return;
+            return refill;
         }
         try (PreparedStatement st = conn.prepareStatement("MERGE INTO recipient_sends (subject, recent) KEY (subject) VALUES (?, ?)")) {
             st.setString(1, subject);
             st.setObject(2, recent.toArray(new OffsetDateTime[0]));
             st.executeUpdate();
         }
+        return refill;
+    }
+
+    /**
+     * The subject's newest {@link #KEPT} marketing instants as the outbox holds them now (this row's change included:
+     * the trigger fires after it). Campaign by campaign, so that {@code outbox_once (campaign_id, subject)} answers
+     * each with one look-up: the outbox has no index on the subject alone (V24).
+     */
+    private static List<OffsetDateTime> fromOutbox(Connection conn, String subject) throws SQLException {
+        List<OffsetDateTime> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement("SELECT o.sent_at FROM campaign k JOIN outbox o"
+                + " ON o.campaign_id = k.id AND o.subject = ? WHERE k.kind = 'MARKETING'"
+                + " AND o.state IN ('SENT', 'DELIVERED') AND o.sent_at IS NOT NULL")) {
+            st.setString(1, subject);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, OffsetDateTime.class));
+                }
+            }
+        }
+        return out;
     }
 }

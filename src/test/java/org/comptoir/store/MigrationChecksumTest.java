@@ -33,7 +33,9 @@ class MigrationChecksumTest {
             Map.entry("18", 857394354),   // issue 10: sending instances and their leases
             Map.entry("19", -1223234757), // issue 10: one index less on outbox, a larger id cache, the send time
             Map.entry("21", -21603496),    // per-till settings (issue 17)
-            Map.entry("23", 1260604276));
+            Map.entry("23", 1260604276),
+            Map.entry("24", -1646033813), // issue 10: outbox_subject_sent dropped, the cap reads recipient_sends
+            Map.entry("25", 327616497));  // issue 10: the pending parts' index for the re-tracking
 
     @TempDir
     Path dir;
@@ -67,7 +69,9 @@ class MigrationChecksumTest {
             Map.entry("18", 857394354), // the same text as H2's
             Map.entry("19", 1315767740), // no id cache there: see the file
             Map.entry("21", -21603496),  // the same text as H2's
-            Map.entry("23", 695979770)); // no change on PostgreSQL: its sequences commit nothing of their own
+            Map.entry("23", 695979770), // no change on PostgreSQL: its sequences commit nothing of their own
+            Map.entry("24", -1747143715), // issue 10: outbox_subject_sent dropped; the trigger refills a full list
+            Map.entry("25", -1147618939));
 
     @Test
     void everyLandedPostgresqlMigrationKeepsItsChecksum() {

@@ -77,6 +77,44 @@ class RecipientSendsTest {
     }
 
     @Test
+    void aFullHundredLosingOneIsRefilledFromTheOutbox() {
+        try (Database db = Database.open(dir)) {
+            long[] ids = new long[RecipientSendsTrigger.KEPT + 5];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = row(db, campaign(db, "MARKETING"), "s1", "SENT", T.plusSeconds(i));
+            }
+            assertThat(recent(db, "s1")).isEqualTo(newestHundred(db, "s1"));
+
+            db.withConnection(c -> Jdbc.update(c, "DELETE FROM outbox WHERE id = ?", ids[ids.length - 1])); // the newest
+            assertThat(recent(db, "s1")).as("the oldest trimmed send counts again").hasSize(RecipientSendsTrigger.KEPT)
+                    .isEqualTo(newestHundred(db, "s1")).endsWith(T.plusSeconds(4));
+
+            update(db, ids[50], "FAILED", T.plusSeconds(50)); // a failure report on one in the middle
+            assertThat(recent(db, "s1")).hasSize(RecipientSendsTrigger.KEPT).isEqualTo(newestHundred(db, "s1"));
+
+            update(db, ids[60], "SENT", T.plusSeconds(1000)); // its instant corrected to after every other: counted once
+            assertThat(recent(db, "s1")).hasSize(RecipientSendsTrigger.KEPT).isEqualTo(newestHundred(db, "s1"))
+                    .startsWith(T.plusSeconds(1000), T.plusSeconds(103)).doesNotContain(T.plusSeconds(60));
+
+            db.withConnection(c -> Jdbc.update(c, "UPDATE outbox SET subject = 's2' WHERE id = ?", ids[70]));
+            assertThat(recent(db, "s1")).hasSize(RecipientSendsTrigger.KEPT).isEqualTo(newestHundred(db, "s1"));
+            assertThat(recent(db, "s2")).containsExactly(T.plusSeconds(70));
+
+            update(db, ids[2], "FAILED", T.plusSeconds(2)); // older than every kept one: nothing to refill
+            assertThat(recent(db, "s1")).isEqualTo(newestHundred(db, "s1"));
+            db.withConnection(c -> Jdbc.update(c, "DELETE FROM outbox WHERE subject = 's1' AND sent_at > ?", T.plusSeconds(10)));
+            assertThat(recent(db, "s1")).isEqualTo(newestHundred(db, "s1")).hasSize(10);
+        }
+    }
+
+    /** What recipient_sends must hold for {@code subject}: its newest marketing sends in the outbox, at most 100. */
+    private static List<Instant> newestHundred(Database db, String subject) {
+        return db.withConnection(c -> Jdbc.query(c, "SELECT o.sent_at FROM outbox o JOIN campaign k ON k.id = o.campaign_id"
+                + " WHERE o.subject = ? AND k.kind = 'MARKETING' AND o.state IN ('SENT', 'DELIVERED')"
+                + " ORDER BY o.sent_at DESC LIMIT " + RecipientSendsTrigger.KEPT, rs -> Jdbc.instant(rs, "sent_at"), subject));
+    }
+
+    @Test
     void aStoreFromTheFirstReleaseIsBackFilledOnUpgrade() {
         FirstReleaseStore.build(dir, c -> {
             Jdbc.update(c, "INSERT INTO campaign (id, name, kind, template, status, created_at, updated_at)"
