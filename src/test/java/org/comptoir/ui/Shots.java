@@ -98,28 +98,50 @@ public final class Shots {
     }
 
     /**
-     * The visible labels, buttons, cells and fields under {@code root} that the layout cut: text shortened to an
-     * ellipsis, as "#id: shown text" (a label whose own text ends with "…", like "Mode propriétaire…", is cut only if
-     * what shows differs), or reaching past the window's right or bottom edge outside a scrolling area, as
-     * "#id: past the edge". Call on the FX thread after a layout pass.
+     * The visible labels, buttons, cells and fields under {@code root} that the layout cut, as "#id «text»: how":
+     * <ul>
+     * <li>text shortened to an ellipsis (a label whose own text ends with "…", like "Mode propriétaire…", is cut only
+     * if what shows differs), or lines of it dropped: what the skin draws is not the label's text;</li>
+     * <li>text taller than the label: "cut at the bottom"; a label in a cell's graphic below the cell's bottom (a
+     * third line of a cell kept at two lines' height vanishes whole): "below the bottom of" the cell;</li>
+     * <li>an empty field whose placeholder is wider than the field ("Nouv" for "Nouvelle étiquette"): "placeholder
+     * cut";</li>
+     * <li>outside a scrolling area, reaching past the window's right or bottom edge ("past the edge") or past the
+     * bottom or right of an ancestor that clips its children, such as a split pane's side ("past its clipped
+     * parent").</li>
+     * </ul>
+     * Call on the FX thread after a layout pass.
      */
     public static List<String> clipped(Parent root) {
         List<String> out = new ArrayList<>();
-        walk(root, false, out);
+        walk(root, false, null, null, out);
         return out;
     }
 
-    private static void walk(Node node, boolean scrolled, List<String> out) {
+    /**
+     * @param clip  the scene area that the nearest clipping ancestors leave, outside scrolling areas
+     * @param label the label or cell whose graphic holds {@code node}, with its scene bottom
+     */
+    private static void walk(Node node, boolean scrolled, javafx.geometry.Bounds clip,
+                             java.util.Map.Entry<Labeled, Double> label, List<String> out) {
         if (!node.isVisible()) {
             return;
         }
+        if (label != null && (node instanceof Labeled || node instanceof javafx.scene.control.TextInputControl)
+                && node.localToScene(node.getLayoutBounds()).getMaxY() > label.getValue() + 1) {
+            // a cell drawn with labels of its own, taller than the cell: its last line is clipped away whole
+            out.add(name(node) + ": below the bottom of " + name(label.getKey()));
+        }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
-            String ellipsis = labeled.getEllipsisString();
-            for (Node child : labeled.getChildrenUnmodifiable()) {
-                if (child instanceof Text text && text.getText() != null && !ellipsis.isEmpty()
-                        && text.getText().endsWith(ellipsis) && !text.getText().equals(shown(labeled))) {
-                    out.add(name(labeled) + ": " + text.getText());
-                }
+            labelCut(labeled, out);
+        }
+        if (node instanceof javafx.scene.control.TextField field && field.getText().isEmpty()
+                && field.getPromptText() != null && !field.getPromptText().isEmpty()) {
+            Text prompt = new Text(field.getPromptText());
+            prompt.setFont(field.getFont());
+            double room = field.getWidth() - field.snappedLeftInset() - field.snappedRightInset();
+            if (prompt.getLayoutBounds().getWidth() > room + 1) {
+                out.add(name(node) + " «" + field.getPromptText() + "»: placeholder cut");
             }
         }
         if (!scrolled && (node instanceof Labeled || node instanceof javafx.scene.control.TextInputControl)
@@ -127,18 +149,59 @@ public final class Shots {
             javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
             if (b.getMaxX() > node.getScene().getWidth() + 1 || b.getMaxY() > node.getScene().getHeight() + 1) {
                 out.add(name(node) + ": past the edge");
+            } else if (clip != null && (b.getMaxX() > clip.getMaxX() + 1 || b.getMaxY() > clip.getMaxY() + 1)) {
+                out.add(name(node) + ": past its clipped parent");
             }
         }
         boolean inside = scrolled || node instanceof javafx.scene.control.ScrollPane
                 || node instanceof javafx.scene.control.ListView || node instanceof javafx.scene.control.TableView
                 || node instanceof javafx.scene.control.TextArea;
+        javafx.geometry.Bounds within = clip;
+        if (node.getClip() != null && node.getScene() != null) {
+            javafx.geometry.Bounds own = node.localToScene(node.getClip().getBoundsInParent());
+            within = clip == null ? own : new javafx.geometry.BoundingBox(clip.getMinX(), clip.getMinY(),
+                    Math.min(clip.getMaxX(), own.getMaxX()) - clip.getMinX(),
+                    Math.min(clip.getMaxY(), own.getMaxY()) - clip.getMinY());
+        }
+        java.util.Map.Entry<Labeled, Double> holder = label;
+        if (node instanceof Labeled labeled && labeled.getGraphic() != null && node.getScene() != null) {
+            holder = java.util.Map.entry(labeled, labeled.localToScene(0, labeled.getHeight()
+                    - labeled.snappedBottomInset()).getY());
+        }
         if (node instanceof Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> walk(child, inside, out));
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walk(child, inside, within, holder, out);
+            }
+        }
+    }
+
+    /** The label's own text checked against what its skin draws, across and down; its graphic, down. */
+    private static void labelCut(Labeled labeled, List<String> out) {
+        double bottom = labeled.getHeight() - labeled.snappedBottomInset() + 1;
+        if (labeled.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                || labeled.getText() == null || labeled.getText().isEmpty()) {
+            return;
+        }
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (!(child instanceof Text text) || text.getText() == null) {
+                continue;
+            }
+            String ellipsis = labeled.getEllipsisString();
+            String drawn = text.getText();
+            String full = shown(labeled);
+            if (!drawn.equals(full) && (!ellipsis.isEmpty() && drawn.endsWith(ellipsis)
+                    || drawn.lines().count() < full.lines().count())) {
+                out.add(name(labeled) + ": " + drawn);
+            } else if (text.localToParent(text.getLayoutBounds()).getMaxY() > bottom) {
+                // the layout bounds, not the bounds in parent: those are already cut by the skin's clip
+                out.add(name(labeled) + ": cut at the bottom");
+            }
         }
     }
 
     private static String name(Node node) {
-        String text = node instanceof Labeled l ? " «" + l.getText() + "»" : "";
+        String text = node instanceof Labeled l ? " «" + (l.getText() == null ? l.getAccessibleText() : l.getText()) + "»"
+                : "";
         return (node.getId() == null ? node.getClass().getSimpleName() : "#" + node.getId()) + text;
     }
 

@@ -8,7 +8,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -45,23 +44,7 @@ public final class CampaignsView extends BorderPane implements org.comptoir.ui.U
         campaigns.setId("campaign-list");
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(m.locale())
                 .withZone(ZoneId.systemDefault());
-        campaigns.setCellFactory(v -> new ListCell<>() {
-            {
-                setPrefWidth(0); // ellipsis rather than a horizontal scroll bar
-            }
-
-            @Override
-            protected void updateItem(Campaign c, boolean empty) {
-                super.updateItem(c, empty);
-                if (empty || c == null) {
-                    setText(null);
-                    return;
-                }
-                String date = c.scheduledAt() != null ? when.format(c.scheduledAt())
-                        : c.updatedAt() != null ? when.format(c.updatedAt()) : "";
-                setText(c.name() + "\n" + m.get("campaign.status." + c.status()) + " · " + date);
-            }
-        });
+        campaigns.setCellFactory(v -> new CampaignListCell(m, when));
         campaigns.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             // after a save the list reloads the very record the editor holds: keep its "saved" message
             if (b != null && !reverting && !b.equals(editor.campaignProperty().get())) {

@@ -283,7 +283,9 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         TextField name = new TextField();
         name.setId("newTag");
         name.setPromptText(m.get("contacts.tag.new.prompt"));
-        HBox.setHgrow(name, Priority.ALWAYS);
+        // wide enough for its placeholder ("Nouvelle étiquette"): at 1024 px the button goes under it, not beside
+        name.setPrefColumnCount(14);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Button create = new Button(m.get("contacts.tag.create"), new FontIcon("mdi2t-tag-plus-outline"));
         create.setId("createTag");
         create.setMinWidth(Region.USE_PREF_SIZE);
@@ -295,7 +297,7 @@ public final class ContactsView extends BorderPane implements org.comptoir.ui.Na
         };
         create.setOnAction(e -> doCreate.run());
         name.setOnAction(e -> doCreate.run());
-        HBox add = new HBox(8, name, create);
+        javafx.scene.layout.FlowPane add = new javafx.scene.layout.FlowPane(8, 6, name, create);
         add.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, title, boxes, hint, add);
     }

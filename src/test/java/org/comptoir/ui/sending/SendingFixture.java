@@ -24,23 +24,24 @@ import org.comptoir.settings.ScheduleSettings;
 
 /**
  * A real store in a temporary folder, the rehearsal gateway, and the real engine over it on a clock the test moves
- * (the sending windows are judged on it), for the sending and report screens.
+ * (the sending windows are judged on it), for the sending and report screens and the guides' screenshots
+ * (GuideScreenshotsUiTest seeds its shop through it).
  */
-final class SendingFixture implements AutoCloseable {
+public final class SendingFixture implements AutoCloseable {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Sunday 29 November 2026, 10:00 in Paris. */
-    static final Instant SUNDAY = Instant.parse("2026-11-29T09:00:00Z");
+    public static final Instant SUNDAY = Instant.parse("2026-11-29T09:00:00Z");
     /** Monday 30 November 2026, 10:00 in Paris. */
-    static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
+    public static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
 
-    final AppContext app;
-    final MutableClock clock;
-    final ConsentService consent;
-    final CampaignService campaigns;
-    final GatewayOwner owner;
+    public final AppContext app;
+    public final MutableClock clock;
+    public final ConsentService consent;
+    public final CampaignService campaigns;
+    public final GatewayOwner owner;
 
-    SendingFixture(Path dir, Instant start) {
+    public SendingFixture(Path dir, Instant start) {
         app = AppContext.open(dir.resolve("store-" + System.nanoTime()));
         app.settings().set("shop.name", "Léa Fleurs");
         app.settings().set(ModemSettings.GATEWAY, "rehearsal");
@@ -51,12 +52,12 @@ final class SendingFixture implements AutoCloseable {
                 () -> ScheduleSettings.sendingRules(app.settings()), ReviewRouter::new, clock);
     }
 
-    void optIn(String e164) {
+    public void optIn(String e164) {
         consent.recordOptIn(new PhoneNumber(e164), null, consent.currentWording().id(), Channel.TILL, "caisse");
     }
 
     /** A MARKETING campaign to everyone, scheduled and started (its rows queued); returns its id. */
-    long started(String name) {
+    public long started(String name) {
         Campaign draft = campaigns.saveDraft(Campaign.draft(name, CampaignKind.MARKETING, "Soldes ce lundi", "", null));
         long id = campaigns.schedule(draft.id(), ScheduleRequest.asap()).id();
         owner.outbox().start(id);
@@ -68,11 +69,11 @@ final class SendingFixture implements AutoCloseable {
      * UNKNOWN, then the engine sends what the windows allow at the clock's instant and returns. The bare engine
      * ({@code owner.engine()}) no longer does that recovery: only the paths that send (sendDue, startSending) do.
      */
-    SendingEngine.Summary run() {
+    public SendingEngine.Summary run() {
         return owner.sendDue(Duration.ofSeconds(60));
     }
 
-    SendingServices services(Messages m) {
+    public SendingServices services(Messages m) {
         return new SendingServices(campaigns, new CampaignProgressQuery(app.database(), app.settings(), campaigns, PARIS),
                 owner.report(), owner.control(), owner.outbox(),
                 () -> SendingServices.gatewayWords(app.settings(), owner, m), clock);
