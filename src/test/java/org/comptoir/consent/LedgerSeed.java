@@ -220,16 +220,18 @@ final class LedgerSeed {
     private static final int CACHE_KB = 512 * 1024;
 
     /**
-     * The secondary indexes that are not behind a constraint, as the migrations leave them (V2, V5, V20): dropped for the
+     * The secondary indexes that are not behind a constraint, as the migrations create them (V2, V5): dropped for the
      * bulk insert and created again afterwards under the same names over the same columns, which H2 does by sorting
      * the table once instead of inserting into a growing tree row by row.
      */
     private static final String[][] REBUILT = {
+        {"contact_first_name", "contact (first_name)"},
         {"contact_national_digits", "contact (national_digits)"},
         {"contact_name_lc", "contact (first_name_lc, last_name_lc, id)"},
         {"contact_last_name_lc", "contact (last_name_lc)"},
         {"contact_created_at", "contact (created_at)"},
         {"consent_event_subject", "consent_event (subject, seq)"},
+        {"consent_state_status", "consent_state (status)"},
         {"consent_state_since", "consent_state (since)"},
     };
 
