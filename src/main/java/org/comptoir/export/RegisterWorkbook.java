@@ -141,7 +141,7 @@ final class RegisterWorkbook {
                 new Column(m.get("export.col.created"), 20, Kind.DATE_TIME)));
         // tags gathered per contact by the database: one streamed pass, no map of 100,000 lists here
         Snapshot.each(c, "SELECT c.phone_e164, c.first_name, c.last_name, s.status, s.since, w.version, c.created_at, "
-                + "(SELECT LISTAGG(g.tag, ', ') WITHIN GROUP (ORDER BY g.tag) FROM contact_tag g "
+                + "(SELECT " + Jdbc.joinedSql(c, "g.tag", ", ") + " FROM contact_tag g "
                 + "WHERE g.contact_id = c.id) AS tags FROM contact c "
                 + "LEFT JOIN consent_state s ON s.subject = c.subject "
                 + "LEFT JOIN consent_wording w ON w.id = s.wording_id ORDER BY c.id", rs -> {

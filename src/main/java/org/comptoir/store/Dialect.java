@@ -17,6 +17,8 @@ import java.util.Locale;
  *   <li>Lazy results: H2's {@code SET LAZY_QUERY_EXECUTION}; PostgreSQL has no such setting.</li>
  *   <li>A snapshot read: H2 has its own SNAPSHOT level (6); PostgreSQL's REPEATABLE READ is a snapshot.</li>
  *   <li>Generated keys: H2 names columns in upper case, PostgreSQL in lower case.</li>
+ *   <li>A column's values joined into one text: H2's {@code LISTAGG ... WITHIN GROUP}, which PostgreSQL does not
+ *       have; PostgreSQL's {@code STRING_AGG ... ORDER BY}, which H2 accepts only in its PostgreSQL mode.</li>
  * </ul>
  */
 public enum Dialect {
@@ -91,6 +93,13 @@ public enum Dialect {
         }
         return "INSERT INTO " + table + " (" + cols + ") " + rows + " ON CONFLICT (" + String.join(", ", keys)
                 + ") DO " + (set.isEmpty() ? "NOTHING" : "UPDATE SET " + set);
+    }
+
+    /** The aggregate joining {@code column}'s values of a group, in their order, with {@code separator} (a literal). */
+    String joined(String column, String separator) {
+        String sep = "'" + separator.replace("'", "''") + "'";
+        return this == H2 ? "LISTAGG(" + column + ", " + sep + ") WITHIN GROUP (ORDER BY " + column + ")"
+                : "STRING_AGG(" + column + ", " + sep + " ORDER BY " + column + ")";
     }
 
     /**

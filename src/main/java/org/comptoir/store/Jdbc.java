@@ -97,6 +97,14 @@ public final class Jdbc {
         return Dialect.of(c).upsertSelect(table, keys, columns, select);
     }
 
+    /**
+     * The SQL aggregate that joins {@code column}'s values of a group into one text, sorted, with {@code separator}
+     * between them, in {@code c}'s dialect (see {@link Dialect}).
+     */
+    public static String joinedSql(Connection c, String column, String separator) throws SQLException {
+        return Dialect.of(c).joined(column, separator);
+    }
+
     /** A statement that reads its results in batches where the driver would otherwise load them all (PostgreSQL). */
     public static java.sql.Statement streamed(Connection c) throws SQLException {
         java.sql.Statement st = c.createStatement();

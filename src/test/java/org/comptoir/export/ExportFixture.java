@@ -12,7 +12,7 @@ import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
 
-/** A real H2 file store in a temporary folder with the consent and export services, a clock the test moves. */
+/** A real store (an H2 file in a temporary folder unless given another) with the consent and export services, a clock the test moves. */
 final class ExportFixture implements AutoCloseable {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -26,7 +26,12 @@ final class ExportFixture implements AutoCloseable {
     final PhoneNumbers numbers = new PhoneNumbers("FR");
 
     ExportFixture(Path dir) {
-        db = Database.open(dir);
+        this(Database.open(dir));
+    }
+
+    /** Over a store already open (a PostgreSQL one, say); closing the fixture closes it. */
+    ExportFixture(Database db) {
+        this.db = db;
         settings = new Settings(db, AppContext.settingDefinitions());
         settings.set("shop.name", "Léa Fleurs");
         consent = new ConsentService(db, settings, SubjectKey.forStore(db), clock);
