@@ -17,6 +17,7 @@ import java.util.Locale;
  *   <li>Lazy results: H2's {@code SET LAZY_QUERY_EXECUTION}; PostgreSQL has no such setting.</li>
  *   <li>A snapshot read: H2 has its own SNAPSHOT level (6); PostgreSQL's REPEATABLE READ is a snapshot.</li>
  *   <li>Generated keys: H2 names columns in upper case, PostgreSQL in lower case.</li>
+ *   <li>The server's clock: H2's {@code CURRENT_TIMESTAMP}, PostgreSQL's {@code clock_timestamp()}.</li>
  * </ul>
  */
 public enum Dialect {
@@ -46,6 +47,16 @@ public enum Dialect {
     /** The isolation level under which every read of a transaction sees the database as of its first read. */
     public int snapshotLevel() {
         return this == H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /**
+     * A query of the database's clock at the moment it runs. PostgreSQL's {@code CURRENT_TIMESTAMP} is the start of
+     * the transaction (before a lock wait), hence {@code clock_timestamp()}; H2's {@code CURRENT_TIMESTAMP} is fixed
+     * at its first use in a transaction (H2 2.3: {@code SessionLocal.currentTimestamp}), so the first read after the
+     * ledger's lock is the time then. On a shop server both are the serving PC's clock, never the till's.
+     */
+    String serverNowSql() {
+        return this == H2 ? "SELECT CURRENT_TIMESTAMP(6)" : "SELECT clock_timestamp()";
     }
 
     /** A generated-key column as the driver wants it named. */
