@@ -68,6 +68,7 @@ class BackupTillTest {
 
         CliHarness.Result r = CliHarness.run(other, "backup", "restore", archive.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("Ce PC reprend la caisse de la sauvegarde (till.id)");
         assertThat(TillIdentity.existing(other)).contains(shopTill);
         assertTheShopsTillSettings(other);
     }
@@ -98,6 +99,7 @@ class BackupTillTest {
 
         CliHarness.Result r = CliHarness.run(other, "backup", "restore", "--force", archive.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("Ce PC est déjà une caisse : il garde son identité (till.id)");
         assertThat(TillIdentity.existing(other)).as("never the first till's id").contains(secondTill);
         try (AppContext back = AppContext.open(other)) {
             assertThat(back.consent().lookup(ANNE).orElseThrow().status()).as("the shop's store came back")
