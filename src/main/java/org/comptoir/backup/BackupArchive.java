@@ -46,8 +46,8 @@ final class BackupArchive {
      * Writes the archive to {@code target} and forces it to the device, so a power cut right after cannot leave
      * a file that looks complete and is not. Entries are stored under their file names.
      */
-    static BackupManifest write(Path target, List<Path> files, String appVersion, Instant createdAt, LedgerHead head)
-            throws IOException {
+    static BackupManifest write(Path target, List<Path> files, String appVersion, Instant createdAt, LedgerHead head,
+                                String tillId) throws IOException {
         List<BackupManifest.FileEntry> entries = new ArrayList<>();
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
              ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -63,7 +63,7 @@ final class BackupArchive {
                 entries.add(new BackupManifest.FileEntry(name, size, HexFormat.of().formatHex(sha.digest())));
             }
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.FORMAT_VERSION,
-                    appVersion, createdAt, head.seq(), head.hash(), head.at(), entries);
+                    appVersion, createdAt, head.seq(), head.hash(), head.at(), tillId, entries);
             zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(manifest)));
             zip.closeEntry();
@@ -155,9 +155,11 @@ final class BackupArchive {
                 files.add(new BackupManifest.FileEntry(name, f.path("size").asLong(-1), f.path("sha256").asText("")));
             }
             String ledgerAt = json.path("ledgerAt").asText("");
+            String tillId = json.path("tillId").asText("");
             return new BackupManifest(BackupManifest.FORMAT, version, json.path("appVersion").asText("?"),
                     Instant.parse(json.path("createdAt").asText()), json.path("ledgerSeq").asLong(),
-                    json.path("ledgerHash").asText(), ledgerAt.isEmpty() ? null : Instant.parse(ledgerAt), files);
+                    json.path("ledgerHash").asText(), ledgerAt.isEmpty() ? null : Instant.parse(ledgerAt),
+                    tillId.isEmpty() ? null : tillId, files);
         } catch (DateTimeParseException e) {
             throw new ComptoirException(UserMessage.of("backup.archive.foreign", archive), e);
         }
@@ -173,6 +175,9 @@ final class BackupArchive {
         o.put("ledgerHash", m.ledgerHash());
         if (m.ledgerAt() != null) {
             o.put("ledgerAt", m.ledgerAt().toString());
+        }
+        if (m.tillId() != null) {
+            o.put("tillId", m.tillId());
         }
         ArrayNode files = o.putArray("files");
         for (BackupManifest.FileEntry f : m.files()) {

@@ -10,9 +10,12 @@ import java.util.List;
  *
  * @param ledgerAt when the head's event was recorded; null for an empty ledger, and in archives made before the
  *                 manifest carried it (same format version: a reader that does not know the field ignores it)
+ * @param tillId   the id of the till whose data folder was backed up ({@code settings.TillIdentity}); null when it had
+ *                 none, and in archives made before the manifest carried it (their {@code till.id} entry tells)
  */
 public record BackupManifest(String format, int formatVersion, String appVersion, Instant createdAt,
-                             long ledgerSeq, String ledgerHash, Instant ledgerAt, List<FileEntry> files) {
+                             long ledgerSeq, String ledgerHash, Instant ledgerAt, String tillId,
+                             List<FileEntry> files) {
 
     /** The value of {@link #format} in every Comptoir backup: anything else is a foreign file. */
     public static final String FORMAT = "comptoir-backup";

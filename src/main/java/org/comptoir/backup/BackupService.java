@@ -29,6 +29,7 @@ import java.util.zip.ZipInputStream;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.settings.Settings;
+import org.comptoir.settings.TillIdentity;
 import org.comptoir.store.Backups;
 import org.comptoir.store.Database;
 import org.comptoir.store.LedgerHead;
@@ -157,7 +158,8 @@ public final class BackupService implements AutoCloseable {
             files.addAll(folderFiles);
             String name = freeName(target, now);
             part = target.resolve(name + ".part");
-            BackupManifest manifest = BackupArchive.write(part, files, appVersion, now, head);
+            BackupManifest manifest = BackupArchive.write(part, files, appVersion, now, head,
+                    TillIdentity.existing(dataDir).orElse(null));
             Path archive = target.resolve(name);
             moveAtomically(part, archive);
             part = null;

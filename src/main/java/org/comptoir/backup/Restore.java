@@ -3,6 +3,7 @@ package org.comptoir.backup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +12,12 @@ import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.comptoir.i18n.ComptoirException;
 import org.comptoir.i18n.UserMessage;
+import org.comptoir.settings.StoreSettings;
+import org.comptoir.settings.TillIdentity;
 import org.comptoir.store.Backups;
 import org.comptoir.store.Database;
 import org.comptoir.store.LedgerHead;
+import org.comptoir.store.StoreMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * Only a backup whose ledger verifies and extends that head is accepted without {@code force}. {@link #swap}, once
  * the current store is closed, moves the current store (database and key files) aside into
  * {@code before-restore-<time>/} and the restored one in: the current store is never overwritten.
+ *
+ * <p>The PC's own files ({@code till.id}, which till it is, and {@code store-connection.properties}, how it reaches
+ * its store) follow the {@link TillChoice}: a PC that is not yet a till of its own takes the backup's, so the shop's
+ * only PC restored onto a replacement keeps its staff name, language, modem port and PIN and backup folder (the
+ * per-till settings stored under that id); a PC that already is a till keeps its own, so restoring the first till's
+ * backup onto a second one never makes two tills share one id (and one modem port).
  *
  * <p>Not thread-safe; every method blocks on disk I/O.
  */
@@ -43,22 +53,42 @@ public final class Restore {
         OTHER_LEDGER
     }
 
+    /** Which till the data folder is once restored. */
+    public enum TillChoice {
+        /**
+         * the backup's: this PC has no till id yet, has the backup's already, or its own store (this PC's file) has
+         * recorded nothing: it replaces the PC the backup was made on
+         */
+        ADOPT,
+        /**
+         * this PC's own: it is already a till (its store has recorded consents, is unreadable, or is a shop server's
+         * or a chain's); it keeps its id and its connection settings, and starts the restored store's per-till
+         * settings from the defaults
+         */
+        KEEP
+    }
+
+    /** The files that say which PC this is rather than what the store holds; they follow the {@link TillChoice}. */
+    static final List<String> PC_FILES = List.of(TillIdentity.FILE_NAME, StoreSettings.FILE_NAME);
+
     private final Path dataDir;
     private final Path staging;
     private final BackupManifest manifest;
     private final StoreCheck.Result check;
     private final Relation relation;
     private final LedgerHead checkpoint;
+    private final TillChoice till;
     private final Clock clock;
 
     private Restore(Path dataDir, Path staging, BackupManifest manifest, StoreCheck.Result check, Relation relation,
-                    LedgerHead checkpoint, Clock clock) {
+                    LedgerHead checkpoint, TillChoice till, Clock clock) {
         this.dataDir = dataDir;
         this.staging = staging;
         this.manifest = manifest;
         this.check = check;
         this.relation = relation;
         this.checkpoint = checkpoint;
+        this.till = till;
         this.clock = clock;
     }
 
@@ -98,7 +128,9 @@ public final class Restore {
                 throw new NeedsConfirmation(UserMessage.of("backup.restore.other.ledger", archive,
                         check.head().seq(), checkpoint.seq()));
             }
-            Restore prepared = new Restore(dataDir, staging, manifest, check, relation, checkpoint, clock);
+            TillChoice till = tillChoice(ownTill(dataDir), backupTill(manifest, staging),
+                    localStore(dataDir), checkpoint);
+            Restore prepared = new Restore(dataDir, staging, manifest, check, relation, checkpoint, till, clock);
             staging = null;
             return prepared;
         } catch (IOException e) {
@@ -106,6 +138,50 @@ public final class Restore {
         } finally {
             DataFolderFiles.deleteTree(staging);
         }
+    }
+
+    /**
+     * Whether the data folder takes the backup's till id. A wrong KEEP costs the owner their per-till settings (set
+     * again in a minute); a wrong ADOPT makes two tills write each other's modem port and language: in doubt, KEEP.
+     *
+     * @param checkpoint this PC's current ledger head; null when its store is missing or unreadable
+     */
+    static TillChoice tillChoice(Optional<String> own, Optional<String> backup, boolean localStore,
+                                 LedgerHead checkpoint) {
+        if (backup.isEmpty() || own.isEmpty() || own.equals(backup)) {
+            return TillChoice.ADOPT; // nothing to lose: this PC is no till yet, or already the backup's
+        }
+        boolean nothingRecorded = checkpoint != null && checkpoint.seq() == 0;
+        return localStore && nothingRecorded ? TillChoice.ADOPT : TillChoice.KEEP;
+    }
+
+    /** This PC's till id; a damaged {@code till.id} counts as none: the store cannot open with it anyway. */
+    private static Optional<String> ownTill(Path dataDir) {
+        try {
+            return TillIdentity.existing(dataDir);
+        } catch (ComptoirException e) {
+            LOG.warn("This PC's till id is unreadable; the backup's is taken: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The id of the till the backup was made on: its manifest's, else (older archives) its {@code till.id} entry. */
+    private static Optional<String> backupTill(BackupManifest manifest, Path staging) {
+        if (manifest.tillId() != null) {
+            return Optional.of(manifest.tillId());
+        }
+        return TillIdentity.existing(staging);
+    }
+
+    /**
+     * Whether this PC's store is its own file (embedded, or served from here), as its connection settings say; a
+     * till of a shop server or of a chain's PostgreSQL is a till of a running shop whatever its local folder holds.
+     */
+    private static boolean localStore(Path dataDir) {
+        StoreSettings store = new StoreSettings(dataDir);
+        String mode = store.display(StoreSettings.MODE);
+        return StoreMode.EMBEDDED.key().equals(mode)
+                || (StoreMode.SHOP_SERVER.key().equals(mode) && store.display(StoreSettings.URL).isBlank());
     }
 
     private static Relation relation(LedgerHead checkpoint, StoreCheck.Result check,
@@ -167,6 +243,11 @@ public final class Restore {
         return relation;
     }
 
+    /** Whether the data folder takes the backup's till id or keeps its own (see {@link TillChoice}). */
+    public TillChoice tillChoice() {
+        return till;
+    }
+
     /** The restored ledger's head. */
     public LedgerHead restoredHead() {
         return check.head();
@@ -201,18 +282,26 @@ public final class Restore {
             Files.createDirectories(aside);
             boolean keptSomething = false;
             for (Path f : currentStoreFiles()) {
-                Files.move(f, aside.resolve(f.getFileName()));
+                if (till == TillChoice.KEEP && isPcFile(f)) {
+                    // stays this PC's; the copy keeps what was set aside a whole data folder that opens as it was
+                    Files.copy(f, aside.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                } else {
+                    Files.move(f, aside.resolve(f.getFileName()));
+                }
                 keptSomething = true;
             }
             for (Path f : restoredFiles()) {
-                Files.move(f, dataDir.resolve(f.getFileName()));
+                if (till == TillChoice.ADOPT || !isPcFile(f)) {
+                    Files.move(f, dataDir.resolve(f.getFileName()));
+                }
             }
             DataFolderFiles.deleteTree(staging);
             if (!keptSomething) {
                 Files.deleteIfExists(aside);
             }
-            LOG.info("Restored {} (ledger seq {}); previous store kept in {}", manifest.createdAt(),
-                    check.head().seq(), keptSomething ? aside : "(none)");
+            LOG.info("Restored {} (ledger seq {}, till {}); previous store kept in {}", manifest.createdAt(),
+                    check.head().seq(), till == TillChoice.ADOPT ? "of the backup" : "of this PC kept",
+                    keptSomething ? aside : "(none)");
             return new Swapped(this, keptSomething ? Optional.of(aside) : Optional.empty());
         } catch (IOException e) {
             throw new ComptoirException(UserMessage.of("backup.restore.swap", aside, staging, e.getMessage()), e);
@@ -229,6 +318,10 @@ public final class Restore {
             List<Path> db = files.filter(f -> Files.isRegularFile(f) && DataFolderFiles.isDatabaseFile(f)).toList();
             return Stream.concat(db.stream(), DataFolderFiles.of(dataDir).stream()).toList();
         }
+    }
+
+    private static boolean isPcFile(Path f) {
+        return PC_FILES.contains(f.getFileName().toString());
     }
 
     private List<Path> restoredFiles() throws IOException {

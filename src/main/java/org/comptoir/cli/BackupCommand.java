@@ -114,6 +114,8 @@ public final class BackupCommand {
                     r.rowsVerified(), r.restoredHeadShown().seq(), r.restoredHeadShown().hash(),
                     when(r.restoredHeadShown().at())));
             done.setAside().ifPresent(aside -> cmd.getOut().println(messages.get("cli.backup.set.aside", aside)));
+            cmd.getOut().println(messages.get(r.tillChoice() == Restore.TillChoice.ADOPT ? "cli.backup.till.adopted"
+                    : "cli.backup.till.kept"));
             return Cli.OK;
         }
     }

@@ -1,7 +1,6 @@
 package org.comptoir.consent;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,10 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.comptoir.i18n.ComptoirException;
-import org.comptoir.i18n.Messages;
 import org.comptoir.i18n.UserMessage;
 import org.comptoir.phone.PhoneNumber;
-import org.comptoir.settings.CoreSettings;
 import org.comptoir.settings.Settings;
 import org.comptoir.store.Database;
 import org.comptoir.store.Jdbc;
@@ -42,8 +39,10 @@ public final class ConsentService {
     private final Database db;
     private final Settings settings;
     private final SubjectKey key;
-    private final Clock clock;
+    /** The till's clock in an embedded store, the server's with several tills (see {@link LedgerClock}). */
+    private final LedgerClock clock;
     private final Ledger ledger = new Ledger();
+    private final ConsentWordings wordings;
     private final LedgerCheckpoints checkpoints;
     /** What else an erasure clears, in its transaction (received SMS, send logs, outbox texts...). */
     private final List<ErasureStep> erasureSteps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,8 +51,9 @@ public final class ConsentService {
         this.db = Objects.requireNonNull(db, "db");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.key = Objects.requireNonNull(key, "key");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = new LedgerClock(db, Objects.requireNonNull(clock, "clock"));
         this.checkpoints = new LedgerCheckpoints(db.dataDir());
+        this.wordings = new ConsentWordings(db, settings, ledger, this.clock);
     }
 
     /**
@@ -72,13 +72,7 @@ public final class ConsentService {
      * JavaFX one; blocks on the database.
      */
     public List<String> consentLanguages() {
-        if (!settings.isSet(ConsentSettings.LANGUAGES)) {
-            String fixed = db.withConnection(c -> latestWording(c)).map(ConsentWording::language)
-                    .filter(l -> ConsentSettings.LANGUAGE_CHOICES.contains(l))
-                    .orElse(Messages.forLanguage(settings.get(CoreSettings.UI_LANGUAGE)).locale().getLanguage());
-            settings.set(ConsentSettings.LANGUAGES, fixed);
-        }
-        return List.of(settings.get(ConsentSettings.LANGUAGES).split(","));
+        return wordings.languages();
     }
 
     /**
@@ -88,36 +82,12 @@ public final class ConsentService {
      * set: a consent must say who asks for it. Any thread but the JavaFX one; blocks on the database.
      */
     public ConsentWording currentWording(String language) {
-        String shop = settings.get(CoreSettings.SHOP_NAME).strip();
-        if (shop.isEmpty()) {
-            throw new ComptoirException(UserMessage.of("consent.error.no.shop.name"));
-        }
-        Messages messages = Messages.forLanguage(language);
-        String lang = messages.locale().getLanguage();
-        String text = messages.get("consent.wording.text", shop, settings.get(CoreSettings.OPTOUT_MENTION).strip());
-        String purpose = messages.get("consent.wording.purpose");
-        Optional<ConsentWording> unchanged = db.withConnection(c -> latestWording(c, lang))
-                .filter(w -> same(w, lang, text, shop, purpose));
-        if (unchanged.isPresent()) {
-            return unchanged.get(); // the usual case: no lock taken
-        }
-        return db.inTransaction(c -> {
-            ledger.lockHead(c); // two tills starting together must not both add version n+1
-            Optional<ConsentWording> latest = latestWording(c, lang);
-            if (latest.isPresent() && same(latest.get(), lang, text, shop, purpose)) {
-                return latest.get();
-            }
-            int version = latestWording(c).map(w -> w.version() + 1).orElse(1);
-            Instant now = now();
-            long id = Jdbc.insert(c, "INSERT INTO consent_wording (version, language, text, shop_name, purpose, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", version, lang, text, shop, purpose, now);
-            return new ConsentWording(id, version, lang, text, shop, purpose, now);
-        });
+        return wordings.current(language);
     }
 
     /** A stored wording by id (any version). */
     public Optional<ConsentWording> wording(long wordingId) {
-        return db.withConnection(c -> findWording(c, wordingId));
+        return db.withConnection(c -> ConsentWordings.find(c, wordingId));
     }
 
     /** What is known of {@code number}; empty when it was never recorded. Two indexed look-ups. */
@@ -193,7 +163,7 @@ public final class ConsentService {
                                                         java.util.function.LongConsumer progress,
                                                         java.util.function.Consumer<List<ImportedContact.Outcome>> beforeCommit) {
         String who = clean(staff, NAME_MAX, "consent.error.staff.too.long");
-        Instant now = now();
+        Instant now = clock.now(db);
         return db.inTransaction(c -> {
             List<ImportedContact.Outcome> outcomes = new ContactImport(c, ledger, key, who, now).run(rows, !dryRun, progress);
             beforeCommit.accept(outcomes);
@@ -312,12 +282,13 @@ public final class ConsentService {
         ContactStatus result = db.inTransaction(c -> {
             Ledger.Head head = ledger.lockHead(c);
             // the time is read once the head is ours: another till's append, committed while this one waited for the
-            // lock, is then never later than this one (the chain's time never goes backwards)
-            Instant now = now();
+            // lock, is then never later than this one (the chain's time never goes backwards); with several tills it
+            // is the server's clock, so a till whose clock is off neither back-dates nor blocks the others
+            Instant now = clock.now(c);
             at[0] = now;
             ConsentWording wording = null;
             if (wordingId != null) {
-                wording = findWording(c, wordingId).orElseThrow(() ->
+                wording = ConsentWordings.find(c, wordingId).orElseThrow(() ->
                         new ComptoirException(UserMessage.of("consent.error.wording.unknown", wordingId)));
             }
             Long stateWording = wording == null ? null : wording.id();
@@ -328,7 +299,7 @@ public final class ConsentService {
                     throw new ComptoirException(UserMessage.of("consent.error.confirm.not.opted.in"));
                 }
                 stateWording = current.get().wordingId();
-                wording = stateWording == null ? null : findWording(c, stateWording).orElse(null);
+                wording = stateWording == null ? null : ConsentWordings.find(c, stateWording).orElse(null);
             }
             if (createContact) {
                 upsertContact(c, number, subject, firstName, now);
@@ -390,30 +361,6 @@ public final class ConsentService {
                 number, contact.map(ContactStatus::firstName).orElse(null), status, since));
     }
 
-    private static Optional<ConsentWording> latestWording(Connection c) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT * FROM consent_wording ORDER BY version DESC LIMIT 1", ConsentService::wording);
-    }
-
-    private static Optional<ConsentWording> latestWording(Connection c, String language) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT * FROM consent_wording WHERE language = ? ORDER BY version DESC LIMIT 1",
-                ConsentService::wording, language);
-    }
-
-    private static boolean same(ConsentWording w, String language, String text, String shop, String purpose) {
-        return w.language().equals(language) && w.text().equals(text) && w.shopName().equals(shop)
-                && w.purpose().equals(purpose);
-    }
-
-    private static Optional<ConsentWording> findWording(Connection c, long id) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT * FROM consent_wording WHERE id = ?", ConsentService::wording, id);
-    }
-
-    private static ConsentWording wording(ResultSet rs) throws SQLException {
-        return new ConsentWording(rs.getLong("id"), rs.getInt("version"), rs.getString("language"),
-                rs.getString("text"), rs.getString("shop_name"), rs.getString("purpose"),
-                Jdbc.instant(rs, "created_at"));
-    }
-
     private static String clean(String value, int max, String tooLongKey) {
         String v = value == null ? null : withoutControls(value).strip();
         if (v == null || v.isEmpty()) {
@@ -439,9 +386,5 @@ public final class ConsentService {
         return Character.getType(cp) == Character.CONTROL
                 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
                 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
-    }
-
-    private Instant now() {
-        return LedgerEntry.truncate(clock.instant());
     }
 }

@@ -14,7 +14,8 @@ import org.comptoir.i18n.UserMessage;
  * Which till (which PC's data folder) this is, among the tills that share a store: a random id kept in
  * {@value #FILE_NAME} in the data folder, made on first use. The per-till settings ({@link SettingScope}) are stored
  * under it, so two tills on one shop server or one chain's PostgreSQL keep their own modem port, language and staff
- * name. Not a secret; a restored backup of the folder keeps the id, as it keeps the till.
+ * name. Not a secret. A backup carries it (and records it in its manifest); a restore decides whether the PC takes
+ * the backup's id, as a replacement PC must, or keeps its own, as a second till must (see backup.Restore).
  */
 public final class TillIdentity {
 
@@ -43,13 +44,35 @@ public final class TillIdentity {
                     Files.deleteIfExists(tmp);
                 }
             }
-            String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            if (!SHAPE.matcher(id).matches()) {
-                throw new ComptoirException(UserMessage.of("setting.till.id.bad", file));
-            }
-            return id;
+            return read(file);
         } catch (IOException e) {
             throw new ComptoirException(UserMessage.of("store.io", file, e.getMessage()), e);
         }
+    }
+
+    /**
+     * The id of the till whose data folder is {@code dataDir}, or empty when it has none yet; never makes one (a
+     * restore asks whether this PC already is a till). Blocks on disk.
+     *
+     * @throws ComptoirException the file cannot be read, or does not hold an id
+     */
+    public static java.util.Optional<String> existing(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(read(file));
+        } catch (IOException e) {
+            throw new ComptoirException(UserMessage.of("store.io", file, e.getMessage()), e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (!SHAPE.matcher(id).matches()) {
+            throw new ComptoirException(UserMessage.of("setting.till.id.bad", file));
+        }
+        return id;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
  *   <li>Generated keys: H2 names columns in upper case, PostgreSQL in lower case.</li>
  *   <li>A column's values joined into one text: H2's {@code LISTAGG ... WITHIN GROUP}, which PostgreSQL does not
  *       have; PostgreSQL's {@code STRING_AGG ... ORDER BY}, which H2 accepts only in its PostgreSQL mode.</li>
+ *   <li>The server's clock: H2's {@code CURRENT_TIMESTAMP}, PostgreSQL's {@code clock_timestamp()}.</li>
  * </ul>
  */
 public enum Dialect {
@@ -48,6 +49,16 @@ public enum Dialect {
     /** The isolation level under which every read of a transaction sees the database as of its first read. */
     public int snapshotLevel() {
         return this == H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /**
+     * A query of the database's clock at the moment it runs. PostgreSQL's {@code CURRENT_TIMESTAMP} is the start of
+     * the transaction (before a lock wait), hence {@code clock_timestamp()}; H2's {@code CURRENT_TIMESTAMP} is fixed
+     * at its first use in a transaction (H2 2.3: {@code SessionLocal.currentTimestamp}), so the first read after the
+     * ledger's lock is the time then. On a shop server both are the serving PC's clock, never the till's.
+     */
+    String serverNowSql() {
+        return this == H2 ? "SELECT CURRENT_TIMESTAMP(6)" : "SELECT clock_timestamp()";
     }
 
     /** A generated-key column as the driver wants it named. */

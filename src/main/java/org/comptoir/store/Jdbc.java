@@ -138,6 +138,20 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * The database server's clock now, read on {@code c} (see {@link Dialect#serverNowSql()}): inside a transaction,
+     * the time of this call, not of the transaction's start, so an instant read after taking a lock is later than
+     * whatever the lock's previous holder wrote.
+     */
+    public static Instant serverNow(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(Dialect.of(c).serverNowSql())) {
+            if (!rs.next()) {
+                throw new SQLException("the server gave no time");
+            }
+            return rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
     /** Reads a {@code TIMESTAMP WITH TIME ZONE} column as an instant (null stays null). */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime odt = rs.getObject(column, OffsetDateTime.class);
