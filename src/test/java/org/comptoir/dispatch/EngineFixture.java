@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.comptoir.AppContext;
 import org.comptoir.MutableClock;
+import org.comptoir.StoreTemplate;
 import org.comptoir.campaign.Campaign;
 import org.comptoir.campaign.CampaignKind;
 import org.comptoir.campaign.CampaignService;
@@ -43,7 +44,7 @@ final class EngineFixture implements AutoCloseable {
     Waiter waiterForNews;
 
     EngineFixture(Path dir, Instant start) {
-        db = Database.open(dir);
+        db = Database.open(StoreTemplate.into(dir)); // a copy of a new store; the same store again when reopened
         settings = new Settings(db, AppContext.settingDefinitions());
         settings.set("shop.name", "Léa Fleurs");
         clock = new MutableClock(start);

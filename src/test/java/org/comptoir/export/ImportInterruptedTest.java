@@ -66,9 +66,11 @@ class ImportInterruptedTest {
         long[] before = seed();
         Path file = ImportFile.write(dir.resolve("liste.xlsx"), ROWS);
 
+        // a short-lived JVM: C1 only and the serial collector, as surefire's own (pom.xml)
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(), data().toString(),
-                file.toString(), Integer.toString(CHUNK)).redirectErrorStream(true).start();
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                ImportChild.class.getName(), data().toString(), file.toString(), Integer.toString(CHUNK))
+                .redirectErrorStream(true).start();
         StringBuilder said = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.comptoir.AppContext;
+import org.comptoir.StoreTemplate;
 import org.comptoir.settings.CoreSettings;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -20,11 +21,13 @@ public final class FxTesting {
     }
 
     /**
-     * A new store in its own folder under {@code dir} (TestFX tests keep a static {@code @TempDir} and open one
-     * store per test). Blocks on H2 and Flyway: call it from {@code @Start}.
+     * A new store (a copy of {@link StoreTemplate}'s) in its own folder under {@code dir} (TestFX tests keep a static
+     * {@code @TempDir} and open one store per test). Blocks on H2: call it before {@code @Start}, from a field's
+     * initialiser or the constructor. {@code @Start} runs on the FX thread within TestFX's set-up timeout (30 s), which
+     * a store's opening overran on a loaded CI runner.
      */
     public static AppContext openStore(Path dir) {
-        return AppContext.open(dir.resolve("store-" + System.nanoTime()));
+        return AppContext.open(StoreTemplate.into(dir.resolve("store-" + System.nanoTime())));
     }
 
     /** {@link #openStore} with the shop already named, as after the first-run set-up. */

@@ -26,14 +26,18 @@ class MainViewOwnerModeTest {
 
     @TempDir
     static Path dir;
-    AppContext app;
+    final AppContext app;
     UiContext ui;
     MainView main;
 
-    @Start
-    void start(Stage stage) {
+    MainViewOwnerModeTest() {
+        // on the test thread, before @Start: @Start runs on the FX thread within TestFX's 30 s set-up timeout
         app = openStore(dir);
         app.settings().set(TillSettings.OWNER_PIN, "2468");
+    }
+
+    @Start
+    void start(Stage stage) {
         ui = uiContext(app, stage);
         main = new MainView(ui, stage);
         stage.setScene(new Scene(main, 1000, 700));

@@ -33,12 +33,16 @@ class UnsavedEditsScreensUiTest {
 
     @TempDir
     static Path dir;
-    AppContext app;
+    final AppContext app;
     MainView main;
+
+    UnsavedEditsScreensUiTest() {
+        // on the test thread, before @Start: @Start runs on the FX thread within TestFX's 30 s set-up timeout
+        app = openShop(dir, "Léa Fleurs");
+    }
 
     @Start
     void start(Stage stage) {
-        app = openShop(dir, "Léa Fleurs");
         main = ownerWindow(app, stage, "2468");
     }
 

@@ -31,14 +31,18 @@ class KioskLanguageTest {
 
     @TempDir
     static Path dir;
-    AppContext app;
+    final AppContext app;
     Stage kiosk;
 
-    @Start
-    void start(Stage stage) {
+    KioskLanguageTest() {
+        // on the test thread, before @Start: @Start runs on the FX thread within TestFX's 30 s set-up timeout
         app = openShop(dir, "Chez Paul");
         app.settings().set(TillSettings.OWNER_PIN, "2468");
         app.settings().set(ConsentSettings.LANGUAGES, "fr,en");
+    }
+
+    @Start
+    void start(Stage stage) {
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
         kiosk = KioskWindow.open(uiContext(app, stage), stage);

@@ -30,13 +30,17 @@ class HttpProviderPaneTest {
 
     @TempDir
     static Path dir;
-    AppContext app;
+    final AppContext app;
     MockWebServer server = new MockWebServer();
+
+    HttpProviderPaneTest() {
+        // on the test thread, before @Start: @Start runs on the FX thread within TestFX's 30 s set-up timeout
+        app = openShop(dir, "Chez Paul");
+    }
 
     @Start
     void start(Stage stage) throws Exception {
         server.start();
-        app = openShop(dir, "Chez Paul");
         stage.setScene(new Scene(new SettingsView(uiContext(app, stage)), 900, 700));
         stage.show();
     }

@@ -39,15 +39,19 @@ class TillViewTest {
 
     @TempDir
     static Path dir;
-    AppContext app;
+    final AppContext app;
     UiContext ui;
+
+    TillViewTest() {
+        // on the test thread, before @Start: @Start runs on the FX thread within TestFX's 30 s set-up timeout
+        app = openShop(dir, "Fleurs de Léa");
+        app.settings().set(TillSettings.OWNER_PIN, "2468");
+    }
 
     @Start
     void start(Stage stage) {
         // the application's theme, whose colour names (-color-accent-emphasis...) comptoir.css uses
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        app = openShop(dir, "Fleurs de Léa");
-        app.settings().set(TillSettings.OWNER_PIN, "2468");
         ui = uiContext(app, stage);
         stage.setScene(new Scene(new TillView(ui), 1000, 700));
         stage.show();

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * {@code +CDSI} stored), injected send errors, slow answers (scheduled, not slept) and vanishing mid-send.
  *
  * <p>All writes to the app go through one scheduled executor, so delayed answers keep their order. The SMS
- * side (storage, indications, the PDUs sent) is {@link EmulatedSms}.
+ * side (storage, indications, the PDUs sent) is {@link EmulatedSms}, the SIM's (PIN, retries, ICCID)
+ * {@link EmulatedSim}, the network's (registration, operator, signal) {@link EmulatedNetwork}.
  */
 public final class ModemEmulator implements AutoCloseable {
 
@@ -77,13 +78,10 @@ public final class ModemEmulator implements AutoCloseable {
     // state
     private volatile boolean echo = true;
     private volatile int cmee;
-    private volatile String pin;
-    private volatile String simState = "READY";
-    private volatile int pinAttemptsLeft = 3;
-    private volatile int copsFormat;
     private final List<String> commands = new CopyOnWriteArrayList<>();
-    private final List<String> pinsOffered = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private final EmulatedSim sim = new EmulatedSim(this);
+    private final EmulatedNetwork network = new EmulatedNetwork(this);
     private final EmulatedSms sms = new EmulatedSms(this);
     /** Output held back behind a late answer, in order; null when nothing is held. */
     private List<byte[]> held;
@@ -103,8 +101,7 @@ public final class ModemEmulator implements AutoCloseable {
 
     /** The SIM asks for {@code pin} at start. */
     public ModemEmulator withPin(String pin) {
-        this.pin = pin;
-        this.simState = "SIM PIN";
+        sim.requirePin(pin);
         return this;
     }
 
@@ -119,14 +116,11 @@ public final class ModemEmulator implements AutoCloseable {
         registered = old.registered;
         rssi = old.rssi;
         simInserted = old.simInserted;
-        pin = old.pin;
-        simState = old.simState;
-        pinAttemptsLeft = old.pinAttemptsLeft;
+        sim.takeOver(old.sim);
         sendDelay = old.sendDelay;
         iccid = old.iccid;
         lteOnly = old.lteOnly;
         sms.takeOver(old.sms);
-        pinsOffered.addAll(old.pinsOffered);
     }
 
     /** The next AT+CMGS ends in {@code +CMS ERROR: code} instead of being sent. */
@@ -172,11 +166,11 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     public List<String> pinsOffered() {
-        return List.copyOf(pinsOffered);
+        return sim.pinsOffered();
     }
 
     public String simState() {
-        return simState;
+        return sim.state();
     }
 
     public Map<Integer, String> stored() {
@@ -226,7 +220,7 @@ public final class ModemEmulator implements AutoCloseable {
                     if (upper.startsWith("AT+CMGS=")) {
                         if (!registered) {
                             answer(List.of(), cms(331));
-                        } else if (!"READY".equals(simState)) {
+                        } else if (!"READY".equals(sim.state())) {
                             answer(List.of(), cms(311));
                         } else {
                             pduLength = Integer.parseInt(cmd.substring(8).trim());
@@ -246,7 +240,9 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     private void handle(String cmd, String upper) {
-        boolean unlocked = "READY".equals(simState) && simInserted;
+        if (sim.handle(cmd, upper) || network.handle(upper)) {
+            return;
+        }
         switch (upper) {
             case "AT" -> {
                 answer(List.of(), "OK");
@@ -270,88 +266,35 @@ public final class ModemEmulator implements AutoCloseable {
             case "AT+CGMM" -> answer(List.of(model), "OK");
             case "AT+CGMR" -> answer(List.of(revision), "OK");
             case "AT^CURC=0" -> answer(List.of(), maker.equalsIgnoreCase("huawei") ? "OK" : "ERROR");
-            case "AT+CIMI" -> answer(unlocked ? List.of(imsi) : List.of(), unlocked ? "OK" : cme(11));
-            case "AT+CPIN?" -> {
-                if (cpinBusy > 0) {
-                    cpinBusy--;
-                    answer(List.of(), cmee == 0 ? "ERROR" : "+CME ERROR: 515");
-                } else if (!simInserted) {
-                    answer(List.of(), cme(10));
-                } else {
-                    answer(List.of("+CPIN: " + simState), "OK");
-                }
-            }
-            case "AT+CREG?" -> answer(List.of("+CREG: 1," + (registered && !lteOnly ? 1 : notRegisteredStat)), "OK");
-            case "AT+CEREG?" -> answer(List.of("+CEREG: 1," + (registered ? 1 : notRegisteredStat)), "OK");
-            case "AT+CCID", "AT+ICCID" -> answer(simInserted ? List.of("+CCID: " + iccid) : List.of(),
-                    simInserted ? "OK" : cme(10));
-            case "AT^ICCID?" -> answer(List.of("^ICCID: " + iccid), maker.equalsIgnoreCase("huawei") ? "OK" : "ERROR");
-            case "AT+CPINR=\"SIM PIN\"", "AT+CPINR" -> answer(
-                    pinRetriesSupported ? List.of("+CPINR: SIM PIN," + pinAttemptsLeft + ",10") : List.of(),
-                    pinRetriesSupported ? "OK" : "ERROR");
-            // Huawei: ^CPIN: <code>,<times>,<puk_times>,<pin_times>,<puk2_times>,<pin2_times>
-            case "AT^CPIN?" -> answer(List.of("^CPIN: " + simState + "," + pinAttemptsLeft + ",10," + pinAttemptsLeft
-                    + ",10,3"), maker.equalsIgnoreCase("huawei") && pinRetriesSupported ? "OK" : "ERROR");
-            case "AT+CSQ" -> answer(List.of("+CSQ: " + rssi + ",99"), "OK");
-            case "AT+COPS?" -> {
-                if (!registered) {
-                    answer(List.of("+COPS: 0"), "OK");
-                } else {
-                    String op = copsFormat == 2 ? operatorNumeric : operatorName;
-                    answer(List.of("+COPS: 0," + copsFormat + ",\"" + op + "\",7"), "OK");
-                }
-            }
             case "AT+CSMS?" -> answer(List.of("+CSMS: 0,1,1,1"), "OK");
             case "AT+CSCA?" -> answer(List.of("+CSCA: \"+33689004000\",145"), "OK");
             case "AT+CMMS=1" -> answer(List.of(), cmmsSupported ? "OK" : "ERROR");
-            default -> handleWithArguments(cmd, upper, unlocked);
+            default -> handleWithArguments(upper);
         }
     }
 
-    private void handleWithArguments(String cmd, String upper, boolean unlocked) {
-        if (sms.handle(upper, unlocked)) {
+    private void handleWithArguments(String upper) {
+        if (sms.handle(upper, sim.unlocked())) {
             return;
         }
         if (upper.startsWith("AT+CMEE=")) {
             cmee = Integer.parseInt(upper.substring(8));
-            answer(List.of(), "OK");
-        } else if (upper.startsWith("AT+CPIN=")) {
-            offerPin(cmd.substring(8).replace("\"", "").trim());
-        } else if (upper.startsWith("AT+CREG=") || upper.startsWith("AT+CEREG=") || upper.startsWith("AT+CGREG=")) {
-            answer(List.of(), "OK");
-        } else if (upper.startsWith("AT+COPS=3,")) {
-            copsFormat = Integer.parseInt(upper.substring(10));
             answer(List.of(), "OK");
         } else {
             answer(List.of(), "ERROR");
         }
     }
 
-    private void offerPin(String offered) {
-        pinsOffered.add(offered);
-        if (simState.equals("SIM PUK")) {
-            answer(List.of(), cme(12));
-        } else if (!simState.equals("SIM PIN")) {
-            answer(List.of(), cme(3));
-        } else if (offered.equals(pin)) {
-            simState = "READY";
-            pinAttemptsLeft = 3;
-            answer(List.of(), "OK");
-        } else {
-            pinAttemptsLeft--;
-            if (pinAttemptsLeft == 0) {
-                simState = "SIM PUK";
-            }
-            answer(List.of(), cme(16));
-        }
-    }
-
-    private String cme(int code) {
+    String cme(int code) {
         return switch (cmee) {
             case 0 -> "ERROR";
             case 2 -> "+CME ERROR: " + CME_TEXT.getOrDefault(code, "unknown");
             default -> "+CME ERROR: " + code;
         };
+    }
+
+    int cmee() {
+        return cmee;
     }
 
     String cms(int code) {
