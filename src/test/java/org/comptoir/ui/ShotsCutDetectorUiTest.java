@@ -40,8 +40,9 @@ class ShotsCutDetectorUiTest {
     @Test
     void aCellCutToAnEllipsisIsCut(FxRobot robot) {
         // the campaign list's old cell: "Programmée · 15/12/2031 0…" in a narrow list
+        // where the ellipsis falls depends on the machine's fonts: the cut is reported with what was shown
         assertThat(cuts(robot, () -> list(140))).singleElement().asString()
-                .endsWith(" «Noël\nProgrammée · 15/12/2031 09:00»: Noël\nProgrammée · 1...");
+                .contains(" «Noël\nProgrammée · 15/12/2031 09:00»: Noël\nProgrammée · ").endsWith("...");
         assertThat(cuts(robot, () -> list(380))).isEmpty();
     }
 
