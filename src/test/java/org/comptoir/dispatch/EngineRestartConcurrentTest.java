@@ -6,14 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.comptoir.campaign.CampaignKind;
-import org.comptoir.gateway.GatewayListener;
-import org.comptoir.gateway.GatewayState;
 import org.comptoir.gateway.InMemoryGateway;
-import org.comptoir.gateway.OutgoingSms;
-import org.comptoir.gateway.SendResult;
-import org.comptoir.gateway.SmsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,48 +34,16 @@ class EngineRestartConcurrentTest {
         f.close();
     }
 
-    /** An in-memory gateway that says it takes three sends at once, as an HTTP provider with concurrency 3 does. */
-    record ThreeAtOnce(InMemoryGateway inner) implements SmsGateway {
-        @Override
-        public SendResult send(OutgoingSms sms) {
-            return inner.send(sms);
-        }
-
-        @Override
-        public GatewayState state() {
-            return inner.state();
-        }
-
-        @Override
-        public int maxInFlight() {
-            return 3;
-        }
-
-        @Override
-        public Optional<SendResult> lookUp(OutgoingSms sms) {
-            return inner.lookUp(sms);
-        }
-
-        @Override
-        public void setListener(GatewayListener listener) {
-            inner.setListener(listener);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     @Test
     void aConcurrentEngineRunsAgainAfterItsFirstRunEnded() throws Exception {
         InMemoryGateway provider = new InMemoryGateway("http");
-        SendingEngine engine = f.engine(new ThreeAtOnce(provider));
+        // an in-memory gateway that says it takes three sends at once, as an HTTP provider with concurrency 3 does
+        SendingEngine engine = f.engine(new ModemEngineTest.Delegating(provider) {
+            @Override
+            public int maxInFlight() {
+                return 3;
+            }
+        });
 
         long first = f.queued(7, "Promo de mardi");
         SendingEngine.Summary one = f.runUntilIdle(engine);
